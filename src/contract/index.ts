@@ -1,0 +1,138 @@
+/**
+ * The resolver contract shared by the backend and the Custom UIs: keys, payloads, responses and the
+ * response envelope. UIs import only this file (and src/core for live countdowns).
+ */
+import type { CalendarSpec, Instant, OpenWindow } from '../core/calendar/types';
+import type { PolicySpec } from '../core/policy/types';
+import type { SlaSnapshot } from '../core/evaluate/types';
+
+export type ErrorCode =
+  | 'FORBIDDEN'
+  | 'BAD_REQUEST'
+  | 'NOT_FOUND'
+  | 'NOT_CONFIGURED'
+  | 'VALIDATION_FAILED'
+  | 'VERSION_CONFLICT'
+  | 'RATE_LIMITED'
+  | 'JIRA_UNAVAILABLE'
+  | 'INTERNAL';
+
+export interface FieldIssue {
+  /** JSON path into the submitted policy, e.g. "metrics[0].goals[2].target" or "calendars[1].week.mon[0].end". */
+  path: string;
+  code: string;
+  message: string;
+}
+
+export type Envelope<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: ErrorCode; message: string; details?: FieldIssue[] } };
+
+export interface ProjectConfig {
+  schemaVersion: 1;
+  /** Monotonic, starts at 1 on first save. */
+  version: number;
+  updatedBy: string;
+  updatedAt: string;
+  policy: PolicySpec;
+}
+
+export interface NamedRef { id: string; name: string }
+export interface StatusRef extends NamedRef { category: 'new' | 'indeterminate' | 'done' }
+export interface SelectFieldRef extends NamedRef { options: NamedRef[] }
+
+export interface JiraMetadata {
+  priorities: NamedRef[];
+  statuses: StatusRef[];
+  issueTypes: NamedRef[];
+  /** Custom select fields (e.g. Severity) with their options. */
+  selectFields: SelectFieldRef[];
+}
+
+export interface RecomputeProgress {
+  state: 'idle' | 'running' | 'done' | 'failed';
+  done: number;
+  total: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface PresetSummary { id: string; name: string; description: string }
+
+export interface PreviewMetric {
+  key: string;
+  name: string;
+  goalName: string | null;
+  target: string | null;
+  calendarId: string | null;
+  calendarName: string | null;
+  calendarTimeZone: string | null;
+  dueAt: Instant | null;
+  /** Open windows between now and the due instant (capped), for a small timeline. */
+  windows: OpenWindow[];
+}
+
+/** Every resolver key with its payload and response. One resolver function serves them all. */
+export interface ResolverMap {
+  'panel.getSla': {
+    payload: { issueId: string };
+    data: {
+      configured: boolean;
+      projectId: string;
+      snapshot: SlaSnapshot | null;
+      /** Calendars the panel needs to tick live, holidays materialised as custom dates (no date-holidays in the browser). */
+      calendars: CalendarSpec[];
+      /** Goal warning thresholds per metric key, for colouring progress bars. */
+      warnings: Record<string, Array<{ kind: 'percent'; percent: number } | { kind: 'beforeBreach'; minutes: number }>>;
+      /** Server clock at response time, so the panel can correct for a skewed browser clock. */
+      serverNow: Instant;
+    };
+  };
+  'settings.getConfig': {
+    payload: Record<string, never>;
+    data: { config: ProjectConfig | null; canEdit: boolean; projectId: string };
+  };
+  'settings.validate': { payload: { policy: unknown }; data: { issues: FieldIssue[] } };
+  'settings.save': {
+    payload: { policy: unknown; expectedVersion: number; recomputeResolvedSince?: string | null };
+    data: { config: ProjectConfig; recompute: RecomputeProgress };
+  };
+  'settings.metadata': { payload: Record<string, never>; data: JiraMetadata };
+  'settings.presets': { payload: Record<string, never>; data: { presets: PresetSummary[] } };
+  /** A preset bound to this site's priorities, statuses and fields, ready to edit. */
+  'settings.applyPreset': { payload: { presetId: string }; data: { policy: PolicySpec; unmatched: string[] } };
+  'settings.holidays': {
+    payload: { country?: string; state?: string; year: number; types?: string[] };
+    data: {
+      countries: NamedRef[];
+      states: NamedRef[];
+      holidays: Array<{ date: string; name: string; type: string; start: string; end: string }>;
+    };
+  };
+  'settings.preview': {
+    payload: { policy: unknown; fields: { priorityId?: string; issueTypeId?: string; [fieldId: string]: string | undefined } };
+    data: { now: Instant; metrics: PreviewMetric[] };
+  };
+  'settings.recomputeProgress': { payload: Record<string, never>; data: RecomputeProgress };
+}
+
+export type ResolverKey = keyof ResolverMap;
+export type PayloadOf<K extends ResolverKey> = ResolverMap[K]['payload'];
+export type DataOf<K extends ResolverKey> = ResolverMap[K]['data'];
+
+export const RESOLVER_KEYS: readonly ResolverKey[] = [
+  'panel.getSla',
+  'settings.getConfig',
+  'settings.validate',
+  'settings.save',
+  'settings.metadata',
+  'settings.presets',
+  'settings.applyPreset',
+  'settings.holidays',
+  'settings.preview',
+  'settings.recomputeProgress',
+];
+
+/** Issue property key and its size budget (Jira rejects values over 32 KB). */
+export const SLA_PROPERTY_KEY = 'sla';
+export const SLA_PROPERTY_MAX_BYTES = 32 * 1024;
