@@ -1,0 +1,37 @@
+/** Typed requests: one exchange, then the body parsed against the schema of the slice we use. */
+import type { Route } from '@forge/api';
+import type { z } from 'zod';
+import { exchange, type JiraResult, type JiraTransport, type RequestInitLike, type RetryPolicy } from './http';
+
+export interface Requester {
+  /** Parses the response body with `schema`; BAD_RESPONSE when it does not fit. */
+  json<S extends z.ZodType>(schema: S, route: Route, init?: RequestInitLike): Promise<JiraResult<z.infer<S>>>;
+  /** For writes whose body we do not need. */
+  send(route: Route, init: RequestInitLike): Promise<JiraResult<number>>;
+}
+
+const JSON_HEADERS = { Accept: 'application/json', 'Content-Type': 'application/json' };
+
+export function createRequester(transport: JiraTransport, policy: RetryPolicy): Requester {
+  const call = (route: Route, init: RequestInitLike) =>
+    exchange(() => transport(route, { ...init, headers: { ...JSON_HEADERS, ...init.headers } }), policy);
+  return {
+    async json(schema, route, init = { method: 'GET' }) {
+      const res = await call(route, init);
+      if (!res.ok) return res;
+      const parsed = schema.safeParse(res.value.body);
+      if (parsed.success) return { ok: true, value: parsed.data };
+      const message = `Unexpected Jira response for ${route.value}: ${parsed.error.issues[0]?.message ?? 'shape mismatch'}`;
+      return { ok: false, error: { code: 'BAD_RESPONSE', status: res.value.status, message } };
+    },
+    async send(route, init) {
+      const res = await call(route, init);
+      return res.ok ? { ok: true, value: res.value.status } : res;
+    },
+  };
+}
+
+/** Chains results: stops at the first failure. */
+export function andThen<A, B>(r: JiraResult<A>, f: (a: A) => B): JiraResult<B> {
+  return r.ok ? { ok: true, value: f(r.value) } : r;
+}
