@@ -1,0 +1,39 @@
+/**
+ * Stored configuration migrations. Each entry lifts a record from schemaVersion n to n+1; loading
+ * applies them in order, so a config saved by any older app version reads as the current shape.
+ * Version 1 is the first schema: the table is empty until the shape changes.
+ */
+import type { ProjectConfig } from '../contract';
+
+type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;
+
+export const CURRENT_SCHEMA_VERSION = 1;
+
+/** Keyed by the version a migration upgrades FROM. */
+export const MIGRATIONS: Record<number, Migration> = {};
+
+export type MigrationResult =
+  | { ok: true; config: ProjectConfig }
+  | { ok: false; code: 'CONFIG_UNREADABLE' | 'CONFIG_FROM_NEWER_APP'; message: string };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function migrateConfig(raw: unknown, migrations: Record<number, Migration> = MIGRATIONS): MigrationResult {
+  if (!isRecord(raw) || typeof raw.schemaVersion !== 'number') {
+    return { ok: false, code: 'CONFIG_UNREADABLE', message: 'The stored configuration has no schemaVersion.' };
+  }
+  let current = raw;
+  for (let v = raw.schemaVersion; v < CURRENT_SCHEMA_VERSION; v++) {
+    const step = migrations[v];
+    if (!step) return { ok: false, code: 'CONFIG_UNREADABLE', message: `No migration from schemaVersion ${v}.` };
+    current = { ...step(current), schemaVersion: v + 1 };
+  }
+  if (current.schemaVersion !== CURRENT_SCHEMA_VERSION) {
+    return { ok: false, code: 'CONFIG_FROM_NEWER_APP', message: `schemaVersion ${String(current.schemaVersion)} is newer than this app.` };
+  }
+  if (typeof current.version !== 'number' || !isRecord(current.policy)) {
+    return { ok: false, code: 'CONFIG_UNREADABLE', message: 'The stored configuration lacks a version or policy.' };
+  }
+  // The policy itself is re-validated by the engine wherever it is used, so a shape check suffices here.
+  return { ok: true, config: current as unknown as ProjectConfig };
+}
