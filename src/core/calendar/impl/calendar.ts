@@ -1,0 +1,71 @@
+import type { IANAZone } from 'luxon';
+import { zoneOf } from '../../time';
+import type { BusinessCalendar, CalendarSpec, ExclusionWindow, Instant, OpenWindow } from '../types';
+import { BusinessDays } from './days';
+import { projectorFor, referenceZone } from './project';
+import type { HolidayProvider } from './provider';
+import { Timeline } from './timeline';
+import { parseInstant } from './validate-parts';
+
+/** The immutable calendar behind every public verb. */
+export class CompiledCalendar implements BusinessCalendar {
+  readonly id: string;
+  readonly name: string;
+  readonly timeZone: string;
+  private readonly timeline: Timeline;
+  private readonly days: BusinessDays;
+  private withoutExclusions: Timeline | null = null;
+
+  constructor(readonly spec: CalendarSpec, private readonly provider: HolidayProvider) {
+    this.id = spec.id;
+    this.name = spec.name;
+    this.timeZone = referenceZone(spec);
+    this.timeline = new Timeline(projectorFor(spec, provider));
+    this.days = new BusinessDays(zoneOf(this.timeZone) as IANAZone, this.timeline);
+  }
+
+  isOpen(at: Instant): boolean {
+    return Number.isFinite(at) && this.timeline.isOpen(at);
+  }
+
+  nextOpen(at: Instant): Instant | null {
+    return Number.isFinite(at) ? this.timeline.nextOpen(at) : null;
+  }
+
+  nextClose(at: Instant): Instant | null {
+    return Number.isFinite(at) ? this.timeline.nextClose(at) : null;
+  }
+
+  businessMillisBetween(a: Instant, b: Instant): number {
+    return Number.isFinite(a) && Number.isFinite(b) ? this.timeline.between(a, b) : Number.NaN;
+  }
+
+  addBusinessMillis(start: Instant, ms: number): Instant | null {
+    if (!Number.isFinite(start) || !Number.isFinite(ms)) return null;
+    if (ms === 0) return start;
+    return ms > 0 ? this.timeline.addForward(start, ms) : this.timeline.addBackward(start, -ms);
+  }
+
+  openWindows(from: Instant, to: Instant): Iterable<OpenWindow> {
+    return this.timeline.windows(from, to);
+  }
+
+  addBusinessDays(start: Instant, days: number): Instant | null {
+    return Number.isFinite(start) ? this.days.addBusinessDays(start, days) : null;
+  }
+
+  endOfBusinessDay(at: Instant): Instant | null {
+    return Number.isFinite(at) ? this.days.endOfBusinessDay(at) : null;
+  }
+
+  exclusionAt(at: Instant): ExclusionWindow | null {
+    const window = (this.spec.exclusions ?? []).find((x) => {
+      const start = parseInstant(x.start) ?? 0;
+      const end = parseInstant(x.end) ?? 0;
+      return at >= start && at < end;
+    });
+    if (!window) return null;
+    this.withoutExclusions ??= new Timeline(projectorFor(this.spec, this.provider, false));
+    return this.withoutExclusions.isOpen(at) ? window : null;
+  }
+}

@@ -1,0 +1,66 @@
+import type { IANAZone } from 'luxon';
+import { MS_PER_DAY, fromLocal, toLocal } from '../../time';
+import { SEARCH_HORIZON_YEARS, type Timeline } from './timeline';
+
+/** Business-day steps beyond this many are outside the search horizon. */
+const MAX_DAY_STEPS = SEARCH_HORIZON_YEARS * 366;
+
+/** A local date of the reference zone: its UTC bounds and its business time. */
+interface Day {
+  readonly start: number;
+  readonly end: number;
+  readonly total: number;
+}
+
+/**
+ * Business days: a business day is a local date in the calendar's reference zone with open time.
+ * Days are found by jumping from one day's end to the next opening, so closed stretches cost one
+ * search each, not one step per calendar day.
+ */
+export class BusinessDays {
+  constructor(private readonly zone: IANAZone, private readonly timeline: Timeline) {}
+
+  private dayOf(instant: number): Day {
+    const local = Math.floor(toLocal(this.zone, instant) / MS_PER_DAY);
+    const start = fromLocal(this.zone, local * MS_PER_DAY);
+    const end = fromLocal(this.zone, (local + 1) * MS_PER_DAY);
+    return { start, end, total: this.timeline.between(start, end) };
+  }
+
+  /** The business day of `at`, or of the next opening when closed. */
+  private businessDayOf(at: number): Day | null {
+    const open = this.timeline.nextOpen(at);
+    return open === null ? null : this.dayOf(open);
+  }
+
+  private nextBusinessDay(day: Day): Day | null {
+    return this.businessDayOf(day.end);
+  }
+
+  /** The instant on `day` at which `elapsed` business time has passed, clamped to its close. */
+  private reach(day: Day, elapsed: number): number | null {
+    return this.timeline.addForward(day.start, Math.min(elapsed, day.total));
+  }
+
+  endOfBusinessDay(at: number): number | null {
+    const day = this.businessDayOf(at);
+    return day === null ? null : this.reach(day, day.total);
+  }
+
+  /**
+   * With d0 the business day of `start` and e the business time elapsed on d0 before `start`:
+   * the instant on the Nth following business day at which e has elapsed (clamped to that day's
+   * close); when e = 0, the close of d(N-1).
+   */
+  addBusinessDays(start: number, days: number): number | null {
+    if (days === 0) return start;
+    if (!Number.isInteger(days) || days < 0 || days > MAX_DAY_STEPS) return null;
+    let day = this.businessDayOf(start);
+    if (day === null) return null;
+    const elapsed = Math.max(0, this.timeline.between(day.start, start));
+    const steps = elapsed > 0 ? days : days - 1;
+    for (let k = 0; k < steps && day !== null; k++) day = this.nextBusinessDay(day);
+    if (day === null) return null;
+    return this.reach(day, elapsed > 0 ? elapsed : day.total);
+  }
+}

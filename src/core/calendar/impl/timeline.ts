@@ -1,0 +1,161 @@
+import { yearOf, yearStart } from '../../time';
+import type { OpenWindow } from '../types';
+import type { Segment } from './segments';
+
+/** Searches give up after this many years without open time, so no operation can hang. */
+export const SEARCH_HORIZON_YEARS = 20;
+
+/** One UTC year of open segments with prefix sums: `cumEnd[i]` is business time up to `ends[i]`. */
+interface YearData {
+  readonly from: number;
+  readonly to: number;
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
+  readonly cumEnd: Float64Array;
+  readonly total: number;
+}
+
+/** Produces the open segments of one UTC year, clipped to it, normalised. */
+export type YearProjector = (year: number) => readonly Segment[];
+
+/** Index of the first element of `values` that satisfies `pred` (monotone), or values.length. */
+function firstIndex(values: Float64Array, pred: (v: number) => boolean): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (pred(values[mid] as number)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * Business time on a lazily projected, per-year cached set of UTC segments. Every operation is a
+ * binary search inside a year plus a walk over year totals, bounded by the search horizon.
+ */
+export class Timeline {
+  private readonly years = new Map<number, YearData>();
+
+  constructor(private readonly project: YearProjector) {}
+
+  year(y: number): YearData {
+    const cached = this.years.get(y);
+    if (cached) return cached;
+    const segments = this.project(y);
+    const n = segments.length;
+    const starts = new Float64Array(n);
+    const ends = new Float64Array(n);
+    const cumEnd = new Float64Array(n);
+    let sum = 0;
+    segments.forEach(([s, e], i) => {
+      starts[i] = s;
+      ends[i] = e;
+      sum += e - s;
+      cumEnd[i] = sum;
+    });
+    const data = { from: yearStart(y), to: yearStart(y + 1), starts, ends, cumEnd, total: sum };
+    this.years.set(y, data);
+    return data;
+  }
+
+  /** Business time in [start of t's UTC year, t). */
+  private cumAt(data: YearData, t: number): number {
+    const i = firstIndex(data.starts, (s) => s > t) - 1;
+    if (i < 0) return 0;
+    const end = data.ends[i] as number;
+    return (data.cumEnd[i] as number) - Math.max(0, end - Math.max(t, data.starts[i] as number));
+  }
+
+  isOpen(t: number): boolean {
+    const data = this.year(yearOf(t));
+    const i = firstIndex(data.starts, (s) => s > t) - 1;
+    return i >= 0 && t < (data.ends[i] as number);
+  }
+
+  /** The open segment containing or following t, as [start, end] clipped to its year. */
+  private segmentFrom(t: number): Segment | null {
+    const first = yearOf(t);
+    for (let y = first; y <= first + SEARCH_HORIZON_YEARS; y++) {
+      const data = this.year(y);
+      const i = Math.max(0, firstIndex(data.ends, (e) => e > t));
+      if (i < data.ends.length && (data.ends[i] as number) > t) {
+        return [Math.max(t, data.starts[i] as number), data.ends[i] as number];
+      }
+    }
+    return null;
+  }
+
+  nextOpen(t: number): number | null {
+    const seg = this.segmentFrom(t);
+    return seg ? seg[0] : null;
+  }
+
+  /** End of the window containing or following t, merging windows that span a year boundary. */
+  nextClose(t: number): number | null {
+    const seg = this.segmentFrom(t);
+    if (!seg) return null;
+    let end = seg[1];
+    for (let hops = 0; hops <= SEARCH_HORIZON_YEARS; hops++) {
+      const next = this.segmentFrom(end);
+      if (!next || next[0] !== end) return end;
+      end = next[1];
+    }
+    return null;
+  }
+
+  between(a: number, b: number): number {
+    if (b < a) return -this.between(b, a);
+    const ya = yearOf(a);
+    const yb = yearOf(b);
+    const first = this.year(ya);
+    if (ya === yb) return this.cumAt(first, b) - this.cumAt(first, a);
+    let sum = first.total - this.cumAt(first, a);
+    for (let y = ya + 1; y < yb; y++) sum += this.year(y).total;
+    return sum + this.cumAt(this.year(yb), b);
+  }
+
+  /** Time running out exactly at a closing instant returns that closing instant. */
+  addForward(start: number, ms: number): number | null {
+    const first = yearOf(start);
+    let target = this.cumAt(this.year(first), start) + ms;
+    for (let y = first; y <= first + SEARCH_HORIZON_YEARS; y++) {
+      const data = this.year(y);
+      if (target <= data.total) {
+        const i = firstIndex(data.cumEnd, (c) => c >= target);
+        return (data.ends[i] as number) - ((data.cumEnd[i] as number) - target);
+      }
+      target -= data.total;
+    }
+    return null;
+  }
+
+  /** Mirror of addForward: time running out exactly at an opening instant returns that opening. */
+  addBackward(start: number, ms: number): number | null {
+    const first = yearOf(start);
+    let target = this.cumAt(this.year(first), start) - ms;
+    for (let y = first; y >= first - SEARCH_HORIZON_YEARS; y--) {
+      const data = this.year(y);
+      if (y !== first) target += data.total;
+      if (target >= 0) {
+        const i = firstIndex(data.cumEnd, (c) => c > target);
+        const before = i > 0 ? (data.cumEnd[i - 1] as number) : 0;
+        return (data.starts[i] as number) + (target - before);
+      }
+    }
+    return null;
+  }
+
+  /** Maximal open windows intersecting [from, to), clipped to it. */
+  *windows(from: number, to: number): Generator<OpenWindow> {
+    let cursor = from;
+    while (cursor < to) {
+      const start = this.nextOpen(cursor);
+      if (start === null || start >= to) return;
+      const end = this.nextClose(start);
+      const clipped = end === null ? to : Math.min(end, to);
+      yield { start, end: clipped };
+      cursor = clipped;
+    }
+  }
+}
