@@ -1,0 +1,95 @@
+import { businessMinutesBetween, isOpen, addBusinessMinutes } from '../../../src/core/calendar';
+import { at, cal, hoursOn, local } from './builders';
+
+const day = (date: string, zone = 'UTC'): [number, number] => {
+  const start = at(`${date}T00:00`, zone);
+  return [start, start + 86_400_000];
+};
+
+describe('holidays from date-holidays', () => {
+  const saxony = cal({ timeZone: 'Europe/Berlin', holidays: { sources: [{ country: 'DE', state: 'SN' }] } });
+
+  it('closes on public holidays of the region', () => {
+    expect(businessMinutesBetween(saxony, ...day('2025-12-25', 'Europe/Berlin'))).toBe(0);
+    // Buß- und Bettag is a public holiday only in Saxony.
+    expect(businessMinutesBetween(saxony, ...day('2025-11-19', 'Europe/Berlin'))).toBe(0);
+  });
+
+  it('ignores holidays of other types unless selected', () => {
+    expect(businessMinutesBetween(saxony, ...day('2025-12-24', 'Europe/Berlin'))).toBe(8 * 60);
+  });
+
+  it('uses the holiday’s own start for partial days such as Christmas Eve from 14:00', () => {
+    const withBank = cal({ timeZone: 'Europe/Berlin', holidays: { sources: [{ country: 'DE', state: 'SN', types: ['public', 'bank'] }] } });
+    expect(businessMinutesBetween(withBank, ...day('2025-12-24', 'Europe/Berlin'))).toBe(5 * 60);
+    expect(isOpen(withBank, at('2025-12-24T13:59', 'Europe/Berlin'))).toBe(true);
+    expect(isOpen(withBank, at('2025-12-24T14:00', 'Europe/Berlin'))).toBe(false);
+  });
+
+  it('applies regional holidays such as the Community of Madrid’s 2 May', () => {
+    const madrid = cal({ timeZone: 'Europe/Madrid', holidays: { sources: [{ country: 'ES', state: 'MD' }] } });
+    const national = cal({ timeZone: 'Europe/Madrid', holidays: { sources: [{ country: 'ES' }] } });
+    expect(businessMinutesBetween(madrid, ...day('2025-05-02', 'Europe/Madrid'))).toBe(0);
+    expect(businessMinutesBetween(national, ...day('2025-05-02', 'Europe/Madrid'))).toBe(8 * 60);
+  });
+});
+
+describe('custom holidays', () => {
+  it('closes on a one-off date', () => {
+    const c = cal({ holidays: { custom: [{ name: 'Company day', date: '2025-01-07' }] } });
+    expect(businessMinutesBetween(c, ...day('2025-01-07'))).toBe(0);
+    expect(businessMinutesBetween(c, ...day('2025-01-08'))).toBe(8 * 60);
+  });
+
+  it('closes on a yearly date every year', () => {
+    const c = cal({ holidays: { custom: [{ name: 'Founders', month: 3, day: 3 }] } });
+    expect(businessMinutesBetween(c, ...day('2025-03-03'))).toBe(0);
+    expect(businessMinutesBetween(c, ...day('2026-03-03'))).toBe(0);
+  });
+
+  it('closes only part of the day for a partial holiday', () => {
+    const c = cal({ holidays: { custom: [{ name: 'Half day', date: '2025-01-07', from: '13:00' }] } });
+    expect(businessMinutesBetween(c, ...day('2025-01-07'))).toBe(4 * 60);
+    const morning = cal({ holidays: { custom: [{ name: 'Late start', date: '2025-01-07', to: '10:30' }] } });
+    expect(businessMinutesBetween(morning, ...day('2025-01-07'))).toBe(6.5 * 60);
+  });
+
+  it('skips a yearly 29 February in years without one', () => {
+    const c = cal({ week: hoursOn(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], '09:00', '17:00'), holidays: { custom: [{ name: 'Leap', month: 2, day: 29 }] } });
+    expect(businessMinutesBetween(c, ...day('2028-02-29'))).toBe(0);
+    expect(businessMinutesBetween(c, ...day('2027-03-01'))).toBe(8 * 60);
+  });
+});
+
+describe('date overrides and exclusion windows', () => {
+  it('replaces the weekday’s hours on an overridden date, such as an extra Saturday', () => {
+    const c = cal({ overrides: [{ date: '2025-01-11', hours: [{ start: '10:00', end: '12:00' }] }] });
+    expect(businessMinutesBetween(c, ...day('2025-01-11'))).toBe(120);
+  });
+
+  it('closes a working day overridden with no hours', () => {
+    const c = cal({ overrides: [{ date: '2025-01-08', hours: [] }] });
+    expect(businessMinutesBetween(c, ...day('2025-01-08'))).toBe(0);
+  });
+
+  it('lets holidays remove time from an overridden date, because overrides apply first', () => {
+    const c = cal({
+      overrides: [{ date: '2025-01-11', hours: [{ start: '10:00', end: '14:00' }] }],
+      holidays: { custom: [{ name: 'Half', date: '2025-01-11', from: '12:00' }] },
+    });
+    expect(businessMinutesBetween(c, ...day('2025-01-11'))).toBe(120);
+  });
+
+  it('accrues no business time inside an exclusion window', () => {
+    const c = cal({ exclusions: [{ start: '2025-01-06T10:00:00Z', end: '2025-01-06T11:30:00Z', reason: 'maintenance' }] });
+    expect(businessMinutesBetween(c, ...day('2025-01-06'))).toBe(6.5 * 60);
+    expect(local(addBusinessMinutes(c, at('2025-01-06T09:30'), 60))).toBe('2025-01-06T12:00:00');
+  });
+
+  it('reports the exclusion window that closes an otherwise open instant', () => {
+    const c = cal({ exclusions: [{ start: '2025-01-06T10:00:00Z', end: '2025-01-07T10:00:00Z', reason: 'maintenance' }] });
+    expect(c.exclusionAt(at('2025-01-06T10:30'))?.reason).toBe('maintenance');
+    expect(c.exclusionAt(at('2025-01-06T20:00'))).toBeNull();
+    expect(c.exclusionAt(at('2025-01-08T10:30'))).toBeNull();
+  });
+});
