@@ -26,6 +26,8 @@ export type FieldPatch = Partial<Omit<IssueFields, 'custom' | 'status' | 'resolu
 
 export class JiraSite {
   data: SiteData;
+  /** Bodies sent to /notify, newest last, for tests and the host page to inspect. */
+  readonly notifications: Array<{ issueId: string; at: number; body: unknown }> = [];
   private readonly listeners: Array<(e: SiteEvent) => void> = [];
 
   constructor(private readonly now: () => number, data: SiteData = emptySite()) {

@@ -1,0 +1,18 @@
+/**
+ * The emulated Jira REST API: one entry point used by the HTTP server and by the Forge runtime's
+ * in-process requestJira.
+ */
+import { commentRoutes } from './routes-comments';
+import { issueRoutes } from './routes-issue';
+import { metaRoutes } from './routes-meta';
+import { searchRoutes } from './routes-search';
+import { dispatch, type JiraRequest, type JiraResponse, type RouteContext } from './router';
+
+const ROUTES = [...searchRoutes, ...commentRoutes, ...issueRoutes, ...metaRoutes];
+
+export function handleJira(req: JiraRequest, ctx: RouteContext): JiraResponse {
+  if (!ctx.site.user(req.actor.accountId)) return { status: 401, body: { errorMessages: ['Client must be authenticated to access this resource.'], errors: {} } };
+  return dispatch(ROUTES, req, ctx);
+}
+
+export type { JiraRequest, JiraResponse, RouteContext };
