@@ -1,10 +1,11 @@
 /**
  * Theming for both apps. `view.theme.enable()` asks the Jira host to apply its light or dark theme
- * and follow changes; loading the token stylesheets ourselves (from the host's colour mode) keeps the
- * CSS variables defined even where the host does not inject them (the local emulator, older hosts).
+ * and follow its changes. We also inject the token stylesheets ourselves, keyed to the same
+ * <html> attributes, so the CSS variables exist where the host does not provide them (the local
+ * emulator). We load the generated CSS directly rather than via setGlobalTheme, whose
+ * feature-flag client would triple the bundle.
  */
 import { view } from '@forge/bridge';
-import { setGlobalTheme } from '@atlaskit/tokens/set-global-theme';
 
 export type ColorMode = 'light' | 'dark' | 'auto';
 
@@ -16,18 +17,55 @@ export function colorModeOf(context: unknown): ColorMode {
   return mode === 'light' || mode === 'dark' ? mode : 'auto';
 }
 
-/** Never rejects: an app without theming is still usable, so failures only fall back to light tokens. */
-export async function enableTheme(context?: unknown): Promise<ColorMode> {
+export type ThemeCssLoader = () => Promise<string[]>;
+
+/** Both colour themes are loaded, so a later host switch only flips the attribute. */
+export const loadTokenCss: ThemeCssLoader = async () => {
+  const parts = await Promise.all([
+    import('@atlaskit/tokens/dist/esm/artifacts/themes/atlassian-light'),
+    import('@atlaskit/tokens/dist/esm/artifacts/themes/atlassian-dark'),
+    import('@atlaskit/tokens/dist/esm/artifacts/themes/atlassian-spacing'),
+    import('@atlaskit/tokens/dist/esm/artifacts/themes/atlassian-shape'),
+    import('@atlaskit/tokens/dist/esm/artifacts/themes/atlassian-typography'),
+  ]);
+  return parts.map((m) => m.default);
+};
+
+export function resolveColorMode(mode: ColorMode, prefersDark: () => boolean = systemPrefersDark): 'light' | 'dark' {
+  if (mode !== 'auto') return mode;
+  return prefersDark() ? 'dark' : 'light';
+}
+
+function systemPrefersDark(): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+/** Sets the attributes the token stylesheets select on; the host's own theming uses the same ones. */
+export function applyThemeAttributes(root: HTMLElement, mode: 'light' | 'dark'): void {
+  root.setAttribute('data-theme', 'dark:dark light:light spacing:spacing shape:shape typography:typography');
+  root.setAttribute('data-color-mode', mode);
+}
+
+/** Never rejects: an app without theming is still usable, with the light fallbacks of every token. */
+export async function enableTheme(context?: unknown, loadCss: ThemeCssLoader = loadTokenCss): Promise<'light' | 'dark'> {
   try {
     await view.theme.enable();
   } catch {
-    // Host without theming support: the token fallbacks (light values) apply.
+    // Host without theming support.
   }
-  const colorMode = colorModeOf(context);
+  const requested = colorModeOf(context);
+  const mode = resolveColorMode(requested);
   try {
-    await setGlobalTheme({ colorMode, light: 'light', dark: 'dark' });
+    const sheets = await loadCss();
+    const style = document.createElement('style');
+    style.setAttribute('data-sla-clock-tokens', '');
+    style.textContent = sheets.join('\n');
+    document.head.appendChild(style);
   } catch {
-    // Stylesheet failed to load: fallbacks apply.
+    // Stylesheet chunk failed to load: fallbacks apply.
   }
-  return colorMode;
+  // An explicit mode from the host context wins; otherwise keep whatever the host already set.
+  const root = document.documentElement;
+  if (requested !== 'auto' || !root.hasAttribute('data-color-mode')) applyThemeAttributes(root, mode);
+  return mode;
 }

@@ -1,0 +1,53 @@
+import { useCallback, useMemo } from 'react';
+import { call } from '../../shared/api';
+import { useEnvelope } from '../../shared/useEnvelope';
+import { viewerTimeZone, formatDateTime } from '../../shared/format';
+import { Button, colors, ErrorState, GlobalStyles, LoadingState, space } from '../../shared/ui';
+import { clockOffset, useNow } from './clock';
+import type { CalendarCompiler } from './engine';
+import { openSettings, type PanelContext } from './host';
+import { PanelView, type PanelData } from './PanelView';
+import { useRefreshTriggers } from './refresh';
+
+export interface AppProps {
+  context: PanelContext;
+  compile?: CalendarCompiler;
+}
+
+export function App({ context, compile }: AppProps) {
+  const { issueId } = context;
+  const load = useMemo(() => (issueId ? () => call('panel.getSla', { issueId }) : null), [issueId]);
+  const { state, reload } = useEnvelope<PanelData>(load);
+  const refresh = useCallback(() => void reload(), [reload]);
+  useRefreshTriggers(issueId, refresh);
+  const offset = state.status === 'ok' ? clockOffset(state.data.serverNow, state.receivedAt) : 0;
+  const now = useNow(offset);
+  const zone = viewerTimeZone(context.timeZone);
+  return (
+    <main data-testid="sla-panel" aria-label="SLA Clock" style={{ padding: space.s050 }}>
+      <GlobalStyles />
+      {!issueId && <ErrorState title="No issue here" message="This panel shows the SLAs of an issue; open it from an issue view." />}
+      {issueId && state.status === 'loading' && <LoadingState label="Loading SLAs…" />}
+      {issueId && state.status === 'error' && (
+        <ErrorState title="Could not load the SLAs" message={state.message} code={state.code} onRetry={refresh} />
+      )}
+      {issueId && state.status === 'ok' && (
+        <>
+          <PanelView data={state.data} now={now} viewerZone={zone} compile={compile} onOpenSettings={() => void openSettings(context.projectKey)} />
+          <Footer refreshing={state.refreshing} evaluatedAt={state.data.snapshot?.evaluatedAt ?? null} zone={zone} onRefresh={refresh} />
+        </>
+      )}
+    </main>
+  );
+}
+
+function Footer({ refreshing, evaluatedAt, zone, onRefresh }: { refreshing: boolean; evaluatedAt: number | null; zone: string; onRefresh: () => void }) {
+  return (
+    <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: space.s100, fontSize: '12px', color: colors.textSubtlest }}>
+      <span role="status" aria-live="polite">
+        {refreshing ? 'Refreshing…' : evaluatedAt !== null ? `Calculated ${formatDateTime(evaluatedAt, zone)}` : ''}
+      </span>
+      <Button appearance="subtle" onClick={onRefresh} disabled={refreshing} data-testid="sla-refresh" aria-label="Refresh SLAs">Refresh</Button>
+    </div>
+  );
+}

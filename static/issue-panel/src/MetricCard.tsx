@@ -1,0 +1,90 @@
+import type { BusinessCalendar, CalendarSpec, Instant } from '../../../src/core/calendar/types';
+import type { MetricSnapshot } from '../../../src/core/evaluate/types';
+import { colors, Lozenge, ProgressBar, radius, space } from '../../shared/ui';
+import { formatDateTime, sameWallClock, zoneCity } from '../../shared/format';
+import { cycleLine, goalInWords, STATE_LABEL, statusLine } from './describe';
+import { liveMetric, type LiveMetric, type WarningList } from './live';
+import { Timeline } from './Timeline';
+
+export interface MetricCardProps {
+  metric: MetricSnapshot;
+  evaluatedAt: Instant;
+  now: Instant;
+  cal: BusinessCalendar | null;
+  calendarSpec: CalendarSpec | null;
+  warnings: WarningList;
+  viewerZone: string;
+}
+
+export function MetricCard({ metric, evaluatedAt, now, cal, calendarSpec, warnings, viewerZone }: MetricCardProps) {
+  const live = liveMetric(metric, evaluatedAt, now, cal, warnings);
+  const label = STATE_LABEL[live.state];
+  const id = `sla-metric-${metric.key}`;
+  const calZone = cal?.timeZone ?? zoneOfSpec(calendarSpec);
+  return (
+    <section aria-labelledby={`${id}-name`} data-testid={id} data-state={live.state} style={cardStyle}>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: space.s100 }}>
+        <h3 id={`${id}-name`} style={{ margin: 0, fontSize: '14px', fontWeight: 600 }}>{metric.name}</h3>
+        <Lozenge appearance={label.appearance} testId={`sla-state-${metric.key}`}>{label.text}</Lozenge>
+      </div>
+      <div data-testid={`sla-goal-${metric.key}`} style={{ color: colors.textSubtle, fontSize: '12px' }}>
+        {goalInWords(metric, calendarSpec?.name ?? null)}
+      </div>
+      <div role="timer" aria-live="off" data-testid={`sla-countdown-${metric.key}`} data-ticking={live.ticking} style={{ fontWeight: 600, marginTop: space.s050, color: toneText(live) }}>
+        {statusLine(live, now, viewerZone)}
+      </div>
+      {live.progress !== null && (
+        <div style={{ marginTop: space.s050 }}>
+          <ProgressBar value={live.progress} label={`${metric.name}: share of the goal used`} appearance={live.tone} valueText={`${Math.round(live.progress * 100)}% of the goal used`} testId={`sla-progress-${metric.key}`} />
+        </div>
+      )}
+      <DueLine metric={metric} live={live} viewerZone={viewerZone} calZone={calZone} />
+      {metric.current && metric.state !== 'notStarted' && <Timeline cycle={metric.current} now={now} cal={cal} testId={`sla-timeline-${metric.key}`} />}
+      <CompletedCycles metric={metric} />
+    </section>
+  );
+}
+
+function DueLine({ metric, live, viewerZone, calZone }: { metric: MetricSnapshot; live: LiveMetric; viewerZone: string; calZone: string | null }) {
+  const stoppedAt = metric.current?.stoppedAt ?? null;
+  const at = stoppedAt ?? live.dueAt;
+  if (at === null) return null;
+  const verb = stoppedAt !== null ? 'Completed' : live.breachedByMs !== null ? 'Was due' : 'Due';
+  const other = calZone && !sameWallClock(viewerZone, calZone, at) ? ` (${formatDateTime(at, calZone)} ${zoneCity(calZone)})` : '';
+  return (
+    <div data-testid={`sla-due-${metric.key}`} style={{ fontSize: '12px', color: colors.textSubtle, marginTop: space.s050 }}>
+      {verb} {formatDateTime(at, viewerZone)}{other}
+    </div>
+  );
+}
+
+function CompletedCycles({ metric }: { metric: MetricSnapshot }) {
+  const done = metric.cycles.filter((c) => c.stoppedAt !== null && c !== metric.current);
+  if (done.length === 0) return null;
+  return (
+    <details data-testid={`sla-cycles-${metric.key}`} style={{ marginTop: space.s100, fontSize: '12px' }}>
+      <summary style={{ cursor: 'pointer', color: colors.textSubtle }}>Completed cycles ({done.length})</summary>
+      <ol style={{ margin: `${space.s050} 0 0`, paddingLeft: space.s200 }}>
+        {done.map((c) => <li key={c.startedAt}>{cycleLine(c)}</li>)}
+      </ol>
+    </details>
+  );
+}
+
+function zoneOfSpec(spec: CalendarSpec | null): string | null {
+  if (!spec) return null;
+  if (spec.kind === 'weekly') return spec.timeZone;
+  if (spec.kind === 'always') return spec.timeZone ?? null;
+  return spec.members[0] ? zoneOfSpec(spec.members[0]) : null;
+}
+
+function toneText(live: LiveMetric): string {
+  if (live.tone === 'danger') return colors.textDanger;
+  if (live.tone === 'warning') return colors.textWarning;
+  if (live.tone === 'success') return colors.textSuccess;
+  return colors.text;
+}
+
+const cardStyle = {
+  border: `1px solid ${colors.border}`, borderRadius: radius, padding: space.s150, background: colors.surfaceRaised, display: 'flex', flexDirection: 'column',
+} as const;

@@ -1,0 +1,58 @@
+import { useMemo } from 'react';
+import type { BusinessCalendar, Instant } from '../../../src/core/calendar/types';
+import type { CycleSnapshot } from '../../../src/core/evaluate/types';
+import { colors, space } from '../../shared/ui';
+import { formatDuration } from '../../shared/format';
+import { cycleSegments, type Segment, type SegmentKind } from './timeline';
+
+const COLOR: Record<SegmentKind, string> = {
+  running: colors.bgInformationBold,
+  paused: colors.bgWarningBold,
+  closed: colors.bgNeutralHovered,
+  upcoming: colors.bgInformation,
+};
+
+const WORD: Record<SegmentKind, string> = { running: 'counting', paused: 'paused', closed: 'closed', upcoming: 'still ahead' };
+
+/** Recomputed once a minute, not every tick: at this width a minute is below a pixel. */
+export function Timeline({ cycle, now, cal, testId }: { cycle: CycleSnapshot; now: Instant; cal: BusinessCalendar | null; testId: string }) {
+  const minute = Math.floor(now / 60_000) * 60_000;
+  const segments = useMemo(() => cycleSegments(cycle, minute, cal), [cycle, minute, cal]);
+  if (segments.length === 0) return null;
+  const total = (segments[segments.length - 1] as Segment).to - (segments[0] as Segment).from;
+  return (
+    <div data-testid={testId} style={{ marginTop: space.s100 }}>
+      <div role="img" aria-label={summary(segments)} style={{ display: 'flex', height: '8px', borderRadius: '2px', overflow: 'hidden', gap: '1px' }}>
+        {segments.map((s) => (
+          <span
+            key={`${s.from}-${s.kind}`}
+            data-kind={s.kind}
+            title={`${WORD[s.kind]}: ${formatDuration(s.to - s.from)}`}
+            style={{ flexGrow: (s.to - s.from) / total, flexBasis: 0, minWidth: '2px', background: COLOR[s.kind] }}
+          />
+        ))}
+      </div>
+      <Legend kinds={[...new Set(segments.map((s) => s.kind))]} />
+    </div>
+  );
+}
+
+function Legend({ kinds }: { kinds: SegmentKind[] }) {
+  return (
+    <div aria-hidden="true" style={{ display: 'flex', gap: space.s150, fontSize: '11px', color: colors.textSubtlest, marginTop: '2px' }}>
+      {kinds.map((k) => (
+        <span key={k} style={{ display: 'inline-flex', alignItems: 'center', gap: '4px' }}>
+          <span style={{ width: '8px', height: '8px', borderRadius: '2px', background: COLOR[k], display: 'inline-block' }} />
+          {WORD[k]}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+function summary(segments: Segment[]): string {
+  const totals = new Map<SegmentKind, number>();
+  for (const s of segments) totals.set(s.kind, (totals.get(s.kind) ?? 0) + (s.to - s.from));
+  const parts = [...totals].map(([k, ms]) => `${formatDuration(ms)} ${WORD[k]}`);
+  return `Current cycle: ${parts.join(', ')}`;
+}
