@@ -1,0 +1,77 @@
+/**
+ * Business-time arithmetic over a cycle's segments: elapsed time, and the instant at which elapsed
+ * time reaches a threshold (breach, warnings) — projected into the future for a running cycle.
+ */
+import type { BusinessCalendar, Instant } from '../calendar/types';
+import type { Goal } from '../policy/types';
+import type { RawCycle } from './machine';
+
+const MS_PER_MINUTE = 60_000;
+const MS_PER_DAY = 86_400_000;
+
+export interface TimedSegment {
+  from: Instant;
+  /** null: the open tail of a running cycle (counted up to now, projected beyond it). */
+  to: Instant | null;
+  calendar: BusinessCalendar | null;
+  goalMs: number | null;
+  paused: boolean;
+  /** Elapsed business ms of the cycle at `from`, and at `to` (or now for the tail). */
+  e0: number;
+  e1: number;
+}
+
+/** Business ms in [a, b) on a calendar; without a calendar (no goal matched) wall-clock time counts. */
+function between(calendar: BusinessCalendar | null, a: Instant, b: Instant): number {
+  if (b <= a) return 0;
+  return calendar ? calendar.businessMillisBetween(a, b) : b - a;
+}
+
+function advance(calendar: BusinessCalendar | null, from: Instant, ms: number): Instant | null {
+  return calendar ? calendar.addBusinessMillis(from, ms) : from + ms;
+}
+
+/**
+ * A goal in business ms. Business days are converted once, at the cycle start, on the goal's calendar:
+ * N business days = the business time between the start and addBusinessDays(start, N).
+ */
+export function goalMillis(goal: Goal | null, calendar: BusinessCalendar | null, cycleStart: Instant): number | null {
+  if (goal === null) return null;
+  const t = goal.target;
+  if (t.kind === 'minutes') return Math.round(t.minutes * MS_PER_MINUTE);
+  if (t.kind === 'trackOnly') return null;
+  if (calendar === null) return t.days * MS_PER_DAY;
+  const end = calendar.addBusinessDays(cycleStart, t.days);
+  return end === null ? null : calendar.businessMillisBetween(cycleStart, end);
+}
+
+export function timeSegments(cycle: RawCycle, calendars: ReadonlyMap<string, BusinessCalendar>, now: Instant): TimedSegment[] {
+  const out: TimedSegment[] = [];
+  const goalCache = new Map<string, number | null>();
+  let elapsed = 0;
+  cycle.segments.forEach((seg, i) => {
+    const calendar = seg.calendarId === null ? null : calendars.get(seg.calendarId) ?? null;
+    const to = cycle.segments[i + 1]?.from ?? cycle.stoppedAt;
+    const key = `${seg.goal?.id ?? ''}\u0000${seg.calendarId ?? ''}`;
+    if (!goalCache.has(key)) goalCache.set(key, goalMillis(seg.goal, calendar, cycle.startedAt));
+    const e0 = elapsed;
+    if (!seg.pause) elapsed += between(calendar, seg.from, Math.min(to ?? now, now));
+    out.push({ from: seg.from, to, calendar, goalMs: goalCache.get(key) ?? null, paused: seg.pause !== null, e0, e1: elapsed });
+  });
+  return out;
+}
+
+/**
+ * The first instant at which elapsed time reaches `threshold(goalMs)` of the goal in force, or null.
+ * A goal that shrinks below the time already elapsed is reached at the moment it changes.
+ */
+export function crossingInstant(segments: readonly TimedSegment[], threshold: (goalMs: number) => number): Instant | null {
+  for (const s of segments) {
+    if (s.goalMs === null) continue;
+    const limit = threshold(s.goalMs);
+    if (s.e0 >= limit) return s.from;
+    if (s.paused) continue;
+    if (s.to === null || s.e1 >= limit) return advance(s.calendar, s.from, limit - s.e0);
+  }
+  return null;
+}

@@ -1,0 +1,83 @@
+/**
+ * When a condition fires on a step (a moment) and when it holds in a state. Conditions that describe
+ * arriving somewhere (entered, set, in…) also fire at creation; conditions that describe an edit
+ * (left, cleared, changed, label added) need a change after creation.
+ */
+import type { Condition, StatusCategory } from '../policy/types';
+import type { Fields, Step } from './history';
+
+export type Categories = Readonly<Record<string, StatusCategory>>;
+
+function categoryOf(status: string | null | undefined, categories: Categories): StatusCategory | undefined {
+  return status ? categories[status] : undefined;
+}
+
+function tokens(value: string | null | undefined): string[] {
+  return value ? value.split(' ').filter((t) => t !== '') : [];
+}
+
+/** True while the issue is in the state the condition describes; false for moment-only kinds. */
+export function holds(c: Condition, fields: Fields, categories: Categories): boolean {
+  switch (c.kind) {
+    case 'inStatus':
+    case 'statusEntered':
+      return c.statusIds.includes(fields['status'] ?? '');
+    case 'inStatusCategory':
+    case 'statusCategoryEntered': {
+      const category = categoryOf(fields['status'], categories);
+      return category !== undefined && c.categories.includes(category);
+    }
+    case 'resolutionSet':
+      return (fields['resolution'] ?? null) !== null;
+    case 'resolutionCleared':
+      return (fields['resolution'] ?? null) === null;
+    case 'assigneeSet':
+      return (fields['assignee'] ?? null) !== null;
+    default:
+      return false;
+  }
+}
+
+function becameTrue(c: Condition, step: Step, categories: Categories): boolean {
+  return holds(c, step.next, categories) && (step.created || !holds(c, step.prev, categories));
+}
+
+function labelAdded(step: Step, label: string | undefined): boolean {
+  const before = new Set(tokens(step.prev['labels']));
+  const added = tokens(step.next['labels']).filter((l) => !before.has(l));
+  return label === undefined ? added.length > 0 : added.includes(label);
+}
+
+function comment(step: Step, author: 'agent' | 'customer'): boolean {
+  const c = step.comment;
+  if (c === null) return false;
+  // Agents reach the customer only with public comments; internal notes never answer a customer.
+  return author === 'agent' ? c.author === 'agent' && c.public : c.author === 'customer';
+}
+
+function edited(step: Step, field: string): boolean {
+  return !step.created && step.changed.has(field);
+}
+
+/** True when the condition happens at this step. */
+export function fires(c: Condition, step: Step, categories: Categories): boolean {
+  switch (c.kind) {
+    case 'issueCreated': return step.created;
+    case 'commentByAgent': return comment(step, 'agent');
+    case 'commentByCustomer': return comment(step, 'customer');
+    case 'statusEntered': return step.changed.has('status') && holds(c, step.next, categories);
+    case 'statusLeft':
+      return edited(step, 'status') && c.statusIds.includes(step.prev['status'] ?? '') && step.prev['status'] !== step.next['status'];
+    case 'inStatus':
+    case 'inStatusCategory':
+    case 'statusCategoryEntered':
+    case 'assigneeSet':
+    case 'resolutionSet':
+      return becameTrue(c, step, categories);
+    case 'resolutionCleared': return edited(step, 'resolution') && becameTrue(c, step, categories);
+    case 'assigneeChanged': return step.changed.has('assignee') && step.prev['assignee'] !== step.next['assignee'] && !(step.created && !step.next['assignee']);
+    case 'fieldChanged': return edited(step, c.fieldId) && (c.toValue === undefined || step.next[c.fieldId] === c.toValue);
+    case 'labelAdded': return edited(step, 'labels') && labelAdded(step, c.label);
+    case 'priorityChanged': return edited(step, 'priority') && step.prev['priority'] !== step.next['priority'];
+  }
+}

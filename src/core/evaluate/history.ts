@@ -1,0 +1,131 @@
+/**
+ * Turns an IssueHistory (any order, possibly duplicated, possibly self-contradicting) into one
+ * deterministic list of steps, each with the field values before and after it.
+ */
+import type { Instant } from '../calendar/types';
+import type { FieldChange, HistoryComment, HistoryProblem, IssueHistory } from './types';
+
+export type Fields = Readonly<Record<string, string | null>>;
+
+export interface Step {
+  at: Instant;
+  /** The creation step: every initial value counts as newly set. */
+  created: boolean;
+  prev: Fields;
+  next: Fields;
+  changed: ReadonlySet<string>;
+  comment: HistoryComment | null;
+}
+
+export interface Replay {
+  steps: Step[];
+  problems: HistoryProblem[];
+  /** Field values after the last step at or before `now`. */
+  fields: Fields;
+}
+
+/** Shorter ids first, then text order: "10231#2" sorts before "10231#10", and the order never depends on input order. */
+export function compareIds(a: string, b: string): number {
+  if (a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const byAtThenId = <T extends { at: Instant; id: string }>(a: T, b: T): number => a.at - b.at || compareIds(a.id, b.id);
+
+/** Drops duplicates by id; when copies disagree the canonical (smallest JSON) copy wins, so input order never matters. */
+function dedupe<T extends { id: string; at: Instant }>(items: readonly T[], problems: HistoryProblem[]): T[] {
+  const byId = new Map<string, { item: T; json: string }>();
+  const conflicts = new Set<string>();
+  for (const item of items) {
+    const json = JSON.stringify(item, Object.keys(item).sort());
+    const seen = byId.get(item.id);
+    if (seen === undefined || json < seen.json) byId.set(item.id, { item, json });
+    if (seen !== undefined && seen.json !== json) conflicts.add(item.id);
+  }
+  for (const id of conflicts) problems.push({ code: 'HIST_DUPLICATE_ID_CONFLICT', message: `Two different items share the id ${id}.`, ref: id });
+  return [...byId.values()].map((v) => v.item);
+}
+
+/** Non-finite instants are dropped; items before creation are moved to the creation instant. */
+function sanitize<T extends { id: string; at: Instant }>(items: readonly T[], createdAt: Instant, now: Instant, problems: HistoryProblem[]): T[] {
+  const out: T[] = [];
+  for (const item of dedupe(items, problems)) {
+    if (!Number.isFinite(item.at)) {
+      problems.push({ code: 'HIST_BAD_INSTANT', message: `Item ${item.id} has no valid instant and was ignored.`, ref: item.id });
+    } else if (item.at > now) {
+      continue; // not yet happened as of `now`
+    } else if (item.at < createdAt) {
+      problems.push({ code: 'HIST_CHANGE_BEFORE_CREATION', message: `Item ${item.id} is dated before the issue was created; it is counted at creation.`, ref: item.id });
+      out.push({ ...item, at: createdAt });
+    } else out.push(item);
+  }
+  return out.sort(byAtThenId);
+}
+
+function checkStatuses(history: IssueHistory, changes: readonly FieldChange[], problems: HistoryProblem[]): void {
+  const unknown = new Set<string>();
+  const consider = (id: string | null | undefined) => {
+    if (id && !(id in history.statusCategories)) unknown.add(id);
+  };
+  consider(history.initial['status']);
+  for (const c of changes) if (c.field === 'status') consider(c.to);
+  for (const id of [...unknown].sort(compareIds)) {
+    problems.push({ code: 'HIST_UNKNOWN_STATUS', message: `Status ${id} has no known category; category conditions ignore it.`, ref: id });
+  }
+}
+
+function creationStep(history: IssueHistory, createdAt: Instant): Step {
+  const next: Record<string, string | null> = { ...history.initial };
+  return { at: createdAt, created: true, prev: {}, next, changed: new Set(Object.keys(next)), comment: null };
+}
+
+/** Changes at the same instant form one step (a transition that sets status and resolution together). */
+function changeStep(group: readonly FieldChange[], prev: Fields): Step {
+  const next: Record<string, string | null> = { ...prev };
+  const changed = new Set<string>();
+  for (const c of group) {
+    next[c.field] = c.to;
+    changed.add(c.field);
+  }
+  return { at: group[0]?.at ?? 0, created: false, prev, next, changed, comment: null };
+}
+
+function creationInstant(history: IssueHistory, problems: HistoryProblem[]): Instant {
+  if (Number.isFinite(history.createdAt)) return history.createdAt;
+  problems.push({ code: 'HIST_BAD_INSTANT', message: 'The issue has no valid creation instant; its earliest item is used.', ref: history.issueId });
+  const ats = [...history.changes, ...history.comments].map((i) => i.at).filter(Number.isFinite);
+  return ats.length > 0 ? Math.min(...ats) : 0;
+}
+
+/**
+ * Replays the history up to `now`.
+ * @example replayHistory(history, now).steps[0].created // true
+ */
+export function replayHistory(history: IssueHistory, now: Instant): Replay {
+  const problems: HistoryProblem[] = [];
+  const createdAt = creationInstant(history, problems);
+  const changes = sanitize(history.changes, createdAt, now, problems);
+  const comments = sanitize(history.comments, createdAt, now, problems);
+  checkStatuses(history, changes, problems);
+  const steps: Step[] = [creationStep(history, createdAt)];
+  let fields: Fields = steps[0]?.next ?? {};
+  let ci = 0;
+  for (let i = 0; i < changes.length; ) {
+    const at = changes[i]?.at ?? 0;
+    for (; ci < comments.length && (comments[ci]?.at ?? 0) < at; ci++) steps.push(commentStep(comments[ci], fields));
+    let j = i;
+    while (j < changes.length && changes[j]?.at === at) j++;
+    const step = changeStep(changes.slice(i, j), fields);
+    steps.push(step);
+    fields = step.next;
+    i = j;
+  }
+  for (; ci < comments.length; ci++) steps.push(commentStep(comments[ci], fields));
+  problems.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : compareIds(a.ref ?? '', b.ref ?? '')));
+  return { steps, problems, fields };
+}
+
+function commentStep(comment: HistoryComment | undefined, fields: Fields): Step {
+  const c = comment ?? { id: '', at: 0, author: 'app', public: false };
+  return { at: c.at, created: false, prev: fields, next: fields, changed: new Set(), comment: c };
+}

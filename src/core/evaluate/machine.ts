@@ -1,0 +1,119 @@
+/**
+ * Per-metric replay: walks the steps and cuts the metric's time into cycles, and each cycle into
+ * segments over which the pause state, the goal and the calendar are constant. No calendar maths here.
+ */
+import type { Instant } from '../calendar/types';
+import type { Condition, Goal, MetricSpec } from '../policy/types';
+import { calendarIdFor, selectGoal } from '../policy/goals';
+import { describeCondition, isStateCondition } from '../policy/conditions';
+import { fires, holds, type Categories } from './conditions';
+import type { Fields, Step } from './history';
+
+export interface Segment {
+  from: Instant;
+  pause: Condition | null;
+  goal: Goal | null;
+  calendarId: string | null;
+}
+
+export type ClosedBy = 'stop' | 'restart' | 'stateLost';
+
+export interface RawCycle {
+  startedAt: Instant;
+  stoppedAt: Instant | null;
+  closedBy: ClosedBy | null;
+  segments: Segment[];
+  pauses: Array<{ from: Instant; to: Instant | null; condition: string }>;
+}
+
+interface Ctx {
+  metric: MetricSpec;
+  categories: Categories;
+}
+
+function pauseOf(ctx: Ctx, fields: Fields): Condition | null {
+  return ctx.metric.pause.find((c) => holds(c, fields, ctx.categories)) ?? null;
+}
+
+function goalOf(ctx: Ctx, fields: Fields): { goal: Goal | null; calendarId: string | null } {
+  const goal = selectGoal(ctx.metric, fields);
+  return { goal, calendarId: goal ? calendarIdFor(goal.calendar, fields) : null };
+}
+
+function openCycle(ctx: Ctx, step: Step): RawCycle {
+  const pause = pauseOf(ctx, step.next);
+  const segment: Segment = { from: step.at, pause, ...goalOf(ctx, step.next) };
+  const pauses = pause ? [{ from: step.at, to: null, condition: describeCondition(pause) }] : [];
+  return { startedAt: step.at, stoppedAt: null, closedBy: null, segments: [segment], pauses };
+}
+
+function closeCycle(cycle: RawCycle, at: Instant, by: ClosedBy): void {
+  cycle.stoppedAt = at;
+  cycle.closedBy = by;
+  const last = cycle.pauses[cycle.pauses.length - 1];
+  if (last && last.to === null) last.to = at;
+}
+
+function trackPause(cycle: RawCycle, before: Condition | null, after: Condition | null, at: Instant): void {
+  if (before === after) return;
+  const last = cycle.pauses[cycle.pauses.length - 1];
+  if (before && last && last.to === null) last.to = at;
+  if (after) cycle.pauses.push({ from: at, to: null, condition: describeCondition(after) });
+}
+
+/** Applies a field change to an open cycle; returns the cycle that is open afterwards. */
+function update(ctx: Ctx, cycle: RawCycle, step: Step): RawCycle {
+  const last = cycle.segments[cycle.segments.length - 1];
+  if (!last || step.comment) return cycle;
+  const keep = ctx.metric.onGoalChange === 'keepOriginal';
+  const sel = keep ? { goal: last.goal, calendarId: last.calendarId } : goalOf(ctx, step.next);
+  const goalChanged = sel.goal?.id !== last.goal?.id || sel.calendarId !== last.calendarId;
+  if (goalChanged && ctx.metric.onGoalChange === 'restart') {
+    closeCycle(cycle, step.at, 'restart');
+    return openCycle(ctx, step);
+  }
+  const pause = pauseOf(ctx, step.next);
+  if (!goalChanged && pause === last.pause) return cycle;
+  trackPause(cycle, last.pause, pause, step.at);
+  cycle.segments.push({ from: step.at, pause, ...sel });
+  return cycle;
+}
+
+function stateHolds(ctx: Ctx, fields: Fields): boolean {
+  return ctx.metric.start.some((c) => isStateCondition(c) && holds(c, fields, ctx.categories));
+}
+
+/**
+ * Cycles of one metric, oldest first. At each step a stop is applied before a start, so one
+ * transition can close a cycle and open the next (reopen, recurring cadence).
+ */
+export function replayMetric(metric: MetricSpec, steps: readonly Step[], categories: Categories): RawCycle[] {
+  const ctx: Ctx = { metric, categories };
+  const cycles: RawCycle[] = [];
+  let open: RawCycle | null = null;
+  for (const step of steps) {
+    const stopped = open !== null && metric.stop.some((c) => fires(c, step, categories));
+    if (open && stopped) {
+      closeCycle(open, step.at, 'stop');
+      open = null;
+    }
+    if (open && metric.mode === 'recurring' && !stateHolds(ctx, step.next)) {
+      closeCycle(open, step.at, 'stateLost');
+      open = null;
+    } else if (open) {
+      const next: RawCycle = update(ctx, open, step);
+      if (next !== open) cycles.push(next);
+      open = next;
+    } else if (startsAt(ctx, step, stopped)) {
+      open = openCycle(ctx, step);
+      cycles.push(open);
+    }
+  }
+  return cycles;
+}
+
+/** A recurring metric starts its next interval right after a stop while its start state holds. */
+function startsAt(ctx: Ctx, step: Step, stopped: boolean): boolean {
+  if (stopped && ctx.metric.mode === 'recurring') return stateHolds(ctx, step.next);
+  return ctx.metric.start.some((c) => fires(c, step, ctx.categories));
+}

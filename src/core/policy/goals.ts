@@ -1,0 +1,51 @@
+/** Goal selection: the ordered goal list of a metric, first match wins. */
+import type { CalendarRef, Goal, GoalMatch, MetricSpec } from './types';
+
+/** Field values by Jira field id ("priority", "issuetype", "labels", "components", "customfield_…"). */
+export type FieldValues = Readonly<Record<string, string | null | undefined>>;
+
+/** List fields (labels, components, multi-selects) are space-joined ids. */
+function tokens(value: string | null | undefined): string[] {
+  return value ? value.split(' ').filter((t) => t !== '') : [];
+}
+
+/** An absent criterion matches everything; an empty list matches nothing. */
+function anyOf(accepted: readonly string[] | undefined, value: string | null | undefined): boolean {
+  if (accepted === undefined) return true;
+  return tokens(value).some((t) => accepted.includes(t));
+}
+
+/**
+ * True when every given criterion of the goal matches the field values.
+ * @example goalMatches({ priorityIds: ['1'] }, { priority: '1' }) // true
+ */
+export function goalMatches(match: GoalMatch, fields: FieldValues): boolean {
+  return (
+    anyOf(match.priorityIds, fields['priority']) &&
+    anyOf(match.issueTypeIds, fields['issuetype']) &&
+    anyOf(match.labels, fields['labels']) &&
+    anyOf(match.componentIds, fields['components']) &&
+    (match.field === undefined || anyOf(match.field.optionIds, fields[match.field.fieldId])) &&
+    (match.customer === undefined || anyOf(match.customer.values, fields[match.customer.fieldId]))
+  );
+}
+
+/**
+ * The first goal of the metric that matches, or null (the metric does not apply).
+ * @example selectGoal(metric, { priority: '2' })?.name // "High"
+ */
+export function selectGoal(metric: Pick<MetricSpec, 'goals'>, fields: FieldValues): Goal | null {
+  for (const goal of metric.goals) if (goalMatches(goal.match, fields)) return goal;
+  return null;
+}
+
+/**
+ * The calendar id a goal counts on for these field values (a field-driven calendar falls back when the
+ * field is empty or holds an unmapped value).
+ * @example calendarIdFor({ kind: 'fixed', calendarId: 'cet' }, {}) // "cet"
+ */
+export function calendarIdFor(ref: CalendarRef, fields: FieldValues): string {
+  if (ref.kind === 'fixed') return ref.calendarId;
+  const value = fields[ref.fieldId];
+  return (value !== null && value !== undefined ? ref.map[value] : undefined) ?? ref.fallbackCalendarId;
+}
