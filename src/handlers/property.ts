@@ -1,0 +1,126 @@
+/**
+ * The `sla` issue property: what JQL, dashboards and automation see. It holds only values that change
+ * when the SLA state changes (never "remaining minutes", which would change on every recompute), so a
+ * hash of it tells whether a write is needed. Layout (indexed paths in manifest.yml):
+ *   metrics.<key>.{state, due, breached, goal}  per metric, plus name, phase, startedAt, breachedAt, cycles
+ *   nextDue, breached, breachedMetrics          across metrics
+ *   fired                                        ids of warning/breach actions already fired
+ *   hash                                         of everything above
+ */
+import { createHash } from 'node:crypto';
+import { SLA_PROPERTY_MAX_BYTES } from '../contract';
+import type { CycleSnapshot, MetricSnapshot, MetricState, SlaSnapshot } from '../core/evaluate/types';
+
+export type JqlState = 'notStarted' | 'running' | 'paused' | 'met' | 'breached' | 'notApplicable';
+
+export interface MetricProperty {
+  name: string;
+  state: JqlState;
+  phase: MetricState;
+  due: string | null;
+  breached: 'true' | 'false';
+  goal: string | null;
+  startedAt: string | null;
+  breachedAt: string | null;
+  /** Completed cycles, oldest first; trimmed first when the property would exceed 32 KB. */
+  cycles: Array<{ start: string; stop: string | null; met: boolean | null }>;
+}
+
+export interface SlaProperty {
+  v: 1;
+  policyVersion: number;
+  metrics: Record<string, MetricProperty>;
+  nextDue: string | null;
+  breached: 'true' | 'false';
+  breachedMetrics: string[];
+  fired: string[];
+  hash: string;
+}
+
+const JQL_STATE: Record<MetricState, JqlState> = {
+  notStarted: 'notStarted',
+  running: 'running',
+  paused: 'paused',
+  met: 'met',
+  breachedRunning: 'breached',
+  breachedCompleted: 'breached',
+  notApplicable: 'notApplicable',
+};
+
+/** ISO-8601 without milliseconds: the form Jira's `date` index documents. */
+export const isoSeconds = (ms: number | null | undefined): string | null =>
+  ms === null || ms === undefined || !Number.isFinite(ms) ? null : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+function metricProperty(m: MetricSnapshot): MetricProperty {
+  const cur = m.current;
+  const completed = m.cycles.filter((c: CycleSnapshot) => c !== cur && c.stoppedAt !== null);
+  return {
+    name: m.name,
+    state: JQL_STATE[m.state],
+    phase: m.state,
+    due: isoSeconds(cur?.dueAt),
+    breached: m.state === 'breachedRunning' || m.state === 'breachedCompleted' ? 'true' : 'false',
+    goal: m.goal?.name ?? null,
+    startedAt: isoSeconds(cur?.startedAt),
+    breachedAt: isoSeconds(cur?.breachedAt),
+    cycles: completed.map((c) => ({ start: isoSeconds(c.startedAt) ?? '', stop: isoSeconds(c.stoppedAt), met: c.met })),
+  };
+}
+
+function nextDue(snapshot: SlaSnapshot): string | null {
+  const dues = snapshot.metrics
+    .filter((m) => m.state === 'running' || m.state === 'paused')
+    .map((m) => m.current?.dueAt)
+    .filter((d): d is number => typeof d === 'number');
+  return dues.length ? isoSeconds(Math.min(...dues)) : null;
+}
+
+/** Canonical JSON (sorted keys) so equal content always hashes equally. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function hashOf(property: Omit<SlaProperty, 'hash'>): string {
+  return createHash('sha256').update(canonical(property)).digest('hex').slice(0, 32);
+}
+
+const sizeOf = (p: unknown) => Buffer.byteLength(JSON.stringify(p), 'utf8');
+
+/** Drops the oldest completed cycle of the metric with the most history; false when none is left. */
+function dropOldestCycle(metrics: Record<string, MetricProperty>): boolean {
+  const longest = Object.values(metrics).sort((a, b) => b.cycles.length - a.cycles.length)[0];
+  if (!longest || longest.cycles.length === 0) return false;
+  longest.cycles.shift();
+  return true;
+}
+
+export function buildProperty(snapshot: SlaSnapshot, policyVersion: number, fired: string[], maxBytes = SLA_PROPERTY_MAX_BYTES): SlaProperty {
+  const metrics = Object.fromEntries(snapshot.metrics.map((m) => [m.key, metricProperty(m)]));
+  const breachedMetrics = Object.entries(metrics).filter(([, m]) => m.breached === 'true').map(([k]) => k);
+  const base = {
+    v: 1 as const,
+    policyVersion,
+    metrics,
+    nextDue: nextDue(snapshot),
+    breached: breachedMetrics.length ? ('true' as const) : ('false' as const),
+    breachedMetrics,
+    fired: [...new Set(fired)].sort(),
+  };
+  // The hash is 32 hex chars plus its key: reserve room for it while trimming.
+  while (sizeOf(base) + 48 > maxBytes && dropOldestCycle(base.metrics)) { /* trimming */ }
+  while (sizeOf(base) + 48 > maxBytes && base.fired.length > 0) base.fired.shift();
+  return { ...base, hash: hashOf(base) };
+}
+
+/** The stored property's hash and fired list, tolerating absent or foreign values. */
+export function readStored(raw: unknown): { hash: string | null; fired: string[] } {
+  if (!raw || typeof raw !== 'object') return { hash: null, fired: [] };
+  const r = raw as Record<string, unknown>;
+  const fired = Array.isArray(r.fired) ? r.fired.filter((f): f is string => typeof f === 'string') : [];
+  return { hash: typeof r.hash === 'string' ? r.hash : null, fired };
+}

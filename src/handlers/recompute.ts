@@ -1,0 +1,94 @@
+/**
+ * Recompute one issue: read its history (one Jira read), evaluate, fire due actions exactly once,
+ * write the `sla` property only when its hash changed, and keep the due index in step.
+ * Never throws for expected conditions: every path ends in an Outcome the caller maps to a retry
+ * or a log line.
+ */
+import { SLA_PROPERTY_KEY, type ProjectConfig } from '../contract';
+import type { JiraClient } from '../jira/client';
+import type { JiraError } from '../jira/http';
+import type { IssueBundle } from '../jira/issueReads';
+import { loadConfig } from '../store/config';
+import { removeDue, upsertDue } from '../store/dueIndex';
+import { dueActions, fireActions } from './actions';
+import type { Deps } from './deps';
+import type { CompiledPolicy } from './engine';
+import { projectOf, readFields, toHistory } from './history';
+import { buildProperty, readStored } from './property';
+
+export type Outcome =
+  | { kind: 'written' | 'unchanged'; nextCheckAt: number | null }
+  | { kind: 'gone' | 'notConfigured' }
+  | { kind: 'invalidPolicy'; message: string }
+  | { kind: 'jiraError'; error: JiraError };
+
+export interface RecomputeOptions {
+  /** Record due actions as fired without performing them (bulk recompute after a config change). */
+  suppressActions?: boolean;
+}
+
+type Loaded = { bundle: IssueBundle; projectId: string; config: ProjectConfig | null } | { error: JiraError };
+
+/** Reads the issue with the fields its project's policy needs; re-reads once if the issue moved. */
+async function load(jira: JiraClient, issueId: string, hintProjectId: string | undefined): Promise<Loaded> {
+  let config = hintProjectId ? await loadConfig(hintProjectId) : null;
+  const first = await jira.getIssueBundle(issueId, readFields(config?.policy ?? null));
+  if (!first.ok) return { error: first.error };
+  const projectId = projectOf(first.value) ?? hintProjectId ?? '';
+  if (projectId === hintProjectId) return { bundle: first.value, projectId, config };
+  config = await loadConfig(projectId);
+  const needed = readFields(config?.policy ?? null).filter((f) => !(f in first.value.fields));
+  if (!config || needed.length === 0) return { bundle: first.value, projectId, config };
+  const again = await jira.getIssueBundle(issueId, readFields(config.policy));
+  return again.ok ? { bundle: again.value, projectId, config } : { error: again.error };
+}
+
+async function clearIssue(jira: JiraClient, issueId: string, bundle: IssueBundle): Promise<Outcome> {
+  await removeDue(issueId);
+  if (bundle.slaProperty !== undefined) {
+    const res = await jira.deleteIssueProperty(issueId, SLA_PROPERTY_KEY);
+    if (!res.ok) return { kind: 'jiraError', error: res.error };
+  }
+  return { kind: 'notConfigured' };
+}
+
+export async function recomputeIssue(deps: Deps, jira: JiraClient, issueId: string, projectId?: string, opts: RecomputeOptions = {}): Promise<Outcome> {
+  const loaded = await load(jira, issueId, projectId);
+  if ('error' in loaded) {
+    if (loaded.error.code !== 'NOT_FOUND') return { kind: 'jiraError', error: loaded.error };
+    await removeDue(issueId);
+    return { kind: 'gone' };
+  }
+  const { bundle, config } = loaded;
+  if (!config) return clearIssue(jira, issueId, bundle);
+  const compiled = deps.engine.validatePolicy(config.policy);
+  if (!compiled.ok) return { kind: 'invalidPolicy', message: compiled.errors.map((e) => `${e.path}: ${e.code}`).join('; ') };
+  return evaluateAndWrite(deps, jira, { bundle, projectId: loaded.projectId, config, policy: compiled.value }, opts);
+}
+
+interface Ready {
+  bundle: IssueBundle;
+  projectId: string;
+  config: ProjectConfig;
+  policy: CompiledPolicy;
+}
+
+async function evaluateAndWrite(deps: Deps, jira: JiraClient, r: Ready, opts: RecomputeOptions): Promise<Outcome> {
+  const now = deps.now();
+  const history = await toHistory(jira, r.bundle, r.config.policy, now);
+  if (!history.ok) return { kind: 'jiraError', error: history.error };
+  const snapshot = deps.engine.evaluate(history.value, r.policy, now);
+  const stored = readStored(r.bundle.slaProperty);
+  const pending = dueActions(snapshot, r.config.policy).filter((a) => !stored.fired.includes(a.id));
+  const fired = await fireActions(jira, r.bundle.id, pending, now, opts.suppressActions);
+  for (const f of fired.failures) deps.log.warn('SLA action failed; will retry on the next check', { issueId: r.bundle.id, action: f.id, code: f.error.code });
+  const property = buildProperty(snapshot, r.config.version, [...stored.fired, ...fired.fired]);
+  // A failed action must be retried soon even if nothing else is due: check again in five minutes.
+  const retryAt = fired.failures.length ? now + 5 * 60_000 : null;
+  const nextCheckAt = [snapshot.nextCheckAt, retryAt].filter((x): x is number => x !== null).reduce((a, b) => Math.min(a, b), Infinity);
+  await upsertDue(r.bundle.id, r.projectId, Number.isFinite(nextCheckAt) ? nextCheckAt : null);
+  if (property.hash === stored.hash) return { kind: 'unchanged', nextCheckAt: snapshot.nextCheckAt };
+  const put = await jira.putIssueProperty(r.bundle.id, SLA_PROPERTY_KEY, property);
+  if (!put.ok) return { kind: 'jiraError', error: put.error };
+  return { kind: 'written', nextCheckAt: snapshot.nextCheckAt };
+}
