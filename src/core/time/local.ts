@@ -52,11 +52,23 @@ export function yearOfDay(day: number): number {
   return new Date(day * MS_PER_DAY).getUTCFullYear();
 }
 
+// Year starts are looked up in a table: Date objects are too slow for the hot paths.
+const TABLE_FIRST_YEAR = 1800;
+const TABLE_LAST_YEAR = 2400;
+const YEAR_STARTS = Float64Array.from({ length: TABLE_LAST_YEAR - TABLE_FIRST_YEAR + 2 }, (_, i) => Date.UTC(TABLE_FIRST_YEAR + i, 0, 1));
+const MEAN_YEAR_MS = 31_556_952_000;
+
 /** UTC start of a calendar year, in epoch milliseconds. */
 export function yearStart(year: number): number {
-  return Date.UTC(year, 0, 1);
+  const i = year - TABLE_FIRST_YEAR;
+  return i >= 0 && i < YEAR_STARTS.length ? (YEAR_STARTS[i] as number) : Date.UTC(year, 0, 1);
 }
 
+/** The UTC calendar year of an instant. */
 export function yearOf(instant: number): number {
-  return new Date(instant).getUTCFullYear();
+  let year = Math.floor(instant / MEAN_YEAR_MS) + 1970;
+  if (year <= TABLE_FIRST_YEAR || year >= TABLE_LAST_YEAR) return new Date(instant).getUTCFullYear();
+  while (instant < (YEAR_STARTS[year - TABLE_FIRST_YEAR] as number)) year--;
+  while (instant >= (YEAR_STARTS[year + 1 - TABLE_FIRST_YEAR] as number)) year++;
+  return year;
 }
