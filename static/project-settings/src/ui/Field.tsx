@@ -5,6 +5,7 @@
  */
 import { useId, type ReactNode } from 'react';
 import { useIssuesAt } from '../model/issues';
+import { useLocalProblem } from '../model/localProblems';
 
 export interface ControlProps {
   id: string;
@@ -26,6 +27,7 @@ interface FieldProps {
 export function Field({ label, path, help, localError, hideLabel, render }: FieldProps) {
   const id = useId();
   const remote = useIssuesAt(path ?? '\u0000');
+  useLocalProblem(Boolean(localError));
   const errors = [...(localError ? [localError] : []), ...remote.map((i) => i.message)];
   const helpId = help ? `${id}-help` : undefined;
   const errorId = errors.length > 0 ? `${id}-error` : undefined;

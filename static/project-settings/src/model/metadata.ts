@@ -1,0 +1,16 @@
+/** Jira names for the ids a policy stores, loaded once from settings.metadata and read anywhere. */
+import { createContext, useContext } from 'react';
+import type { JiraMetadata, NamedRef } from '../../../../src/contract';
+
+export const EMPTY_METADATA: JiraMetadata = { priorities: [], statuses: [], issueTypes: [], selectFields: [] };
+
+export const MetadataContext = createContext<JiraMetadata>(EMPTY_METADATA);
+
+export function useMetadata(): JiraMetadata {
+  return useContext(MetadataContext);
+}
+
+/** A name for an id, or a visible marker when the id no longer exists in Jira (renamed or deleted). */
+export function nameOf(refs: readonly NamedRef[], id: string): string {
+  return refs.find((r) => r.id === id)?.name ?? `missing (${id})`;
+}

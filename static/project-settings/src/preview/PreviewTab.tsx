@@ -1,0 +1,84 @@
+/** "An issue created now with priority High would be due Tue 10:30 (Madrid)", for the unsaved draft. */
+import { useState } from 'react';
+import type { DataOf, PreviewMetric } from '../../../../src/contract';
+import type { PolicySpec } from '../../../../src/core/policy/types';
+import { call } from '../../../shared/api';
+import { formatSoon, zoneCity } from '../../../shared/format';
+import { Button, EmptyState, ErrorState, LoadingState } from '../../../shared/ui';
+import { useMetadata } from '../model/metadata';
+import { Field } from '../ui/Field';
+import { Timeline } from './Timeline';
+
+type Fields = Record<string, string>;
+type Outcome = { status: 'idle' | 'loading' } | { status: 'error'; message: string; code: string } | { status: 'ready'; data: DataOf<'settings.preview'> };
+
+export function PreviewTab({ policy }: { policy: PolicySpec }) {
+  const meta = useMetadata();
+  const [fields, setFields] = useState<Fields>((): Fields => (meta.priorities[0] ? { priorityId: meta.priorities[0].id } : {}));
+  const [outcome, setOutcome] = useState<Outcome>({ status: 'idle' });
+  const run = async () => {
+    setOutcome({ status: 'loading' });
+    const res = await call('settings.preview', { policy, fields });
+    setOutcome(res.ok ? { status: 'ready', data: res.data } : { status: 'error', message: res.error.message, code: res.error.code });
+  };
+  const set = (key: string, value: string) => {
+    const { [key]: _old, ...rest } = fields;
+    setFields(value ? { ...rest, [key]: value } : rest);
+  };
+  const pick = (key: string, label: string, options: ReadonlyArray<{ id: string; name: string }>) => (
+    <Field key={key} label={label} render={(p) => (
+      <select {...p} className="input" value={fields[key] ?? ''} onChange={(e) => set(key, e.target.value)}>
+        <option value="">Any / not set</option>
+        {options.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+      </select>
+    )} />
+  );
+  return (
+    <section aria-labelledby="preview-heading">
+      <h2 id="preview-heading">Preview</h2>
+      <p className="field-help">See when an issue created right now would be due under the settings on this page, before you save them.</p>
+      <div className="row">
+        {pick('priorityId', 'Priority', meta.priorities)}
+        {pick('issueTypeId', 'Issue type', meta.issueTypes)}
+        {meta.selectFields.map((f) => pick(f.id, f.name, f.options))}
+        <Button appearance="primary" onClick={() => void run()} data-testid="preview-run">Preview due times</Button>
+      </div>
+      {outcome.status === 'loading' && <LoadingState label="Calculating…" />}
+      {outcome.status === 'error' && <ErrorState title="Could not preview" message={outcome.message} code={outcome.code} onRetry={() => void run()} />}
+      {outcome.status === 'ready' && <PreviewResults data={outcome.data} subject={describeIssue(fields, meta.priorities)} />}
+    </section>
+  );
+}
+
+function describeIssue(fields: Fields, priorities: ReadonlyArray<{ id: string; name: string }>): string {
+  const priority = priorities.find((p) => p.id === fields.priorityId);
+  return priority ? `An issue created now with priority ${priority.name}` : 'An issue created now';
+}
+
+function PreviewResults({ data, subject }: { data: DataOf<'settings.preview'>; subject: string }) {
+  if (data.metrics.length === 0) return <EmptyState title="Nothing to preview">This policy has no metrics yet.</EmptyState>;
+  return (
+    <ul className="preview-list" data-testid="preview-results">
+      {data.metrics.map((m) => <li key={m.key} className="card"><MetricPreview metric={m} now={data.now} subject={subject} /></li>)}
+    </ul>
+  );
+}
+
+export function previewSentence(m: PreviewMetric, now: number, subject: string): string {
+  if (m.goalName === null) return `${m.name}: no goal matches ${subject.replace(/^An issue/, 'an issue')}, so it is not measured.`;
+  if (m.dueAt === null) return `${m.name}: ${subject} is tracked (${m.goalName}) without a due time.`;
+  const zone = m.calendarTimeZone ?? 'UTC';
+  const place = m.calendarName ? `${zoneCity(zone)}, ${m.calendarName}` : zoneCity(zone);
+  return `${m.name}: ${subject} would be due ${formatSoon(m.dueAt, now, zone)} (${place}) — goal ${m.goalName}${m.target ? `, ${m.target}` : ''}.`;
+}
+
+function MetricPreview({ metric, now, subject }: { metric: PreviewMetric; now: number; subject: string }) {
+  return (
+    <>
+      <p data-testid={`preview-${metric.key}`}>{previewSentence(metric, now, subject)}</p>
+      {metric.dueAt !== null && metric.dueAt > now && (
+        <Timeline from={now} to={metric.dueAt} windows={metric.windows} timeZone={metric.calendarTimeZone ?? 'UTC'} label={metric.name} />
+      )}
+    </>
+  );
+}
