@@ -66,8 +66,10 @@ function thresholdOf(w: WarningThreshold): (goalMs: number) => number {
   return w.kind === 'percent' ? (g) => Math.round((g * w.percent) / 100) : (g) => Math.max(0, g - w.minutes * 60_000);
 }
 
+/** A metric with no matching goal is not applicable, even while its (goal-less) cycle is tracked. */
 function stateOf(cycle: CycleSnapshot | null, reason: PauseReason | null, applicable: boolean): MetricState {
-  if (cycle === null) return applicable ? 'notStarted' : 'notApplicable';
+  if (!applicable) return 'notApplicable';
+  if (cycle === null) return 'notStarted';
   if (cycle.stoppedAt !== null) return cycle.met === false ? 'breachedCompleted' : 'met';
   if (cycle.breachedAt !== null) return 'breachedRunning';
   return reason ? 'paused' : 'running';

@@ -1,0 +1,215 @@
+import { evaluate } from '../../../src/core/evaluate';
+import { at, change, comment, compile, goal, history, HOUR, metric, MINUTE, policyOf, policySpec, calendars, STATUS } from './builders';
+
+const NOW = at('2026-03-02T12:00:00Z');
+
+describe('evaluate: first response', () => {
+  it('stops the response clock at the first public agent comment', () => {
+    const s = evaluate(history({ comments: [comment('c1', '2026-03-02T10:30:00Z')] }), policyOf(metric()), NOW);
+    const m = s.metrics[0];
+    expect(m?.state).toBe('met');
+    expect(m?.current?.stoppedAt).toBe(at('2026-03-02T10:30:00Z'));
+    expect(m?.current?.elapsedMs).toBe(90 * MINUTE);
+  });
+
+  it('does not count internal notes, customer comments or the app\'s own comments as a response', () => {
+    const comments = [
+      comment('c1', '2026-03-02T09:30:00Z', 'agent', false),
+      comment('c2', '2026-03-02T09:40:00Z', 'customer', true),
+      comment('c3', '2026-03-02T09:50:00Z', 'app', true),
+    ];
+    const m = evaluate(history({ comments }), policyOf(metric()), NOW).metrics[0];
+    expect(m?.state).toBe('running');
+    expect(m?.current?.elapsedMs).toBe(3 * HOUR);
+    expect(m?.current?.remainingMs).toBe(HOUR);
+  });
+});
+
+describe('evaluate: breaches and warnings', () => {
+  const warned = metric({ warnings: [{ kind: 'percent', percent: 50 }, { kind: 'beforeBreach', minutes: 30 }] });
+
+  it('reports the breach instant and keeps the clock running after a breach', () => {
+    const m = evaluate(history(), policyOf(metric()), at('2026-03-02T14:00:00Z')).metrics[0];
+    expect(m?.state).toBe('breachedRunning');
+    expect(m?.current?.breachedAt).toBe(at('2026-03-02T13:00:00Z'));
+    expect(m?.current?.remainingMs).toBe(-HOUR);
+    expect(m?.nextCheckAt).toBeNull();
+  });
+
+  it('counts a stop exactly at the due instant as a breach, because the remaining time reached zero', () => {
+    const s = evaluate(history({ comments: [comment('c1', '2026-03-02T13:00:00Z')] }), policyOf(metric()), at('2026-03-02T14:00:00Z'));
+    expect(s.metrics[0]?.state).toBe('breachedCompleted');
+  });
+
+  it('lists crossed warnings and sets nextCheckAt to the next warning, then to the breach', () => {
+    const early = evaluate(history(), policyOf(warned), at('2026-03-02T10:00:00Z')).metrics[0];
+    expect(early?.warningsCrossed).toEqual([]);
+    expect(early?.nextCheckAt).toBe(at('2026-03-02T11:00:00Z'));
+    const later = evaluate(history(), policyOf(warned), at('2026-03-02T12:45:00Z'));
+    expect(later.metrics[0]?.warningsCrossed).toEqual([
+      { threshold: '50%', at: at('2026-03-02T11:00:00Z') },
+      { threshold: '30 min before breach', at: at('2026-03-02T12:30:00Z') },
+    ]);
+    expect(later.nextCheckAt).toBe(at('2026-03-02T13:00:00Z'));
+  });
+
+  it('has no next check while a condition pauses the clock', () => {
+    const changes = [change('h1#0', '2026-03-02T10:00:00Z', 'status', STATUS.open, STATUS.waiting)];
+    const m = evaluate(history({ changes }), policyOf(warned), NOW).metrics[0];
+    expect(m?.state).toBe('paused');
+    expect(m?.nextCheckAt).toBeNull();
+    expect(m?.pauseReason).toEqual({ kind: 'condition', condition: 'inStatus', label: 'in status 10005' });
+  });
+});
+
+describe('evaluate: pauses', () => {
+  it('does not count time spent waiting for the customer', () => {
+    const changes = [
+      change('h1#0', '2026-03-02T10:00:00Z', 'status', STATUS.open, STATUS.waiting),
+      change('h2#0', '2026-03-02T11:00:00Z', 'status', STATUS.waiting, STATUS.inProgress),
+    ];
+    const m = evaluate(history({ changes }), policyOf(metric()), NOW).metrics[0];
+    expect(m?.current?.elapsedMs).toBe(2 * HOUR);
+    expect(m?.current?.pauses).toEqual([{ from: at('2026-03-02T10:00:00Z'), to: at('2026-03-02T11:00:00Z'), condition: 'in status 10005' }]);
+    expect(m?.current?.dueAt).toBe(at('2026-03-02T14:00:00Z'));
+  });
+
+  it('shows outside business hours as the pause reason, with the instant the clock resumes', () => {
+    const onCet = metric({ goals: [goal({ calendar: { kind: 'fixed', calendarId: 'cet-9-17' } })] });
+    const m = evaluate(history({ created: '2026-03-02T15:00:00Z' }), policyOf(onCet), at('2026-03-02T20:00:00Z')).metrics[0];
+    expect(m?.state).toBe('paused');
+    expect(m?.pauseReason).toEqual({ kind: 'outsideHours', resumesAt: at('2026-03-03T08:00:00Z') });
+    expect(m?.current?.elapsedMs).toBe(HOUR);
+    expect(m?.current?.dueAt).toBe(at('2026-03-03T11:00:00Z'));
+  });
+
+  it('prefers an exclusion window over outside hours as the reason, and a condition over both', () => {
+    const [cet] = calendars(['cet-9-17']);
+    const withMaintenance = { ...cet, exclusions: [{ start: '2026-03-02T10:00:00Z', end: '2026-03-02T12:00:00Z', reason: 'Upgrade' }] };
+    const spec = policySpec([metric({ goals: [goal({ calendar: { kind: 'fixed', calendarId: 'cet-9-17' } })] })], [withMaintenance as NonNullable<typeof cet>]);
+    const base = history({ created: '2026-03-02T09:00:00Z' });
+    const excluded = evaluate(base, compile(spec), at('2026-03-02T11:00:00Z')).metrics[0];
+    expect(excluded?.pauseReason).toEqual({ kind: 'exclusion', reason: 'Upgrade', until: at('2026-03-02T12:00:00Z') });
+    expect(excluded?.current?.elapsedMs).toBe(HOUR);
+    const waiting = { ...base, changes: [change('h1#0', '2026-03-02T09:30:00Z', 'status', STATUS.open, STATUS.waiting)] };
+    expect(evaluate(waiting, compile(spec), at('2026-03-02T11:00:00Z')).metrics[0]?.pauseReason?.kind).toBe('condition');
+  });
+});
+
+describe('evaluate: goals', () => {
+  const byPriority = (mode: 'keepElapsed' | 'restart' | 'keepOriginal') => metric({
+    onGoalChange: mode,
+    goals: [goal({ id: 'high', name: 'High', match: { priorityIds: ['2'] }, target: { kind: 'minutes', minutes: 60 } }), goal({ id: 'rest', name: 'Rest' })],
+  });
+  const raised = history({ changes: [change('h1#0', '2026-03-02T10:00:00Z', 'priority', '3', '2')] });
+
+  it('keeps elapsed time and switches to the new goal by default, breaching when the new goal is already used up', () => {
+    const m = evaluate(raised, policyOf(byPriority('keepElapsed')), NOW).metrics[0];
+    expect(m?.goal?.id).toBe('high');
+    expect(m?.current?.elapsedMs).toBe(3 * HOUR);
+    expect(m?.current?.breachedAt).toBe(at('2026-03-02T10:00:00Z'));
+    expect(m?.state).toBe('breachedRunning');
+  });
+
+  it('opens a new cycle on a goal change when the metric restarts', () => {
+    const m = evaluate(raised, policyOf(byPriority('restart')), at('2026-03-02T10:30:00Z')).metrics[0];
+    expect(m?.cycles).toHaveLength(2);
+    expect(m?.cycles[0]?.met).toBeNull();
+    expect(m?.current?.startedAt).toBe(at('2026-03-02T10:00:00Z'));
+    expect(m?.current?.remainingMs).toBe(30 * MINUTE);
+  });
+
+  it('keeps the goal chosen at the start when the goal is fixed at logging', () => {
+    const m = evaluate(raised, policyOf(byPriority('keepOriginal')), NOW).metrics[0];
+    expect(m?.goal?.id).toBe('rest');
+    expect(m?.state).toBe('running');
+  });
+
+  it('is not applicable when no goal matches, and not started before its start condition', () => {
+    const none = metric({ goals: [goal({ match: { priorityIds: ['1'] } })] });
+    expect(evaluate(history(), policyOf(none), NOW).metrics[0]?.state).toBe('notApplicable');
+    const later = metric({ start: [{ kind: 'statusEntered', statusIds: [STATUS.inProgress] }] });
+    expect(evaluate(history(), policyOf(later), NOW).metrics[0]?.state).toBe('notStarted');
+  });
+
+  it('converts a business-day goal at the cycle start on the goal calendar', () => {
+    const bd = metric({ goals: [goal({ target: { kind: 'businessDays', days: 1 }, calendar: { kind: 'fixed', calendarId: 'cet-9-17' } })] });
+    const m = evaluate(history({ created: '2026-03-06T14:00:00Z' }), policyOf(bd), at('2026-03-06T15:00:00Z')).metrics[0];
+    expect(m?.current?.goalMs).toBe(8 * HOUR);
+    expect(m?.current?.dueAt).toBe(at('2026-03-09T14:00:00Z'));
+  });
+
+  it('reads the calendar from a field and falls back when the value is not mapped', () => {
+    const regional = metric({ goals: [goal({ calendar: { kind: 'fromField', fieldId: 'customfield_1', map: { emea: 'cet-9-17' }, fallbackCalendarId: '24x7' } })] });
+    const emea = history({ initial: { ...history().initial, customfield_1: 'emea' } });
+    expect(evaluate(emea, policyOf(regional), NOW).metrics[0]?.calendarId).toBe('cet-9-17');
+    const other = history({ initial: { ...history().initial, customfield_1: 'apac' } });
+    expect(evaluate(other, policyOf(regional), NOW).metrics[0]?.calendarId).toBe('24x7');
+  });
+});
+
+describe('evaluate: cycles', () => {
+  const resolution = metric({
+    key: 'resolution', name: 'Time to resolution', pause: [],
+    start: [{ kind: 'issueCreated' }, { kind: 'resolutionCleared' }], stop: [{ kind: 'resolutionSet' }],
+  });
+
+  it('opens a second cycle when a resolved issue is reopened', () => {
+    const changes = [
+      change('h1#0', '2026-03-02T10:00:00Z', 'resolution', null, 'fixed'),
+      change('h2#0', '2026-03-02T11:00:00Z', 'resolution', 'fixed', null),
+    ];
+    const m = evaluate(history({ changes }), policyOf(resolution), NOW).metrics[0];
+    expect(m?.cycles.map((c) => [c.startedAt, c.stoppedAt, c.met])).toEqual([
+      [at('2026-03-02T09:00:00Z'), at('2026-03-02T10:00:00Z'), true],
+      [at('2026-03-02T11:00:00Z'), null, null],
+    ]);
+    expect(m?.current?.elapsedMs).toBe(HOUR);
+  });
+
+  it('starts the next status-update interval at each agent comment while work is in progress', () => {
+    const cadence = metric({
+      key: 'update', name: 'Update', mode: 'recurring', pause: [],
+      start: [{ kind: 'inStatusCategory', categories: ['indeterminate'] }], stop: [{ kind: 'commentByAgent' }],
+      goals: [goal({ target: { kind: 'minutes', minutes: 120 } })],
+    });
+    const h = history({
+      changes: [change('h1#0', '2026-03-02T09:00:00Z', 'status', STATUS.open, STATUS.inProgress), change('h2#0', '2026-03-02T15:00:00Z', 'status', STATUS.inProgress, STATUS.done)],
+      comments: [comment('c1', '2026-03-02T10:00:00Z'), comment('c2', '2026-03-02T13:00:00Z')],
+    });
+    const m = evaluate(h, policyOf(cadence), at('2026-03-02T16:00:00Z')).metrics[0];
+    expect(m?.cycles.map((c) => c.met)).toEqual([true, false, false]);
+    expect(m?.cycles.map((c) => c.stoppedAt)).toEqual([at('2026-03-02T10:00:00Z'), at('2026-03-02T13:00:00Z'), at('2026-03-02T15:00:00Z')]);
+    expect(m?.state).toBe('breachedCompleted');
+  });
+});
+
+describe('evaluate: history problems', () => {
+  it('reports a change dated before creation and counts it at creation', () => {
+    const changes = [change('h1#0', '2026-03-02T08:00:00Z', 'status', STATUS.open, STATUS.waiting)];
+    const s = evaluate(history({ changes }), policyOf(metric()), NOW);
+    expect(s.problems.map((p) => p.code)).toEqual(['HIST_CHANGE_BEFORE_CREATION']);
+    expect(s.metrics[0]?.state).toBe('paused');
+    expect(s.metrics[0]?.current?.elapsedMs).toBe(0);
+  });
+
+  it('reports unknown statuses, conflicting duplicates and bad instants without throwing', () => {
+    const changes = [
+      change('h1#0', '2026-03-02T10:00:00Z', 'status', STATUS.open, '999'),
+      change('h1#0', '2026-03-02T10:05:00Z', 'status', STATUS.open, '999'),
+      { id: 'h2#0', at: Number.NaN, field: 'priority', from: '3', to: '2' },
+    ];
+    const s = evaluate(history({ changes }), policyOf(metric()), NOW);
+    expect(s.problems.map((p) => [p.code, p.ref])).toEqual([
+      ['HIST_BAD_INSTANT', 'h2#0'],
+      ['HIST_DUPLICATE_ID_CONFLICT', 'h1#0'],
+      ['HIST_UNKNOWN_STATUS', '999'],
+    ]);
+    expect(s.metrics[0]?.state).toBe('running');
+  });
+
+  it('ignores items dated after now', () => {
+    const s = evaluate(history({ comments: [comment('c1', '2026-03-02T13:00:00Z')] }), policyOf(metric()), NOW);
+    expect(s.metrics[0]?.state).toBe('running');
+  });
+});
