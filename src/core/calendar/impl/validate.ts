@@ -64,23 +64,28 @@ function checkWeekly(spec: Json, path: string, issues: Issues, provider: Holiday
   checkList(holidays.custom, joinPath(holidaysPath, 'custom'), issues, (v, p) => checkCustomHoliday(v, p, issues));
 }
 
-/** Returns whether any weekday has hours. Overnight tails may not overlap the next day's hours. */
+/**
+ * Returns whether any weekday lists hours (valid or not, so a typo is reported once, as itself).
+ * Overnight tails may not overlap the next day's hours.
+ */
 function checkWeek(week: unknown, path: string, issues: Issues): boolean {
   if (!isObject(week)) {
     issues.add('CAL_MALFORMED', path, 'week must map weekdays (mon…sun) to interval lists');
     return false;
   }
   const placed: { at: number; iv: LocalInterval; path: string }[] = [];
+  let listed = 0;
   for (const key of Object.keys(week)) {
     const index = WEEKDAYS.indexOf(key as (typeof WEEKDAYS)[number]);
     if (index < 0) issues.add('CAL_MALFORMED', joinPath(path, key), `"${key}" is not a weekday (mon…sun)`);
     else checkList(week[key], joinPath(path, key), issues, (v, p) => {
+      listed++;
       const iv = checkRange(v, p, issues);
       if (iv) placed.push({ at: index * MS_PER_DAY, iv, path: p });
     });
   }
   checkOverlaps(placed, issues, 7 * MS_PER_DAY);
-  return placed.length > 0;
+  return listed > 0;
 }
 
 function checkOverrides(overrides: unknown, path: string, issues: Issues): boolean {
@@ -89,12 +94,12 @@ function checkOverrides(overrides: unknown, path: string, issues: Issues): boole
     if (!isObject(value) || !Array.isArray(value.hours)) return issues.add('CAL_MALFORMED', p, 'an override needs "date" and "hours"');
     checkDate(value.date, joinPath(p, 'date'), issues);
     const placed: { at: number; iv: LocalInterval; path: string }[] = [];
+    open ||= value.hours.length > 0;
     value.hours.forEach((h, i) => {
       const iv = checkRange(h, joinPath(joinPath(p, 'hours'), i), issues);
       if (iv) placed.push({ at: 0, iv, path: joinPath(joinPath(p, 'hours'), i) });
     });
     checkOverlaps(placed, issues);
-    open ||= placed.length > 0;
   });
   return open;
 }

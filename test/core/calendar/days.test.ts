@@ -1,0 +1,61 @@
+import { addBusinessDays, calendarPreset, endOfBusinessDay } from '../../../src/core/calendar';
+import { at, cal, compile, hoursOn, local } from './builders';
+
+// Mon–Thu 08:00–19:00, Fri 08:00–15:00 (days of unequal length), Madrid time, no holidays.
+const madrid = cal({
+  timeZone: 'Europe/Madrid',
+  week: { ...hoursOn(['mon', 'tue', 'wed', 'thu'], '08:00', '19:00'), fri: [{ start: '08:00', end: '15:00' }] },
+});
+const m = (iso: string) => at(iso, 'Europe/Madrid');
+const show = (t: number | null) => local(t, 'Europe/Madrid');
+
+describe('business days', () => {
+  it('keeps the business time already elapsed that day: Tuesday 10:00 + 1 business day = Wednesday 10:00', () => {
+    expect(show(addBusinessDays(madrid, m('2025-01-07T10:00'), 1))).toBe('2025-01-08T10:00:00');
+  });
+
+  it('clamps to the close of a shorter target day: Thursday 17:00 + 1 business day = Friday 15:00', () => {
+    expect(show(addBusinessDays(madrid, m('2025-01-09T17:00'), 1))).toBe('2025-01-10T15:00:00');
+  });
+
+  it('treats a start before any business time of its day as the whole next day: Saturday + 1 business day = Monday close', () => {
+    expect(show(addBusinessDays(madrid, m('2025-01-11T12:00'), 1))).toBe('2025-01-13T19:00:00');
+    expect(show(addBusinessDays(madrid, m('2025-01-13T08:00'), 1))).toBe('2025-01-13T19:00:00');
+    expect(show(addBusinessDays(madrid, m('2025-01-13T08:00'), 2))).toBe('2025-01-14T19:00:00');
+  });
+
+  it('starts from the next business day when the start is after the day’s close', () => {
+    expect(show(addBusinessDays(madrid, m('2025-01-07T20:00'), 1))).toBe('2025-01-08T19:00:00');
+  });
+
+  it('skips holidays and weekends when counting days', () => {
+    const withHoliday = cal({ week: hoursOn(['mon', 'tue', 'wed', 'thu', 'fri'], '09:00', '17:00'), holidays: { custom: [{ name: 'H', date: '2025-01-13' }] } });
+    expect(local(addBusinessDays(withHoliday, at('2025-01-10T11:00'), 1))).toBe('2025-01-14T11:00:00');
+  });
+
+  it('returns the start for zero days and null for negative or fractional days', () => {
+    const start = m('2025-01-11T12:00');
+    expect(addBusinessDays(madrid, start, 0)).toBe(start);
+    expect(addBusinessDays(madrid, start, -1)).toBeNull();
+    expect(addBusinessDays(madrid, start, 1.5)).toBeNull();
+  });
+
+  it('ends the business day at the close of its last window, skipping lunch breaks', () => {
+    const split = cal({ week: { mon: [{ start: '08:00', end: '12:00' }, { start: '13:00', end: '17:00' }] } });
+    expect(local(endOfBusinessDay(split, at('2025-01-06T09:00')))).toBe('2025-01-06T17:00:00');
+    expect(local(endOfBusinessDay(split, at('2025-01-06T12:30')))).toBe('2025-01-06T17:00:00');
+    expect(local(endOfBusinessDay(split, at('2025-01-06T18:00')))).toBe('2025-01-13T17:00:00');
+  });
+
+  it('counts days by local date in the reference zone, so a 24x7 day ends at local midnight', () => {
+    const always = compile({ schemaVersion: 1, kind: 'always', id: 'a', name: 'A', timeZone: 'Asia/Kolkata' });
+    expect(local(endOfBusinessDay(always, at('2025-01-06T10:00', 'Asia/Kolkata')), 'Asia/Kolkata')).toBe('2025-01-07T00:00:00');
+    expect(local(addBusinessDays(always, at('2025-01-06T10:00', 'Asia/Kolkata'), 2), 'Asia/Kolkata')).toBe('2025-01-08T10:00:00');
+  });
+
+  it('handles the Madrid preset with its regional holidays', () => {
+    const preset = compile(calendarPreset('madrid-deiser'));
+    // Thursday 1 May 2025 and Friday 2 May are holidays in the Community of Madrid.
+    expect(show(addBusinessDays(preset, m('2025-04-30T12:00'), 1))).toBe('2025-05-05T12:00:00');
+  });
+});

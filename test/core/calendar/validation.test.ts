@@ -1,0 +1,106 @@
+import { compileCalendar, validateCalendarSpec, type CalendarErrorCode } from '../../../src/core/calendar';
+import { compileCalendar as compileInBrowser } from '../../../src/core/calendar/browser';
+import { weeklySpec } from './builders';
+
+const codes = (spec: unknown): CalendarErrorCode[] => validateCalendarSpec(spec).map((e) => e.code);
+const member = (id: string) => weeklySpec({ id });
+
+describe('calendar spec validation', () => {
+  it('accepts a well-formed weekly spec', () => {
+    expect(validateCalendarSpec(weeklySpec())).toEqual([]);
+  });
+
+  it('rejects a wrong schema version with CAL_SCHEMA_VERSION', () => {
+    expect(codes({ ...weeklySpec(), schemaVersion: 2 })).toEqual(['CAL_SCHEMA_VERSION']);
+  });
+
+  it('rejects non-objects, unknown kinds and missing names with CAL_MALFORMED', () => {
+    expect(codes(null)).toEqual(['CAL_MALFORMED']);
+    expect(codes({ ...weeklySpec(), kind: 'monthly' })).toEqual(['CAL_MALFORMED']);
+    expect(codes({ ...weeklySpec(), name: '' })).toEqual(['CAL_MALFORMED']);
+    expect(codes(weeklySpec({ week: { funday: [] } as never }))).toContain('CAL_MALFORMED');
+  });
+
+  it('rejects an unknown time zone with CAL_UNKNOWN_ZONE', () => {
+    expect(codes(weeklySpec({ timeZone: 'Europe/Atlantis' }))).toEqual(['CAL_UNKNOWN_ZONE']);
+    expect(codes({ schemaVersion: 1, kind: 'always', id: 'a', name: 'A', timeZone: 'Nowhere' })).toEqual(['CAL_UNKNOWN_ZONE']);
+  });
+
+  it('rejects malformed times with CAL_BAD_TIME and a JSON path', () => {
+    const errors = validateCalendarSpec(weeklySpec({ week: { mon: [{ start: '9:00', end: '25:00' }] } }));
+    expect(errors.map((e) => [e.code, e.path])).toEqual([['CAL_BAD_TIME', 'week.mon[0].start'], ['CAL_BAD_TIME', 'week.mon[0].end']]);
+  });
+
+  it('rejects an interval that starts and ends at the same time with CAL_EMPTY_INTERVAL', () => {
+    expect(codes(weeklySpec({ week: { mon: [{ start: '09:00', end: '09:00' }] } }))).toEqual(['CAL_EMPTY_INTERVAL']);
+  });
+
+  it('rejects overlapping intervals, including an overnight tail into the next day, with CAL_OVERLAPPING_INTERVALS', () => {
+    expect(codes(weeklySpec({ week: { mon: [{ start: '09:00', end: '13:00' }, { start: '12:00', end: '17:00' }] } }))).toEqual(['CAL_OVERLAPPING_INTERVALS']);
+    expect(codes(weeklySpec({ week: { sun: [{ start: '22:00', end: '06:00' }], mon: [{ start: '05:00', end: '09:00' }] } }))).toEqual(['CAL_OVERLAPPING_INTERVALS']);
+    expect(codes(weeklySpec({ week: { mon: [{ start: '09:00', end: '12:00' }, { start: '12:00', end: '17:00' }] } }))).toEqual([]);
+  });
+
+  it('rejects impossible dates with CAL_BAD_DATE', () => {
+    expect(codes(weeklySpec({ overrides: [{ date: '2025-02-30', hours: [] }] }))).toEqual(['CAL_BAD_DATE']);
+    expect(codes(weeklySpec({ holidays: { custom: [{ name: 'x', month: 2, day: 30 }] } }))).toEqual(['CAL_BAD_DATE']);
+  });
+
+  it('rejects an unknown holiday country, state or region with CAL_UNKNOWN_HOLIDAY_REGION', () => {
+    expect(codes(weeklySpec({ holidays: { sources: [{ country: 'XX' }] } }))).toEqual(['CAL_UNKNOWN_HOLIDAY_REGION']);
+    expect(codes(weeklySpec({ holidays: { sources: [{ country: 'ES', state: 'ZZ' }] } }))).toEqual(['CAL_UNKNOWN_HOLIDAY_REGION']);
+    expect(codes(weeklySpec({ holidays: { sources: [{ country: 'US', state: 'CA', region: 'QQ' }] } }))).toEqual(['CAL_UNKNOWN_HOLIDAY_REGION']);
+    expect(codes(weeklySpec({ holidays: { sources: [{ country: 'US', state: 'CA', region: 'LA' }] } }))).toEqual([]);
+  });
+
+  it('rejects ill-formed custom holidays and holiday types with CAL_BAD_HOLIDAY', () => {
+    expect(codes(weeklySpec({ holidays: { custom: [{ name: 'both', date: '2025-01-01', month: 1, day: 1 }] } }))).toEqual(['CAL_BAD_HOLIDAY']);
+    expect(codes(weeklySpec({ holidays: { custom: [{ name: 'backwards', date: '2025-01-01', from: '15:00', to: '10:00' }] } }))).toEqual(['CAL_BAD_HOLIDAY']);
+    expect(codes(weeklySpec({ holidays: { sources: [{ country: 'DE', types: ['festive' as never] }] } }))).toEqual(['CAL_BAD_HOLIDAY']);
+  });
+
+  it('rejects exclusion windows without offsets or with the end first with CAL_BAD_EXCLUSION', () => {
+    expect(codes(weeklySpec({ exclusions: [{ start: '2025-01-01T10:00', end: '2025-01-01T12:00Z' }] }))).toEqual(['CAL_BAD_EXCLUSION']);
+    expect(codes(weeklySpec({ exclusions: [{ start: '2025-01-01T12:00Z', end: '2025-01-01T10:00Z' }] }))).toEqual(['CAL_BAD_EXCLUSION']);
+  });
+
+  it('rejects a calendar with no opening hours on any day with CAL_NEVER_OPEN', () => {
+    expect(codes(weeklySpec({ week: {} }))).toEqual(['CAL_NEVER_OPEN']);
+    expect(codes(weeklySpec({ week: {}, overrides: [{ date: '2025-06-01', hours: [{ start: '10:00', end: '10:01' }] }] }))).toEqual([]);
+  });
+
+  it('rejects a composite without members with CAL_EMPTY_COMPOSITE', () => {
+    expect(codes({ schemaVersion: 1, kind: 'union', id: 'u', name: 'U', members: [] })).toEqual(['CAL_EMPTY_COMPOSITE']);
+  });
+
+  it('rejects composite members sharing an id with CAL_DUPLICATE_ID', () => {
+    const errors = validateCalendarSpec({ schemaVersion: 1, kind: 'intersection', id: 'i', name: 'I', members: [member('a'), member('a')] });
+    expect(errors.map((e) => [e.code, e.path])).toEqual([['CAL_DUPLICATE_ID', 'members[1].id']]);
+  });
+
+  it('reports member errors under the member’s path', () => {
+    const errors = validateCalendarSpec({ schemaVersion: 1, kind: 'union', id: 'u', name: 'U', members: [member('a'), weeklySpec({ id: 'b', timeZone: 'Bad/Zone' })] });
+    expect(errors.map((e) => e.path)).toEqual(['members[1].timeZone']);
+  });
+
+  it('returns every error at once from compileCalendar instead of throwing', () => {
+    const result = compileCalendar({ ...weeklySpec({ timeZone: 'Bad/Zone' }), schemaVersion: 0 });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.map((e) => e.code).sort()).toEqual(['CAL_SCHEMA_VERSION', 'CAL_UNKNOWN_ZONE']);
+  });
+
+  it('refuses holiday sources in the browser build, which carries no holiday rule data', () => {
+    const result = compileInBrowser(weeklySpec({ holidays: { sources: [{ country: 'DE' }] } }));
+    expect(result.ok ? [] : result.errors.map((e) => e.code)).toEqual(['CAL_UNKNOWN_HOLIDAY_REGION']);
+  });
+
+  it('keeps compiled calendars immutable and independent of the submitted object', () => {
+    const spec = weeklySpec();
+    const result = compileCalendar(spec);
+    if (!result.ok) throw new Error('expected a calendar');
+    spec.week.mon = [];
+    expect(result.value.spec).not.toBe(spec);
+    expect(Object.isFrozen(result.value.spec)).toBe(true);
+    expect(result.value.isOpen(Date.UTC(2025, 0, 6, 10))).toBe(true);
+  });
+});
