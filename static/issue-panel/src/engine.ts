@@ -3,15 +3,19 @@
  * (holidays already materialised) with the browser entry of the core engine, so the countdown
  * ticks with exactly the arithmetic the backend uses.
  */
+import { compileCalendar } from '../../../src/core/calendar/browser';
 import type { BusinessCalendar, CalendarSpec } from '../../../src/core/calendar/types';
 
 export type CalendarCompiler = (spec: CalendarSpec) => BusinessCalendar | null;
 
 /**
- * Until the browser engine is wired in, no calendar compiles and the panel shows the server's
- * snapshot without ticking (still correct, just not live between refreshes).
+ * A spec the engine rejects yields null: that card shows the server's snapshot without ticking
+ * (still correct, just not live between refreshes).
  */
-export const compileForBrowser: CalendarCompiler = () => null;
+export const compileForBrowser: CalendarCompiler = (spec) => {
+  const compiled = compileCalendar(spec);
+  return compiled.ok ? compiled.value : null;
+};
 
 /** Compiles each calendar once; a calendar that fails to compile is left out (the card stops ticking, nothing breaks). */
 export function compileCalendars(specs: CalendarSpec[], compile: CalendarCompiler = compileForBrowser): Map<string, BusinessCalendar> {
