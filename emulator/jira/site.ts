@@ -135,9 +135,10 @@ export class JiraSite {
     return true;
   }
 
+  /** Emits before removing, so listeners can still describe the issue in the event payload. */
   deleteIssue(issue: Issue, actor: Actor): void {
-    this.data.issues = this.data.issues.filter((i) => i.id !== issue.id);
     this.emit({ type: 'avi:jira:deleted:issue', issueId: issue.id, actorId: actor.accountId, selfGenerated: actor.self, at: this.now() });
+    this.data.issues = this.data.issues.filter((i) => i.id !== issue.id);
   }
 
   private item(fieldId: string, from: unknown, to: unknown): ChangeItem {

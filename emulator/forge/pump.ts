@@ -1,0 +1,102 @@
+/**
+ * The asynchronous side of the runtime (product events, queue messages, scheduled runs) as one
+ * serial work list. Serial delivery keeps the emulator deterministic and makes "wait until the
+ * queue is drained" a simple question; at-least-once semantics come from retries and the
+ * duplicate/reorder faults, not from parallelism.
+ */
+import { realNow } from '../clock';
+
+export type Outcome = { kind: 'done' } | { kind: 'retry'; afterMs: number; reason: string; data?: unknown };
+
+export interface WorkItem {
+  label: string;
+  attempt: number;
+  readyAt: number;
+  run(attempt: number, retry: { reason: string; data?: unknown } | null): Promise<Outcome>;
+  maxAttempts: number;
+  lastRetry?: { reason: string; data?: unknown } | null;
+}
+
+/** Retry delays are compressed so demos and tests never stall on a 60 s retryAfter. */
+export const MAX_REAL_DELAY_MS = 1000;
+
+export class Pump {
+  private items: WorkItem[] = [];
+  private busy = false;
+  private timer: NodeJS.Timeout | null = null;
+  private waiters: Array<() => void> = [];
+  readonly deadLetters: string[] = [];
+  lifo = false;
+
+  constructor(private readonly log: (line: string) => void) {}
+
+  enqueue(item: Omit<WorkItem, 'attempt' | 'readyAt'> & { delayMs?: number }): void {
+    const w: WorkItem = { ...item, attempt: 1, readyAt: realNow() + Math.min(item.delayMs ?? 0, MAX_REAL_DELAY_MS) };
+    if (this.lifo) this.items.unshift(w);
+    else this.items.push(w);
+    this.kick();
+  }
+
+  pending(): number {
+    return this.items.length + (this.busy ? 1 : 0);
+  }
+
+  /** Resolves true once nothing is queued or running, false after `timeoutMs`. */
+  drain(timeoutMs = 30_000): Promise<boolean> {
+    if (this.pending() === 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const t = setTimeout(() => { this.waiters = this.waiters.filter((w) => w !== done); resolve(false); }, timeoutMs);
+      const done = () => { clearTimeout(t); resolve(true); };
+      this.waiters.push(done);
+    });
+  }
+
+  clear(): void {
+    this.items = [];
+  }
+
+  private kick(): void {
+    if (this.busy) return;
+    const now = realNow();
+    const idx = this.items.findIndex((w) => w.readyAt <= now);
+    if (idx < 0) {
+      if (this.items.length === 0) return this.settle();
+      const next = Math.min(...this.items.map((w) => w.readyAt));
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = setTimeout(() => { this.timer = null; this.kick(); }, Math.max(1, next - now));
+      return;
+    }
+    const [item] = this.items.splice(idx, 1);
+    if (item) void this.runOne(item);
+  }
+
+  private async runOne(item: WorkItem): Promise<void> {
+    this.busy = true;
+    let outcome: Outcome;
+    try {
+      outcome = await item.run(item.attempt, item.lastRetry ?? null);
+    } catch (e) {
+      outcome = { kind: 'retry', afterMs: 1000 * 2 ** item.attempt, reason: 'FUNCTION_ERROR' };
+      this.log(`${item.label}: attempt ${item.attempt} threw ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    }
+    if (outcome.kind === 'retry') this.retry(item, outcome);
+    this.busy = false;
+    setImmediate(() => this.kick());
+  }
+
+  private retry(item: WorkItem, o: Extract<Outcome, { kind: 'retry' }>): void {
+    if (item.attempt >= item.maxAttempts) {
+      this.deadLetters.push(`${item.label} (${o.reason})`);
+      this.log(`${item.label}: dropped after ${item.attempt} attempts (${o.reason})`);
+      return;
+    }
+    this.log(`${item.label}: retry ${item.attempt} after ${o.afterMs} ms (${o.reason})`);
+    this.items.push({ ...item, attempt: item.attempt + 1, readyAt: realNow() + Math.min(o.afterMs, MAX_REAL_DELAY_MS), lastRetry: { reason: o.reason, data: o.data } });
+  }
+
+  private settle(): void {
+    const ws = this.waiters;
+    this.waiters = [];
+    for (const w of ws) w();
+  }
+}
