@@ -105,7 +105,8 @@ export class Timeline {
   }
 
   between(a: number, b: number): number {
-    if (b < a) return -this.between(b, a);
+    // Reversed ranges are negative; written so that an empty reversed range is 0, not -0.
+    if (b < a) return 0 - this.between(b, a);
     const ya = yearOf(a);
     const yb = yearOf(b);
     const first = this.year(ya);
