@@ -25,7 +25,8 @@ function figureCycle(raw: RawCycle, calendars: ReadonlyMap<string, BusinessCalen
   const cycle: CycleSnapshot = {
     startedAt: raw.startedAt,
     stoppedAt: raw.stoppedAt,
-    pauses: raw.pauses.map((p) => ({ ...p })),
+    // A pause that began and ended at one instant (a transition and a stop together) is noise.
+    pauses: raw.pauses.filter((p) => p.to !== p.from).map((p) => ({ ...p })),
     goalId: lastSeg?.goal?.id ?? null,
     calendarId: lastSeg?.calendarId ?? null,
     goalMs,
