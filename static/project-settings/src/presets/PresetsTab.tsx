@@ -28,7 +28,7 @@ export function PresetsTab({ presets, onRetry, disabled, onApplied }: Props) {
 }
 
 /** Tells the admin which preset names found no status, priority or field on this site. */
-export function UnmatchedNotice({ applied, onUndo }: { applied: AppliedPreset; onUndo: () => void }) {
+export function UnmatchedNotice({ applied, onUndo }: { applied: AppliedPreset; onUndo?: () => void }) {
   return (
     <div className="notice" role="status" data-testid="preset-applied">
       <strong>Preset "{applied.preset.name}" applied — not saved yet.</strong> Review the tabs, then press Save.
@@ -38,7 +38,7 @@ export function UnmatchedNotice({ applied, onUndo }: { applied: AppliedPreset; o
           Pick the right ones on the SLA metrics and Goals tabs.
         </div>
       )}
-      <Button appearance="link" onClick={onUndo}>Undo</Button>
+      {onUndo && <Button appearance="link" onClick={onUndo}>Undo</Button>}
     </div>
   );
 }

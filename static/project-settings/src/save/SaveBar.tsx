@@ -1,0 +1,84 @@
+/** Save, discard, and everything that can happen on save: validation issues, conflicts, refusal, recompute. */
+import type { FieldIssue } from '../../../../src/contract';
+import { Button, ErrorState, Notice } from '../../../shared/ui';
+import { RecomputeStatus } from './RecomputeStatus';
+import type { SaveState } from './useSave';
+
+export type TabId = 'calendars' | 'metrics' | 'goals' | 'warnings' | 'presets' | 'preview';
+
+/** The tab that renders the field a backend path points at. */
+export function tabOfPath(path: string): TabId {
+  if (path.startsWith('calendars')) return 'calendars';
+  if (/^metrics\[\d+\]\.goals/.test(path)) return 'goals';
+  if (/^metrics\[\d+\]\.(warnings|warningActions|breachActions)/.test(path)) return 'warnings';
+  return 'metrics';
+}
+
+interface Props {
+  state: SaveState;
+  dirty: boolean;
+  localProblems: number;
+  issues: readonly FieldIssue[];
+  onSave: () => void;
+  onDiscard: () => void;
+  onReload: () => void;
+  onShowTab: (tab: TabId) => void;
+}
+
+export function SaveBar({ state, dirty, localProblems, issues, onSave, onDiscard, onReload, onShowTab }: Props) {
+  const saving = state.status === 'saving';
+  return (
+    <div className="save-bar" data-testid="save-bar">
+      <div className="row">
+        <Button appearance="primary" onClick={onSave} disabled={!dirty || saving || localProblems > 0} data-testid="save">{saving ? 'Saving…' : 'Save'}</Button>
+        <Button appearance="subtle" onClick={onDiscard} disabled={!dirty || saving}>Discard changes</Button>
+        <span className="muted" role="status">
+          {localProblems > 0 ? `Fix ${localProblems} field${localProblems === 1 ? '' : 's'} marked in red before saving.` : dirty ? 'You have unsaved changes.' : 'All changes saved.'}
+        </span>
+      </div>
+      <SaveOutcome state={state} issues={issues} onSave={onSave} onReload={onReload} onShowTab={onShowTab} />
+    </div>
+  );
+}
+
+type OutcomeProps = Pick<Props, 'state' | 'issues' | 'onSave' | 'onReload' | 'onShowTab'>;
+
+function SaveOutcome({ state, issues, onSave, onReload, onShowTab }: OutcomeProps) {
+  switch (state.status) {
+    case 'saved':
+      return <RecomputeStatus initial={state.recompute} />;
+    case 'invalid':
+      return <IssueList message={state.message} issues={issues} onShowTab={onShowTab} />;
+    case 'conflict':
+      return (
+        <div className="banner-warning" role="alert" data-testid="version-conflict">
+          <strong>Someone else saved these settings while you were editing.</strong> Your changes were not saved, so theirs are not overwritten.
+          Load their version to continue (your unsaved changes on this page will be lost).
+          <div><Button appearance="primary" onClick={onReload} data-testid="reload-latest">Load the latest settings</Button></div>
+        </div>
+      );
+    case 'failed':
+      return state.code === 'FORBIDDEN'
+        ? <ErrorState title="You cannot change these settings" message="Only project admins can save SLA settings. Ask a project admin to make this change." code={state.code} />
+        : <ErrorState title="Could not save" message={state.message} code={state.code} onRetry={onSave} />;
+    default:
+      return null;
+  }
+}
+
+function IssueList({ message, issues, onShowTab }: { message: string; issues: readonly FieldIssue[]; onShowTab: (t: TabId) => void }) {
+  return (
+    <div role="alert" data-testid="save-issues">
+      <Notice tone="warning">
+        <strong>Not saved: {issues.length > 0 ? `${issues.length} thing${issues.length === 1 ? '' : 's'} to fix.` : message}</strong>
+        <ul>
+          {issues.map((i) => (
+            <li key={i.path + i.code}>
+              <Button appearance="link" onClick={() => onShowTab(tabOfPath(i.path))}>{i.message}</Button> <span className="mono muted">{i.path}</span>
+            </li>
+          ))}
+        </ul>
+      </Notice>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * Saving with optimistic concurrency: the page sends the version it loaded, and a newer version on
+ * the server comes back as VERSION_CONFLICT instead of being overwritten.
+ */
+import { useState } from 'react';
+import type { ErrorCode, FieldIssue, ProjectConfig, RecomputeProgress } from '../../../../src/contract';
+import type { PolicySpec } from '../../../../src/core/policy/types';
+import { call } from '../../../shared/api';
+
+export type SaveState =
+  | { status: 'idle' }
+  | { status: 'saving' }
+  | { status: 'saved'; recompute: RecomputeProgress }
+  | { status: 'invalid'; message: string }
+  | { status: 'conflict'; message: string }
+  | { status: 'failed'; code: ErrorCode; message: string };
+
+interface Options {
+  /** Version the draft was based on; 0 when the project has never been saved. */
+  baseVersion: number;
+  onSaved: (config: ProjectConfig) => void;
+  onIssues: (issues: FieldIssue[]) => void;
+}
+
+export function useSave({ baseVersion, onSaved, onIssues }: Options) {
+  const [state, setState] = useState<SaveState>({ status: 'idle' });
+  const save = async (policy: PolicySpec) => {
+    setState({ status: 'saving' });
+    const res = await call('settings.save', { policy, expectedVersion: baseVersion });
+    if (res.ok) {
+      onIssues([]);
+      onSaved(res.data.config);
+      setState({ status: 'saved', recompute: res.data.recompute });
+      return;
+    }
+    const { code, message, details } = res.error;
+    if (code === 'VALIDATION_FAILED') {
+      onIssues(details ?? []);
+      setState({ status: 'invalid', message });
+    } else if (code === 'VERSION_CONFLICT') {
+      setState({ status: 'conflict', message });
+    } else {
+      setState({ status: 'failed', code, message });
+    }
+  };
+  const reset = () => setState({ status: 'idle' });
+  return { state, save, reset };
+}
