@@ -31,17 +31,20 @@ export interface LiveMetric {
   dueAt: Instant | null;
 }
 
-const COUNTING: ReadonlySet<MetricState> = new Set(['running', 'breachedRunning']);
+/** States whose clock the calendar alone may be holding: the server says "paused" when it evaluated after hours. */
+const CLOCKED: ReadonlySet<MetricState> = new Set(['running', 'breachedRunning', 'paused']);
 
 export function liveMetric(metric: MetricSnapshot, evaluatedAt: Instant, now: Instant, cal: BusinessCalendar | null, warnings: WarningList = []): LiveMetric {
   const cycle = metric.current;
-  const counting = COUNTING.has(metric.state);
+  const byCondition = metric.pauseReason?.kind === 'condition';
+  // A condition pause only ends with a new event (a refresh); calendar pauses end on their own.
+  const counting = CLOCKED.has(metric.state) && !byCondition && cycle !== null && cycle.stoppedAt === null;
   const extra = counting && cal && now > evaluatedAt ? Math.max(0, cal.businessMillisBetween(evaluatedAt, now)) : 0;
   const elapsedMs = (cycle?.elapsedMs ?? 0) + extra;
   const goalMs = cycle?.goalMs ?? null;
   const remainingMs = goalMs === null ? null : goalMs - elapsedMs;
-  const frozen = counting ? frozenByCalendar(metric, cal, now) : metric.state === 'paused' ? frozenByReason(metric) : null;
-  const state: MetricState = metric.state === 'running' && remainingMs !== null && remainingMs < 0 ? 'breachedRunning' : metric.state;
+  const frozen = counting ? frozenByCalendar(metric, cal, now) : metric.state === 'paused' || byCondition ? frozenByReason(metric) : null;
+  const state = counting ? countingState(metric.state, remainingMs, frozen) : metric.state;
   return {
     state,
     elapsedMs,
@@ -54,6 +57,12 @@ export function liveMetric(metric: MetricSnapshot, evaluatedAt: Instant, now: In
     breachedByMs: remainingMs !== null && remainingMs < 0 ? -remainingMs : null,
     dueAt: cycle?.dueAt ?? null,
   };
+}
+
+/** Breach is sticky for the cycle; otherwise the calendar decides between running and paused. */
+function countingState(server: MetricState, remainingMs: number | null, frozen: Frozen | null): MetricState {
+  if (server === 'breachedRunning' || (remainingMs !== null && remainingMs < 0)) return 'breachedRunning';
+  return frozen ? 'paused' : 'running';
 }
 
 function frozenByCalendar(metric: MetricSnapshot, cal: BusinessCalendar | null, now: Instant): Frozen | null {

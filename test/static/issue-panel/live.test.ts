@@ -79,3 +79,32 @@ describe('liveMetric', () => {
     expect(live.elapsedMs).toBe(3 * H);
   });
 });
+
+describe('liveMetric with a snapshot taken after hours', () => {
+  const outside = metric({ state: 'paused', pauseReason: { kind: 'outsideHours', resumesAt: MONDAY + 24 * H + 9 * H } });
+  const eveningSnapshot = MONDAY + 20 * H;
+
+  it('resumes counting on its own when the calendar opens, without waiting for a refresh', () => {
+    const live = liveMetric(outside, eveningSnapshot, MONDAY + 24 * H + 9 * H + 30 * M, officeCalendar());
+    expect(live.state).toBe('running');
+    expect(live.ticking).toBe(true);
+    expect(live.elapsedMs).toBe(H + 30 * M);
+  });
+
+  it('stays paused while the calendar is still closed', () => {
+    const live = liveMetric(outside, eveningSnapshot, MONDAY + 24 * H + 8 * H, officeCalendar());
+    expect(live.state).toBe('paused');
+    expect(live.frozen).toEqual({ kind: 'outsideHours', resumesAt: MONDAY + 24 * H + 9 * H });
+  });
+
+  it('keeps a breached clock paused by a condition still, and says both', () => {
+    const breachedWaiting = metric({
+      state: 'breachedRunning', current: cycle({ elapsedMs: 5 * H, breachedAt: MONDAY + 13 * H }),
+      pauseReason: { kind: 'condition', condition: 'inStatus', label: 'waiting for customer' },
+    });
+    const live = liveMetric(breachedWaiting, evaluatedAt, MONDAY + 16 * H, officeCalendar());
+    expect(live.elapsedMs).toBe(5 * H);
+    expect(live.breachedByMs).toBe(H);
+    expect(live.frozen).toEqual({ kind: 'condition', label: 'waiting for customer' });
+  });
+});

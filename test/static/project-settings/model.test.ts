@@ -1,0 +1,97 @@
+import { moveItem, uniqueId, toggleValue } from '../../../static/project-settings/src/model/edit';
+import { indexIssues } from '../../../static/project-settings/src/model/issues';
+import { describeTarget, parseTargetText, targetToText } from '../../../static/project-settings/src/model/target';
+import { parseHolidayDate } from '../../../static/project-settings/src/calendars/CustomHolidays';
+import { tabOfPath } from '../../../static/project-settings/src/save/SaveBar';
+import { conditionOfKind } from '../../../static/project-settings/src/model/conditions';
+import { newPolicy } from '../../../static/project-settings/src/model/defaults';
+
+describe('goal targets typed by admins', () => {
+  it.each([
+    ['4h', { kind: 'minutes', minutes: 240 }],
+    ['1d 2h', { kind: 'minutes', minutes: 1560 }],
+    ['90m', { kind: 'minutes', minutes: 90 }],
+    [' 2BD ', { kind: 'businessDays', days: 2 }],
+    ['track', { kind: 'trackOnly' }],
+  ])('reads "%s" as a target', (text, target) => {
+    expect(parseTargetText(text)).toEqual({ ok: true, target });
+  });
+
+  it.each(['', '4', 'h4', '4 hours', '0h', '2.5h', '-1h'])('rejects "%s" with a message that shows the accepted forms', (text) => {
+    const parsed = parseTargetText(text);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.message).toMatch(/4h|zero/);
+  });
+
+  it('writes stored targets back as text that parses to the same target', () => {
+    for (const target of [{ kind: 'minutes', minutes: 1561 }, { kind: 'businessDays', days: 3 }, { kind: 'trackOnly' }] as const) {
+      expect(parseTargetText(targetToText(target))).toEqual({ ok: true, target });
+    }
+  });
+
+  it('describes targets in words', () => {
+    expect(describeTarget({ kind: 'minutes', minutes: 270 })).toBe('4 h 30 min');
+    expect(describeTarget({ kind: 'businessDays', days: 1 })).toBe('1 business day');
+  });
+});
+
+describe('list editing helpers', () => {
+  it('moves an item up or down and ignores moves past either end', () => {
+    expect(moveItem(['a', 'b', 'c'], 2, -1)).toEqual(['a', 'c', 'b']);
+    expect(moveItem(['a', 'b', 'c'], 0, 1)).toEqual(['b', 'a', 'c']);
+    expect(moveItem(['a', 'b'], 0, -1)).toEqual(['a', 'b']);
+  });
+
+  it('derives readable ids that never collide', () => {
+    expect(uniqueId('Madrid Office', [])).toBe('madrid-office');
+    expect(uniqueId('Madrid Office', ['madrid-office', 'madrid-office-2'])).toBe('madrid-office-3');
+  });
+
+  it('toggles values in an any-of list', () => {
+    expect(toggleValue(['a'], 'b', true)).toEqual(['a', 'b']);
+    expect(toggleValue(['a', 'b'], 'a', false)).toEqual(['b']);
+  });
+
+  it('keeps chosen statuses when a condition switches between status kinds', () => {
+    expect(conditionOfKind('inStatus', { kind: 'statusEntered', statusIds: ['11'] })).toEqual({ kind: 'inStatus', statusIds: ['11'] });
+  });
+});
+
+describe('validation issues from the backend', () => {
+  const index = indexIssues([
+    { path: 'metrics[0].goals[2].target', code: 'POL_BAD_TARGET', message: 'bad' },
+    { path: '$.calendars[1].week.mon[0].end', code: 'CAL_BAD_TIME', message: 'bad time' },
+  ]);
+
+  it('finds issues at a path and beneath a prefix, but not under a sibling with a longer index', () => {
+    expect(index.at('metrics[0].goals[2].target')).toHaveLength(1);
+    expect(index.under('metrics[0]')).toHaveLength(1);
+    expect(index.under('metrics[0].goals[2')).toHaveLength(0);
+    expect(index.under('calendars[1]')).toHaveLength(1);
+    expect(index.under('calendars[10]')).toHaveLength(0);
+  });
+
+  it('sends each issue to the tab that shows its field', () => {
+    expect(tabOfPath('calendars[1].week.mon[0].end')).toBe('calendars');
+    expect(tabOfPath('metrics[0].goals[2].target')).toBe('goals');
+    expect(tabOfPath('metrics[0].breachActions[0].body')).toBe('warnings');
+    expect(tabOfPath('metrics[0].stop')).toBe('metrics');
+  });
+});
+
+describe('company holiday dates', () => {
+  it('reads one-off and yearly dates and rejects anything else', () => {
+    expect(parseHolidayDate('2026-12-24')).toEqual({ date: '2026-12-24' });
+    expect(parseHolidayDate('12-24')).toEqual({ month: 12, day: 24 });
+    expect(parseHolidayDate('24/12')).toBeNull();
+    expect(parseHolidayDate('2026-13-01')).toBeNull();
+  });
+});
+
+describe('a policy started from scratch', () => {
+  it('has a calendar that its goal refers to', () => {
+    const policy = newPolicy();
+    const goal = policy.metrics[0]?.goals[0];
+    expect(goal?.calendar).toEqual({ kind: 'fixed', calendarId: policy.calendars[0]?.id });
+  });
+});
