@@ -2,7 +2,7 @@ import { moveItem, uniqueId, toggleValue } from '../../../static/project-setting
 import { indexIssues } from '../../../static/project-settings/src/model/issues';
 import { describeTarget, parseTargetText, targetToText } from '../../../static/project-settings/src/model/target';
 import { parseHolidayDate } from '../../../static/project-settings/src/calendars/CustomHolidays';
-import { tabOfPath } from '../../../static/project-settings/src/save/SaveBar';
+import { tabOfPath } from '../../../static/project-settings/src/model/tabs';
 import { conditionOfKind } from '../../../static/project-settings/src/model/conditions';
 import { newPolicy } from '../../../static/project-settings/src/model/defaults';
 

@@ -1,18 +1,9 @@
 /** Save, discard, and everything that can happen on save: validation issues, conflicts, refusal, recompute. */
 import type { FieldIssue } from '../../../../src/contract';
 import { Button, ErrorState, Notice } from '../../../shared/ui';
+import { tabOfPath, type TabId } from '../model/tabs';
 import { RecomputeStatus } from './RecomputeStatus';
 import type { SaveState } from './useSave';
-
-export type TabId = 'calendars' | 'metrics' | 'goals' | 'warnings' | 'presets' | 'preview';
-
-/** The tab that renders the field a backend path points at. */
-export function tabOfPath(path: string): TabId {
-  if (path.startsWith('calendars')) return 'calendars';
-  if (/^metrics\[\d+\]\.goals/.test(path)) return 'goals';
-  if (/^metrics\[\d+\]\.(warnings|warningActions|breachActions)/.test(path)) return 'warnings';
-  return 'metrics';
-}
 
 interface Props {
   state: SaveState;

@@ -1,0 +1,81 @@
+/** @jest-environment jsdom */
+import '@testing-library/jest-dom';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '../../../static/project-settings/src/App';
+import { buildConfig, defaultHandlers, fakeBackend, ok, type FakeBackend } from './fakeBackend';
+
+let mockBackend: FakeBackend;
+jest.mock('@forge/bridge', () => ({
+  invoke: (key: string, payload: unknown) => mockBackend.invoke(key, payload),
+  view: { getContext: jest.fn(), theme: { enable: jest.fn() } },
+}));
+
+function renderApp(handlers = defaultHandlers()) {
+  mockBackend = fakeBackend(handlers);
+  return render(<App />);
+}
+
+describe('settings page: loading, empty, refusal and error states', () => {
+  it('suggests a preset when the project has no policy, and shows the names the preset could not match', async () => {
+    const handlers = defaultHandlers(null);
+    handlers['settings.applyPreset'] = () => ok({ policy: buildConfig().policy, unmatched: ['Waiting for support'] });
+    renderApp(handlers);
+    expect(screen.getByTestId('loading-state')).toBeInTheDocument();
+    await screen.findByTestId('start-screen');
+    await userEvent.click(await screen.findByRole('button', { name: 'Apply preset Madrid support desk' }));
+    expect(await screen.findByTestId('preset-unmatched')).toHaveTextContent('Waiting for support');
+    expect(screen.getByRole('tab', { name: 'Calendars' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByTestId('save')).toBeEnabled();
+  });
+
+  it('starts from a small working policy when the admin prefers to start from scratch', async () => {
+    renderApp(defaultHandlers(null));
+    await userEvent.click(await screen.findByTestId('start-from-scratch'));
+    expect(screen.getByLabelText('Calendar name')).toHaveValue('Business hours');
+    expect(screen.getByRole('group', { name: 'Monday interval 1' })).toBeInTheDocument();
+  });
+
+  it('shows a read-only page to people who cannot edit, with every control disabled and no save bar', async () => {
+    renderApp(defaultHandlers(buildConfig(), false));
+    expect(await screen.findByTestId('read-only')).toHaveTextContent('only project admins can change them');
+    expect(screen.getByLabelText('Calendar name')).toBeDisabled();
+    expect(screen.queryByTestId('save-bar')).not.toBeInTheDocument();
+  });
+
+  it('refuses clearly when the backend says the viewer may not see the settings', async () => {
+    renderApp({ ...defaultHandlers(), 'settings.getConfig': () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'no' } }) });
+    expect(await screen.findByRole('alert')).toHaveTextContent('Only project admins can open SLA settings');
+  });
+
+  it('offers a retry when loading fails, and loads on retry', async () => {
+    const handlers = defaultHandlers();
+    const good = handlers['settings.getConfig'];
+    handlers['settings.getConfig'] = () => ({ ok: false, error: { code: 'JIRA_UNAVAILABLE', message: 'Jira is not answering.' } });
+    renderApp(handlers);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Jira is not answering.');
+    mockBackend.handlers['settings.getConfig'] = good;
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByLabelText('Calendar name')).toHaveValue('Madrid office');
+  });
+});
+
+describe('settings page: tabs', () => {
+  it('moves between sections with the arrow keys', async () => {
+    renderApp();
+    const calendars = await screen.findByRole('tab', { name: 'Calendars' });
+    calendars.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(screen.getByRole('tab', { name: 'SLA metrics' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('group', { name: 'Metric First response' })).toBeInTheDocument();
+  });
+
+  it('picks pause statuses from the project statuses', async () => {
+    renderApp();
+    await userEvent.click(await screen.findByRole('tab', { name: 'SLA metrics' }));
+    const pause = screen.getByRole('group', { name: 'Pause condition 1' });
+    expect(within(pause).getByLabelText(/Pause condition 1 statuses/)).toHaveTextContent('Waiting for customer');
+    await userEvent.click(within(pause).getByRole('checkbox', { name: 'Open' }));
+    expect(within(pause).getByLabelText(/Pause condition 1 statuses/)).toHaveTextContent('Waiting for customer, Open');
+  });
+});
