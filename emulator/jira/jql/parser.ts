@@ -67,6 +67,8 @@ class Parser {
   private clause(): Expr {
     const field = this.field();
     const op = this.operator();
+    // `x IN fn()` takes a function's list; otherwise IN needs a parenthesised list.
+    if ((op === 'in' || op === 'not in') && this.peek().kind !== 'punct') return { kind: 'clause', field, op, values: [this.value()] };
     if (op === 'in' || op === 'not in') {
       this.expectPunct('(');
       const values = [this.value()];
