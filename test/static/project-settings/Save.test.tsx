@@ -1,0 +1,119 @@
+/** @jest-environment jsdom */
+import '@testing-library/jest-dom';
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '../../../static/project-settings/src/App';
+import type { RecomputeProgress } from '../../../src/contract';
+import { buildConfig, defaultHandlers, fakeBackend, ok, type FakeBackend } from './fakeBackend';
+
+let mockBackend: FakeBackend;
+jest.mock('@forge/bridge', () => ({
+  invoke: (key: string, payload: unknown) => mockBackend.invoke(key, payload),
+  view: { getContext: jest.fn(), theme: { enable: jest.fn() } },
+}));
+
+const progress = (state: RecomputeProgress['state'], done: number, total: number): RecomputeProgress =>
+  ({ state, done, total, startedAt: null, finishedAt: null });
+
+async function openGoals(handlers = defaultHandlers()) {
+  mockBackend = fakeBackend(handlers);
+  render(<App />);
+  await userEvent.click(await screen.findByRole('tab', { name: 'Goals' }));
+}
+
+async function typeTarget(goalId: string, text: string) {
+  const input = screen.getByTestId(`goal-target-${goalId}`);
+  await userEvent.clear(input);
+  if (text) await userEvent.type(input, text);
+  return input;
+}
+
+describe('saving the settings', () => {
+  it('sends the edited policy with the version it was based on', async () => {
+    const handlers = defaultHandlers();
+    handlers['settings.save'] = (p) => ok({ config: buildConfig(4, p.policy as never), recompute: progress('done', 0, 0) });
+    await openGoals(handlers);
+    await typeTarget('high', '1d 2h');
+    await userEvent.click(screen.getByTestId('save'));
+    const [sent] = mockBackend.callsTo('settings.save') as Array<{ expectedVersion: number; policy: { metrics: Array<{ goals: Array<{ target: unknown }> }> } }>;
+    expect(sent?.expectedVersion).toBe(3);
+    expect(sent?.policy.metrics[0]?.goals[0]?.target).toEqual({ kind: 'minutes', minutes: 1560 });
+    expect(await screen.findByTestId('recompute-status')).toHaveTextContent('Saved.');
+    expect(screen.getByTestId('save')).toBeDisabled();
+  });
+
+  it('validates a typed target instantly and refuses to save while it is wrong', async () => {
+    await openGoals();
+    const input = await typeTarget('high', '4 hours');
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveAccessibleDescription(/not a target/);
+    expect(screen.getByTestId('save')).toBeDisabled();
+    expect(screen.getByTestId('save-bar')).toHaveTextContent('Fix 1 field marked in red');
+    await typeTarget('high', '2bd');
+    expect(input).toHaveAccessibleDescription('2 business days');
+    expect(screen.getByTestId('save')).toBeEnabled();
+  });
+
+  it('shows the backend validation errors next to the fields they concern and counts them on the tab', async () => {
+    const handlers = defaultHandlers();
+    handlers['settings.save'] = () => ({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'Invalid policy', details: [
+      { path: 'metrics[0].goals[1].target', code: 'POL_BAD_TARGET', message: 'Two business days is longer than the maximum.' },
+      { path: 'calendars[0].week.mon[0].end', code: 'CAL_BAD_TIME', message: 'Closing time is not a time.' },
+    ] } });
+    await openGoals(handlers);
+    await typeTarget('rest', '3bd');
+    await userEvent.click(screen.getByTestId('save'));
+    expect(await screen.findByTestId('error-metrics[0].goals[1].target')).toHaveTextContent('longer than the maximum');
+    expect(screen.getByTestId('goal-target-rest')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('tab', { name: 'Calendars (1 to fix)' })).toBeInTheDocument();
+    await userEvent.click(within(screen.getByTestId('save-issues')).getByRole('button', { name: 'Closing time is not a time.' }));
+    expect(screen.getByTestId('error-calendars[0].week.mon[0].end')).toHaveTextContent('Closing time is not a time.');
+  });
+
+  it('detects that someone else saved meanwhile and offers to load their version instead of overwriting', async () => {
+    const handlers = defaultHandlers();
+    handlers['settings.save'] = () => ({ ok: false, error: { code: 'VERSION_CONFLICT', message: 'Version 4 exists.' } });
+    await openGoals(handlers);
+    await typeTarget('high', '3h');
+    await userEvent.click(screen.getByTestId('save'));
+    expect(await screen.findByTestId('version-conflict')).toHaveTextContent('Someone else saved');
+    mockBackend.handlers['settings.getConfig'] = () => ok({ config: buildConfig(4), canEdit: true, projectId: '10000' });
+    await userEvent.click(screen.getByTestId('reload-latest'));
+    expect(await screen.findByTestId('config-version')).toHaveTextContent('Version 4');
+    expect(mockBackend.callsTo('settings.save')).toHaveLength(1);
+  });
+
+  it('says so when saving is refused for lack of permission', async () => {
+    const handlers = defaultHandlers();
+    handlers['settings.save'] = () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'Not an admin.' } });
+    await openGoals(handlers);
+    await typeTarget('high', '3h');
+    await userEvent.click(screen.getByTestId('save'));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Only project admins can save SLA settings');
+  });
+});
+
+describe('recompute progress after saving', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('polls the progress until every issue is recalculated', async () => {
+    jest.useFakeTimers();
+    const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+    const handlers = defaultHandlers();
+    handlers['settings.save'] = (p) => ok({ config: buildConfig(4, p.policy as never), recompute: progress('running', 0, 40) });
+    const answers = [progress('running', 25, 40), progress('done', 40, 40)];
+    handlers['settings.recomputeProgress'] = () => ok(answers.shift() ?? progress('done', 40, 40));
+    mockBackend = fakeBackend(handlers);
+    render(<App />);
+    await user.click(await screen.findByRole('tab', { name: 'Goals' }));
+    await user.clear(screen.getByTestId('goal-target-high'));
+    await user.type(screen.getByTestId('goal-target-high'), '5h');
+    await user.click(screen.getByTestId('save'));
+    expect(await screen.findByRole('progressbar', { name: 'Recalculating SLAs' })).toHaveAttribute('aria-valuenow', '0');
+    await act(async () => { await jest.advanceTimersByTimeAsync(2000); });
+    expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '63');
+    await act(async () => { await jest.advanceTimersByTimeAsync(2000); });
+    expect(screen.getByTestId('recompute-status')).toHaveTextContent('All 40 issues recalculated');
+    expect(mockBackend.callsTo('settings.recomputeProgress')).toHaveLength(2);
+  });
+});
