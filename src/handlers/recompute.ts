@@ -30,7 +30,7 @@ export interface RecomputeOptions {
 type Loaded = { bundle: IssueBundle; projectId: string; config: ProjectConfig | null } | { error: JiraError };
 
 /** Reads the issue with the fields its project's policy needs; re-reads once if the issue moved. */
-async function load(jira: JiraClient, issueId: string, hintProjectId: string | undefined): Promise<Loaded> {
+export async function loadIssue(jira: JiraClient, issueId: string, hintProjectId: string | undefined): Promise<Loaded> {
   let config = hintProjectId ? await loadConfig(hintProjectId) : null;
   const first = await jira.getIssueBundle(issueId, readFields(config?.policy ?? null));
   if (!first.ok) return { error: first.error };
@@ -53,7 +53,7 @@ async function clearIssue(jira: JiraClient, issueId: string, bundle: IssueBundle
 }
 
 export async function recomputeIssue(deps: Deps, jira: JiraClient, issueId: string, projectId?: string, opts: RecomputeOptions = {}): Promise<Outcome> {
-  const loaded = await load(jira, issueId, projectId);
+  const loaded = await loadIssue(jira, issueId, projectId);
   if ('error' in loaded) {
     if (loaded.error.code !== 'NOT_FOUND') return { kind: 'jiraError', error: loaded.error };
     await removeDue(issueId);

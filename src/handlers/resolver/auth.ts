@@ -1,0 +1,58 @@
+/**
+ * Server-side authorisation, as the calling user, failing closed. Jira permission look-ups are
+ * expensive under the points-based rate limits, so answers are cached for 60 s per account and
+ * project (or issue) in the warm runtime; errors are never cached and always deny.
+ */
+import type { Envelope } from '../../contract';
+import type { Deps } from '../deps';
+import { fail, fromJira, type CallerContext } from './envelope';
+
+const TTL_MS = 60_000;
+
+export class PermissionCache {
+  private readonly entries = new Map<string, { at: number; perms: Record<string, boolean> }>();
+  constructor(private readonly now: () => number) {}
+
+  get(key: string): Record<string, boolean> | undefined {
+    const hit = this.entries.get(key);
+    if (!hit || this.now() - hit.at > TTL_MS) return undefined;
+    return hit.perms;
+  }
+
+  put(key: string, perms: Record<string, boolean>): void {
+    this.entries.set(key, { at: this.now(), perms });
+  }
+}
+
+type Scope = { projectId: string } | { issueId: string };
+
+async function permissionsOf(deps: Deps, cache: PermissionCache, caller: CallerContext, scope: Scope, perms: string[]) {
+  const key = `${caller.accountId}|${JSON.stringify(scope)}|${perms.join(',')}`;
+  const cached = cache.get(key);
+  if (cached) return { ok: true as const, value: cached };
+  const res = await deps.userJira(caller.accountId).myPermissions(scope, perms);
+  if (res.ok) cache.put(key, res.value);
+  return res;
+}
+
+export type Access = { ok: true; canEdit: boolean; projectId: string } | { ok: false; denied: Envelope<never> };
+
+const denied = (message: string): Access => ({ ok: false, denied: fail('FORBIDDEN', message) });
+
+/** ADMINISTER_PROJECTS edits; BROWSE_PROJECTS alone reads (only when `allowRead`). */
+export async function projectAccess(deps: Deps, cache: PermissionCache, caller: CallerContext, allowRead: boolean): Promise<Access> {
+  if (!caller.projectId) return denied('This call must come from a project page.');
+  const res = await permissionsOf(deps, cache, caller, { projectId: caller.projectId }, ['ADMINISTER_PROJECTS', 'BROWSE_PROJECTS']);
+  if (!res.ok) return res.error.code === 'RATE_LIMITED' ? { ok: false, denied: fromJira(res.error) } : denied('Could not confirm your project permissions.');
+  if (res.value.ADMINISTER_PROJECTS) return { ok: true, canEdit: true, projectId: caller.projectId };
+  if (allowRead && res.value.BROWSE_PROJECTS) return { ok: true, canEdit: false, projectId: caller.projectId };
+  return denied('You need the Administer projects permission for this project.');
+}
+
+/** The caller can see the issue: BROWSE_PROJECTS on it, asked as the caller. */
+export async function issueAccess(deps: Deps, cache: PermissionCache, caller: CallerContext, issueId: string): Promise<Envelope<never> | null> {
+  if (!caller.issueId || caller.issueId !== issueId) return fail('FORBIDDEN', 'The requested issue is not the issue this panel is showing.');
+  const res = await permissionsOf(deps, cache, caller, { issueId }, ['BROWSE_PROJECTS']);
+  if (!res.ok) return res.error.code === 'RATE_LIMITED' ? fromJira(res.error) : fail('FORBIDDEN', 'Could not confirm you can see this issue.');
+  return res.value.BROWSE_PROJECTS ? null : fail('FORBIDDEN', 'You cannot browse this issue.');
+}

@@ -1,0 +1,76 @@
+/**
+ * The one resolver both UIs call. Every key runs the same pipeline: trusted caller from the context,
+ * payload parsed against its schema, authorisation as the caller, then a thin handler returning the
+ * typed envelope. Unexpected exceptions (bugs) become INTERNAL and are logged, never leaked.
+ */
+import Resolver from '@forge/resolver';
+import { RESOLVER_KEYS, type DataOf, type Envelope, type PayloadOf, type ResolverKey } from '../../contract';
+import type { Deps } from '../deps';
+import { issueAccess, PermissionCache, projectAccess } from './auth';
+import { callerOf, fail, type CallerContext } from './envelope';
+import { getSla } from './panel';
+import { parsePayload, PAYLOADS } from './payloads';
+import * as settings from './settings';
+
+type Guard = 'issue' | 'projectRead' | 'projectAdmin';
+
+interface Ctx {
+  deps: Deps;
+  caller: CallerContext;
+  projectId: string;
+  canEdit: boolean;
+}
+
+type Handler<K extends ResolverKey> = (p: PayloadOf<K>, c: Ctx) => Promise<Envelope<DataOf<K>>> | Envelope<DataOf<K>>;
+type Table = { [K in ResolverKey]: { guard: Guard; run: Handler<K> } };
+
+const TABLE: Table = {
+  'panel.getSla': { guard: 'issue', run: (p, c) => getSla(c.deps, p.issueId, c.caller.projectId) },
+  'settings.getConfig': { guard: 'projectRead', run: (_p, c) => settings.getConfig(c.projectId, c.canEdit) },
+  'settings.validate': { guard: 'projectAdmin', run: (p, c) => settings.validate(c.deps, p.policy) },
+  'settings.save': { guard: 'projectAdmin', run: (p, c) => settings.save(c.deps, c.projectId, c.caller.accountId, p) },
+  'settings.metadata': { guard: 'projectAdmin', run: (_p, c) => settings.metadata(c.deps) },
+  'settings.presets': { guard: 'projectAdmin', run: (_p, c) => settings.presets(c.deps) },
+  'settings.applyPreset': { guard: 'projectAdmin', run: (p, c) => settings.applyPreset(c.deps, p.presetId) },
+  'settings.holidays': { guard: 'projectAdmin', run: (p, c) => settings.holidays(c.deps, p) },
+  'settings.preview': { guard: 'projectAdmin', run: (p, c) => settings.preview(c.deps, p) },
+  'settings.recomputeProgress': { guard: 'projectAdmin', run: (_p, c) => settings.recomputeProgress(c.projectId) },
+};
+
+async function authorise(deps: Deps, cache: PermissionCache, guard: Guard, caller: CallerContext, payload: unknown) {
+  if (guard === 'issue') {
+    const issueId = (payload as { issueId: string }).issueId;
+    const denied = await issueAccess(deps, cache, caller, issueId);
+    return denied ? { ok: false as const, denied } : { ok: true as const, projectId: caller.projectId ?? '', canEdit: false };
+  }
+  return projectAccess(deps, cache, caller, guard === 'projectRead');
+}
+
+async function dispatch<K extends ResolverKey>(deps: Deps, cache: PermissionCache, key: K, payload: unknown, context: unknown): Promise<Envelope<DataOf<K>>> {
+  const caller = callerOf(context);
+  if (!caller) return fail('FORBIDDEN', 'No signed-in user.');
+  const parsed = parsePayload(PAYLOADS[key], payload);
+  if (!parsed.ok) return fail('BAD_REQUEST', parsed.message);
+  const entry = TABLE[key] as { guard: Guard; run: Handler<K> };
+  const access = await authorise(deps, cache, entry.guard, caller, parsed.value);
+  if (!access.ok) return access.denied;
+  return entry.run(parsed.value as PayloadOf<K>, { deps, caller, projectId: access.projectId, canEdit: access.canEdit });
+}
+
+/** Builds the resolver handler (`getDefinitions()`) over the given dependencies. */
+export function buildResolver(deps: Deps, cache = new PermissionCache(deps.now)) {
+  const resolver = new Resolver();
+  for (const key of RESOLVER_KEYS) {
+    resolver.define(key, async ({ payload, context }) => {
+      try {
+        return await dispatch(deps, cache, key, payload, context);
+      } catch (e) {
+        deps.log.error('Resolver failed', { key, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+        return fail('INTERNAL', 'Something went wrong in SLA Clock; the error was logged.');
+      }
+    });
+  }
+  return resolver.getDefinitions();
+}
+
+export { TABLE as RESOLVER_TABLE };

@@ -1,0 +1,49 @@
+/**
+ * Payload schemas per resolver key, with size caps. Policies are parsed as `unknown` here and
+ * validated by the engine, which reports field-level issues with JSON paths.
+ */
+import { z } from 'zod';
+import type { ResolverKey } from '../../contract';
+
+/** A policy with calendars and holidays fits easily; anything larger is abuse or a bug. */
+export const MAX_POLICY_BYTES = 200 * 1024;
+const MAX_PAYLOAD_BYTES = 256 * 1024;
+
+const policy = z.unknown().refine((p) => p !== undefined && Buffer.byteLength(JSON.stringify(p) ?? '', 'utf8') <= MAX_POLICY_BYTES, {
+  message: `policy must be present and at most ${MAX_POLICY_BYTES / 1024} KB of JSON`,
+});
+const id = z.string().min(1).max(64);
+const empty = z.object({});
+
+export const PAYLOADS = {
+  'panel.getSla': z.object({ issueId: id }),
+  'settings.getConfig': empty,
+  'settings.validate': z.object({ policy }),
+  'settings.save': z.object({
+    policy,
+    expectedVersion: z.number().int().min(0),
+    recomputeResolvedSince: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
+  }),
+  'settings.metadata': empty,
+  'settings.presets': empty,
+  'settings.applyPreset': z.object({ presetId: id }),
+  'settings.holidays': z.object({
+    country: z.string().max(8).optional(),
+    state: z.string().max(16).optional(),
+    year: z.number().int().min(1970).max(2100),
+    types: z.array(z.enum(['public', 'bank', 'optional', 'school', 'observance'])).max(5).optional(),
+  }),
+  'settings.preview': z.object({ policy, fields: z.record(z.string().max(64), z.string().max(256).optional()) }),
+  'settings.recomputeProgress': empty,
+} satisfies Record<ResolverKey, z.ZodType>;
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+export function parsePayload<S extends z.ZodType>(schema: S, payload: unknown): ParseResult<z.infer<S>> {
+  const size = Buffer.byteLength(JSON.stringify(payload ?? {}) ?? '', 'utf8');
+  if (size > MAX_PAYLOAD_BYTES) return { ok: false, message: `Request too large (${size} bytes).` };
+  const parsed = schema.safeParse(payload ?? {});
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const first = parsed.error.issues[0];
+  return { ok: false, message: first ? `${first.path.join('.') || 'payload'}: ${first.message}` : 'Invalid request.' };
+}
