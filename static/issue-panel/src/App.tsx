@@ -34,7 +34,7 @@ export function App({ context, compile }: AppProps) {
       {issueId && state.status === 'ok' && (
         <>
           <PanelView data={state.data} now={now} viewerZone={zone} compile={compile} onOpenSettings={() => void openSettings(context.projectKey)} />
-          <Footer refreshing={state.refreshing} evaluatedAt={state.data.snapshot?.evaluatedAt ?? null} zone={zone} onRefresh={refresh} />
+          <Footer refreshing={state.refreshing} evaluatedAt={state.data.configured ? state.data.snapshot?.evaluatedAt ?? null : null} zone={zone} onRefresh={refresh} />
         </>
       )}
     </main>

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import type { CalendarSpec } from '../../../src/core/calendar/types';
 import type { DataOf } from '../../../src/contract';
-import { Button, EmptyState, space } from '../../shared/ui';
+import { Button, EmptyState, Notice, space } from '../../shared/ui';
 import { compileCalendars, type CalendarCompiler } from './engine';
 import { MetricCard } from './MetricCard';
 
@@ -26,6 +26,11 @@ export function PanelView({ data, now, viewerZone, onOpenSettings, compile }: Pa
   }
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: space.s100 }}>
+      {snapshot.problems.length > 0 && (
+        <Notice tone="warning" testId="sla-history-problems">
+          Part of this issue's history could not be read ({snapshot.problems.length} {snapshot.problems.length === 1 ? 'entry' : 'entries'} skipped), so these figures may be approximate.
+        </Notice>
+      )}
       {metrics.map((m) => {
         const calendarId = m.calendarId ?? m.current?.calendarId ?? null;
         return (

@@ -39,7 +39,8 @@ export function Timeline({ cycle, now, cal, testId }: { cycle: CycleSnapshot; no
 
 function Legend({ kinds }: { kinds: SegmentKind[] }) {
   return (
-    <div aria-hidden="true" style={{ display: 'flex', gap: space.s150, fontSize: '11px', color: colors.textSubtlest, marginTop: '2px' }}>
+    <div aria-hidden="true" style={{ display: 'flex', flexWrap: 'wrap', gap: space.s150, fontSize: '11px', color: colors.textSubtlest, marginTop: '2px' }}>
+      <span>This cycle:</span>
       {kinds.map((k) => (
         <span key={k} style={{ display: 'inline-flex', alignItems: 'center', gap: '4px' }}>
           <span style={{ width: '8px', height: '8px', borderRadius: '2px', background: COLOR[k], display: 'inline-block' }} />

@@ -169,3 +169,17 @@ describe('the issue panel', () => {
     expect(invokeMock).not.toHaveBeenCalled();
   });
 });
+
+describe('the issue panel with imperfect history', () => {
+  beforeEach(() => {
+    invokeMock.mockReset();
+    onMock.mockResolvedValue({ unsubscribe: jest.fn() });
+  });
+
+  it('warns that figures may be approximate when history entries were skipped', async () => {
+    const snap = { ...snapshot([metric()]), problems: [{ code: 'HIST_UNKNOWN_STATUS' as const, message: 'Status 99 is unknown' }] };
+    invokeMock.mockResolvedValue({ ok: true, data: panelData({ snapshot: snap }) });
+    render(<App context={context} compile={compile} />);
+    expect(await screen.findByTestId('sla-history-problems')).toHaveTextContent('1 entry skipped');
+  });
+});
