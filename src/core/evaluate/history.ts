@@ -32,15 +32,25 @@ export function compareIds(a: string, b: string): number {
 
 const byAtThenId = <T extends { at: Instant; id: string }>(a: T, b: T): number => a.at - b.at || compareIds(a.id, b.id);
 
-/** Drops duplicates by id; when copies disagree the canonical (smallest JSON) copy wins, so input order never matters. */
+const canonical = (item: object): string => JSON.stringify(item, Object.keys(item).sort());
+
+/**
+ * Drops duplicates by id; when copies disagree the canonical (smallest JSON) copy wins, so input order
+ * never matters. The canonical text is only computed for ids seen twice: duplicates are rare.
+ */
 function dedupe<T extends { id: string; at: Instant }>(items: readonly T[], problems: HistoryProblem[]): T[] {
-  const byId = new Map<string, { item: T; json: string }>();
+  const byId = new Map<string, { item: T; json: string | null }>();
   const conflicts = new Set<string>();
   for (const item of items) {
-    const json = JSON.stringify(item, Object.keys(item).sort());
     const seen = byId.get(item.id);
-    if (seen === undefined || json < seen.json) byId.set(item.id, { item, json });
-    if (seen !== undefined && seen.json !== json) conflicts.add(item.id);
+    if (seen === undefined) {
+      byId.set(item.id, { item, json: null });
+      continue;
+    }
+    const kept = seen.json ?? canonical(seen.item);
+    const json = canonical(item);
+    if (json !== kept) conflicts.add(item.id);
+    byId.set(item.id, json < kept ? { item, json } : { item: seen.item, json: kept });
   }
   for (const id of conflicts) problems.push({ code: 'HIST_DUPLICATE_ID_CONFLICT', message: `Two different items share the id ${id}.`, ref: id });
   return [...byId.values()].map((v) => v.item);
@@ -125,7 +135,9 @@ export function replayHistory(history: IssueHistory, now: Instant): Replay {
   return { steps, problems, fields };
 }
 
+const NOTHING_CHANGED: ReadonlySet<string> = new Set();
+
 function commentStep(comment: HistoryComment | undefined, fields: Fields): Step {
   const c = comment ?? { id: '', at: 0, author: 'app', public: false };
-  return { at: c.at, created: false, prev: fields, next: fields, changed: new Set(), comment: c };
+  return { at: c.at, created: false, prev: fields, next: fields, changed: NOTHING_CHANGED, comment: c };
 }

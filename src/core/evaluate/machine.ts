@@ -83,6 +83,19 @@ function stateHolds(ctx: Ctx, fields: Fields): boolean {
   return ctx.metric.start.some((c) => isStateCondition(c) && holds(c, fields, ctx.categories));
 }
 
+const COMMENT_KINDS = new Set(['commentByAgent', 'commentByCustomer']);
+const commentAware = new WeakMap<MetricSpec, boolean>();
+
+/** Comments change no field, so a metric with no comment condition can skip comment steps entirely. */
+function reactsToComments(metric: MetricSpec): boolean {
+  let known = commentAware.get(metric);
+  if (known === undefined) {
+    known = [...metric.start, ...metric.stop].some((c) => COMMENT_KINDS.has(c.kind));
+    commentAware.set(metric, known);
+  }
+  return known;
+}
+
 /**
  * Cycles of one metric, oldest first. At each step a stop is applied before a start, so one
  * transition can close a cycle and open the next (reopen, recurring cadence).
@@ -91,13 +104,15 @@ export function replayMetric(metric: MetricSpec, steps: readonly Step[], categor
   const ctx: Ctx = { metric, categories };
   const cycles: RawCycle[] = [];
   let open: RawCycle | null = null;
+  const comments = reactsToComments(metric);
   for (const step of steps) {
+    if (step.comment && !comments) continue;
     const stopped = open !== null && metric.stop.some((c) => fires(c, step, categories));
     if (open && stopped) {
       closeCycle(open, step.at, 'stop');
       open = null;
     }
-    if (open && metric.mode === 'recurring' && !stateHolds(ctx, step.next)) {
+    if (open && metric.mode === 'recurring' && !step.comment && !stateHolds(ctx, step.next)) {
       closeCycle(open, step.at, 'stateLost');
       open = null;
     } else if (open) {
