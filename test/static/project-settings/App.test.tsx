@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../../static/project-settings/src/App';
 import { buildConfig, defaultHandlers, fakeBackend, ok, type FakeBackend } from './fakeBackend';
