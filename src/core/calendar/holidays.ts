@@ -10,7 +10,7 @@ const yearCache = new Map<string, readonly HolidayEntry[]>();
 const registry = new Holidays();
 
 function regionKey(source: HolidaySource): string {
-  return [source.country, source.state ?? '', source.region ?? ''].join('/');
+  return [source.country, source.state ?? '', source.region ?? ''].join('/').toUpperCase();
 }
 
 function instanceFor(source: HolidaySource): Holidays {
@@ -45,7 +45,7 @@ function allEntries(source: HolidaySource, year: number): readonly HolidayEntry[
 }
 
 function checkRegion(source: HolidaySource): string | null {
-  const country = source.country?.toUpperCase?.() ?? '';
+  const country = source.country.toUpperCase();
   if (!(country in (registry.getCountries() ?? {}))) return `unknown holiday country "${source.country}"`;
   if (source.state === undefined) return null;
   const states = registry.getStates(country) ?? {};

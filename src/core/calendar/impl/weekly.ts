@@ -28,9 +28,25 @@ function customHolidayRanges(custom: readonly CustomHoliday[], year: number): Se
   return out;
 }
 
+/** Weekly hours (or a date's override) of every local day that can reach [from, to). */
+function openHours(zone: IANAZone, week: Interval[][], overrides: Map<number, Interval[]>, from: number, to: number): Segment[] {
+  // Local days whose hours (up to two days long with overnight tails) can reach this UTC range
+  // under any zone offset (at most ±14 h).
+  const firstDay = Math.floor(from / MS_PER_DAY) - 3;
+  const lastDay = Math.floor(to / MS_PER_DAY) + 1;
+  const open: Segment[] = [];
+  for (let day = firstDay; day <= lastDay; day++) {
+    const hours = overrides.get(day) ?? week[weekdayIndex(day)] ?? [];
+    const midnight = day * MS_PER_DAY;
+    for (const [s, e] of hours) open.push([fromLocal(zone, midnight + s), fromLocal(zone, midnight + e)]);
+  }
+  return normalize(open);
+}
+
 /**
  * Projects a weekly calendar onto one UTC year. Order: date overrides replace the weekday's
- * hours, then holidays remove time, then exclusion windows remove time.
+ * hours, then holidays remove time, then exclusion windows remove time. Holidays are read in the
+ * calendar's own zone, whatever region they come from.
  */
 export function weeklyProjector(spec: WeeklyCalendarSpec, provider: HolidayProvider, exclusions: readonly Segment[]): (year: number) => Segment[] {
   const zone = zoneOf(spec.timeZone) as IANAZone;
@@ -51,18 +67,7 @@ export function weeklyProjector(spec: WeeklyCalendarSpec, provider: HolidayProvi
   return (year) => {
     const from = yearStart(year);
     const to = yearStart(year + 1);
-    // Local days whose hours (up to two days long with overnight tails) can reach this UTC year
-    // under any zone offset (at most ±14 h).
-    const firstDay = Math.floor(from / MS_PER_DAY) - 3;
-    const lastDay = Math.floor(to / MS_PER_DAY) + 1;
-    const open: Segment[] = [];
-    for (let day = firstDay; day <= lastDay; day++) {
-      const hours = overrides.get(day) ?? week[weekdayIndex(day)] ?? [];
-      const midnight = day * MS_PER_DAY;
-      for (const [s, e] of hours) open.push([fromLocal(zone, midnight + s), fromLocal(zone, midnight + e)]);
-    }
     const holidays = normalize([year - 1, year, year + 1].flatMap(holidayRanges));
-    const worked = subtract(subtract(normalize(open), holidays), exclusions);
-    return clip(worked, from, to);
+    return clip(subtract(subtract(openHours(zone, week, overrides, from, to), holidays), exclusions), from, to);
   };
 }
