@@ -81,3 +81,9 @@ export function fires(c: Condition, step: Step, categories: Categories): boolean
     case 'priorityChanged': return edited(step, 'priority') && step.prev['priority'] !== step.next['priority'];
   }
 }
+
+/** True when any condition of the list fires (a plain loop: this runs for every step of every metric). */
+export function anyFires(list: readonly Condition[], step: Step, categories: Categories): boolean {
+  for (const c of list) if (fires(c, step, categories)) return true;
+  return false;
+}

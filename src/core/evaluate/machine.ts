@@ -6,7 +6,7 @@ import type { Instant } from '../calendar/types';
 import type { Condition, Goal, MetricSpec } from '../policy/types';
 import { calendarIdFor, selectGoal } from '../policy/goals';
 import { describeCondition, isStateCondition } from '../policy/conditions';
-import { fires, holds, type Categories } from './conditions';
+import { anyFires, holds, type Categories } from './conditions';
 import type { Fields, Step } from './history';
 
 export interface Segment {
@@ -107,7 +107,7 @@ export function replayMetric(metric: MetricSpec, steps: readonly Step[], categor
   const comments = reactsToComments(metric);
   for (const step of steps) {
     if (step.comment && !comments) continue;
-    const stopped = open !== null && metric.stop.some((c) => fires(c, step, categories));
+    const stopped = open !== null && anyFires(metric.stop, step, categories);
     if (open && stopped) {
       closeCycle(open, step.at, 'stop');
       open = null;
@@ -130,5 +130,5 @@ export function replayMetric(metric: MetricSpec, steps: readonly Step[], categor
 /** A recurring metric starts its next interval right after a stop while its start state holds. */
 function startsAt(ctx: Ctx, step: Step, stopped: boolean): boolean {
   if (stopped && ctx.metric.mode === 'recurring') return stateHolds(ctx, step.next);
-  return ctx.metric.start.some((c) => fires(c, step, ctx.categories));
+  return anyFires(ctx.metric.start, step, ctx.categories);
 }
