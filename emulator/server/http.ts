@@ -1,0 +1,82 @@
+/**
+ * The emulator's HTTP face on loopback: Jira REST (/rest/api/3), the control API (/control), the
+ * bridge endpoints the UI shim calls (/bridge), the Custom UI builds (/apps/<moduleKey>/) and the
+ * host page (/).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Emulator } from '../app';
+import { USERS } from '../jira/catalog';
+import { handleBridge } from './bridge';
+import { handleControl, type Reseed } from './control';
+import { serveApp, serveHost } from './static';
+
+export interface HttpContext { emu: Emulator; reseed: Reseed }
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return undefined;
+  try { return JSON.parse(text) as unknown; } catch { return text; }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = status === 204 || body === undefined ? '' : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', 'cache-control': 'no-store', ...headers });
+  res.end(text);
+}
+
+/** Who is calling: the X-Emulator-User header, the host page's user cookie, basic auth, or admin. */
+export function callerOf(req: IncomingMessage, emu: Emulator): string {
+  const header = req.headers['x-emulator-user'];
+  if (typeof header === 'string' && emu.site.user(header)) return header;
+  const cookie = /(?:^|;\s*)emu_user=([^;]+)/.exec(req.headers.cookie ?? '');
+  if (cookie && emu.site.user(decodeURIComponent(cookie[1] ?? ''))) return decodeURIComponent(cookie[1] ?? '');
+  const auth = /^Basic (.+)$/.exec(req.headers.authorization ?? '');
+  if (auth) {
+    const user = Buffer.from(auth[1] ?? '', 'base64').toString().split(':')[0] ?? '';
+    const found = emu.site.data.users.find((u) => u.accountId === user || u.emailAddress === user);
+    if (found) return found.accountId;
+  }
+  return USERS.admin;
+}
+
+async function route(ctx: HttpContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const method = (req.method ?? 'GET').toUpperCase();
+  const path = url.pathname;
+  if (path.startsWith('/rest/')) {
+    const body = await readBody(req);
+    const r = ctx.emu.jira({ method, path, query: url.searchParams, body, accountId: callerOf(req, ctx.emu) });
+    return sendJson(res, r.status, r.body, r.headers);
+  }
+  if (path.startsWith('/control/')) {
+    const body = await readBody(req);
+    const r = await handleControl(ctx.emu, method, path, (body && typeof body === 'object' ? body : {}) as Record<string, unknown>, ctx.reseed);
+    return sendJson(res, r.status, r.body);
+  }
+  if (path.startsWith('/bridge/')) {
+    const r = await handleBridge(ctx.emu, path, await readBody(req), callerOf(req, ctx.emu));
+    return sendJson(res, r.status, r.body);
+  }
+  if (path.startsWith('/apps/')) return serveApp(ctx.emu, path, res);
+  return serveHost(path, res);
+}
+
+export function startHttp(ctx: HttpContext | (() => HttpContext), port: number): Promise<{ server: Server; port: number }> {
+  const server = createServer((req, res) => {
+    const c = typeof ctx === 'function' ? ctx() : ctx;
+    route(c, req, res).catch((e: unknown) => {
+      c.emu.log(`HTTP ${req.method} ${req.url}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      if (!res.headersSent) sendJson(res, 500, { errorMessages: ['Emulator error: ' + (e instanceof Error ? e.message : String(e))], errors: {} });
+      else res.end();
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      resolve({ server, port: typeof address === 'object' && address ? address.port : port });
+    });
+  });
+}
