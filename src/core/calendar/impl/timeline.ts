@@ -18,13 +18,14 @@ interface YearData {
 /** Produces the open segments of one UTC year, clipped to it, normalised. */
 export type YearProjector = (year: number) => readonly Segment[];
 
-/** Index of the first element of `values` that satisfies `pred` (monotone), or values.length. */
-function firstIndex(values: Float64Array, pred: (v: number) => boolean): number {
+/** Index of the first element greater than `x` (or, with `orEqual`, at least `x`); length if none. */
+function firstAbove(values: Float64Array, x: number, orEqual = false): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (pred(values[mid] as number)) hi = mid;
+    const v = values[mid] as number;
+    if (v > x || (orEqual && v === x)) hi = mid;
     else lo = mid + 1;
   }
   return lo;
@@ -61,7 +62,7 @@ export class Timeline {
 
   /** Business time in [start of t's UTC year, t). */
   private cumAt(data: YearData, t: number): number {
-    const i = firstIndex(data.starts, (s) => s > t) - 1;
+    const i = firstAbove(data.starts, t) - 1;
     if (i < 0) return 0;
     const end = data.ends[i] as number;
     return (data.cumEnd[i] as number) - Math.max(0, end - Math.max(t, data.starts[i] as number));
@@ -69,7 +70,7 @@ export class Timeline {
 
   isOpen(t: number): boolean {
     const data = this.year(yearOf(t));
-    const i = firstIndex(data.starts, (s) => s > t) - 1;
+    const i = firstAbove(data.starts, t) - 1;
     return i >= 0 && t < (data.ends[i] as number);
   }
 
@@ -78,7 +79,7 @@ export class Timeline {
     const first = yearOf(t);
     for (let y = first; y <= first + SEARCH_HORIZON_YEARS; y++) {
       const data = this.year(y);
-      const i = Math.max(0, firstIndex(data.ends, (e) => e > t));
+      const i = Math.max(0, firstAbove(data.ends, t));
       if (i < data.ends.length && (data.ends[i] as number) > t) {
         return [Math.max(t, data.starts[i] as number), data.ends[i] as number];
       }
@@ -123,7 +124,7 @@ export class Timeline {
     for (let y = first; y <= first + SEARCH_HORIZON_YEARS; y++) {
       const data = this.year(y);
       if (target <= data.total) {
-        const i = firstIndex(data.cumEnd, (c) => c >= target);
+        const i = firstAbove(data.cumEnd, target, true);
         return (data.ends[i] as number) - ((data.cumEnd[i] as number) - target);
       }
       target -= data.total;
@@ -139,7 +140,7 @@ export class Timeline {
       const data = this.year(y);
       if (y !== first) target += data.total;
       if (target >= 0) {
-        const i = firstIndex(data.cumEnd, (c) => c > target);
+        const i = firstAbove(data.cumEnd, target);
         const before = i > 0 ? (data.cumEnd[i - 1] as number) : 0;
         return (data.starts[i] as number) + (target - before);
       }
