@@ -1,21 +1,20 @@
 /** The editable settings: one draft policy shared by all tabs, saved as a whole. */
-import { useMemo, useState } from 'react';
-import type { FieldIssue, PresetSummary, ProjectConfig } from '../../../src/contract';
+import type { PresetSummary, ProjectConfig } from '../../../src/contract';
 import type { PolicySpec } from '../../../src/core/policy/types';
 import { Tabs } from '../../shared/ui';
 import { CalendarsTab } from './calendars/CalendarsTab';
 import { GoalsTab } from './goals/GoalsTab';
 import { MetricsTab } from './metrics/MetricsTab';
-import { indexIssues, IssuesContext } from './model/issues';
+import { IssuesContext } from './model/issues';
 import { LocalProblemsContext } from './model/localProblems';
 import { type AppliedPreset } from './presets/PresetList';
 import { PresetsTab, UnmatchedNotice } from './presets/PresetsTab';
 import { PreviewTab } from './preview/PreviewTab';
 import { tabOfPath, type TabId } from './model/tabs';
 import { SaveBar } from './save/SaveBar';
-import { useSave } from './save/useSave';
 import type { Remote } from './ui/useRemote';
 import { useProblemRegistry } from './ui/useProblemRegistry';
+import { useEditorState } from './useEditorState';
 import { WarningsTab } from './warnings/WarningsTab';
 
 const TABS: Array<{ id: TabId; label: string }> = [
@@ -39,35 +38,25 @@ interface Props {
 }
 
 export function Editor({ config, initialDraft, initialApplied, canEdit, presets, onRetryPresets, onReload }: Props) {
-  const [base, setBase] = useState(config);
-  const [draft, setDraft] = useState(initialDraft);
-  const [tab, setTab] = useState<TabId>('calendars');
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [applied, setApplied] = useState<{ applied: AppliedPreset; previous: PolicySpec | null } | null>(
-    initialApplied ? { applied: initialApplied, previous: null } : null);
+  const st = useEditorState({ config, initialDraft, initialApplied });
   const problems = useProblemRegistry();
-  const index = useMemo(() => indexIssues(issues), [issues]);
-  const saved = base?.policy;
-  const dirty = useMemo(() => saved === undefined || JSON.stringify(saved) !== JSON.stringify(draft), [saved, draft]);
-  const { state, save, reset } = useSave({ baseVersion: base?.version ?? 0, onSaved: (c) => { setBase(c); setDraft(c.policy); setApplied(null); }, onIssues: setIssues });
-  const edit = (next: PolicySpec) => { setDraft(next); if (state.status === 'saved') reset(); };
-  const onApplied = (a: AppliedPreset) => { setApplied({ applied: a, previous: draft }); edit(a.policy); setIssues([]); setTab('calendars'); };
   const tabs = TABS.map((t) => {
-    const count = index.all.filter((i) => tabOfPath(i.path) === t.id).length;
+    const count = st.index.all.filter((i) => tabOfPath(i.path) === t.id).length;
     return count > 0 ? { ...t, label: `${t.label} (${count} to fix)` } : t;
   });
   return (
-    <IssuesContext.Provider value={index}>
+    <IssuesContext.Provider value={st.index}>
       <LocalProblemsContext.Provider value={problems.registry}>
-        {applied && <UnmatchedNotice applied={applied.applied} onUndo={applied.previous ? () => { if (applied.previous) edit(applied.previous); setApplied(null); } : undefined} />}
-        <Tabs tabs={tabs} selected={tab} onSelect={(id) => setTab(id as TabId)} label="SLA settings sections">
+        {st.applied && <UnmatchedNotice applied={st.applied.applied} onUndo={st.undoPreset} />}
+        <Tabs tabs={tabs} selected={st.tab} onSelect={(id) => st.setTab(id as TabId)} label="SLA settings sections">
           <fieldset className="editor" disabled={!canEdit} aria-label="SLA settings">
-            <TabBody tab={tab} draft={draft} onChange={edit} presets={presets} onRetryPresets={onRetryPresets} canEdit={canEdit} onApplied={onApplied} />
+            <TabBody tab={st.tab} draft={st.draft} onChange={st.edit} presets={presets} onRetryPresets={onRetryPresets} canEdit={canEdit} onApplied={st.applyPreset} />
           </fieldset>
         </Tabs>
         {canEdit && (
-          <SaveBar state={state} dirty={dirty} localProblems={problems.count} issues={index.all} onSave={() => void save(draft)}
-            onDiscard={() => { setDraft(saved ?? initialDraft); setIssues([]); setApplied(null); reset(); }} onReload={onReload} onShowTab={setTab} />
+          <SaveBar state={st.saving.state} dirty={st.dirty} localProblems={problems.count} issues={st.index.all}
+            onSave={() => void st.saving.save(st.draft)} onCheck={() => void st.saving.check(st.draft)}
+            onDiscard={st.discard} onReload={onReload} onShowTab={st.setTab} />
         )}
       </LocalProblemsContext.Provider>
     </IssuesContext.Provider>

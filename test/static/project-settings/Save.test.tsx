@@ -83,6 +83,19 @@ describe('saving the settings', () => {
     expect(mockBackend.callsTo('settings.save')).toHaveLength(1);
   });
 
+  it('checks the draft with the backend without saving it', async () => {
+    const handlers = defaultHandlers();
+    const answers = [[{ path: 'metrics[0].goals[0].target', code: 'POL_BAD_TARGET', message: 'Too long for this calendar.' }], []];
+    handlers['settings.validate'] = () => ok({ issues: answers.shift() ?? [] });
+    await openGoals(handlers);
+    await userEvent.click(screen.getByTestId('check'));
+    expect(await screen.findByTestId('error-metrics[0].goals[0].target')).toHaveTextContent('Too long for this calendar.');
+    await userEvent.click(screen.getByTestId('check'));
+    expect(await screen.findByTestId('check-ok')).toHaveTextContent('No problems found');
+    expect(screen.queryByTestId('error-metrics[0].goals[0].target')).not.toBeInTheDocument();
+    expect(mockBackend.callsTo('settings.save')).toHaveLength(0);
+  });
+
   it('says so when saving is refused for lack of permission', async () => {
     const handlers = defaultHandlers();
     handlers['settings.save'] = () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'Not an admin.' } });

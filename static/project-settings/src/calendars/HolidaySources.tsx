@@ -1,4 +1,5 @@
 /** Public holidays from a country / region, with that year's holidays previewed from the backend. */
+import { useState } from 'react';
 import type { HolidaySource } from '../../../../src/core/calendar/types';
 import { removeAt, replaceAt } from '../model/edit';
 import { Button, LoadingState } from '../../../shared/ui';
@@ -24,7 +25,8 @@ export function HolidaySources({ sources, path, onChange }: Props) {
 interface RowProps { source: HolidaySource; path: string; onChange: (s: HolidaySource) => void; onRemove: () => void }
 
 function SourceRow({ source, path, onChange, onRemove }: RowProps) {
-  const year = new Date().getFullYear();
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear);
   const payload = { year, ...(source.country ? { country: source.country } : {}), ...(source.state ? { state: source.state } : {}) };
   const { state, retry } = useRemote('settings.holidays', payload, [source.country, source.state, year]);
   if (state.status === 'loading') return <LoadingState label="Loading holiday regions…" />;
@@ -49,7 +51,16 @@ function SourceRow({ source, path, onChange, onRemove }: RowProps) {
         )}
         <Button appearance="subtle" onClick={onRemove}>Remove region</Button>
       </div>
-      {source.country && <HolidayPreview year={year} holidays={holidays} />}
+      {source.country && (
+        <>
+          <Field label="Show holidays of" render={(p) => (
+            <select {...p} className="input input-short" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+              {[thisYear, thisYear + 1].map((y) => <option key={y} value={y}>{y}</option>)}
+            </select>
+          )} />
+          <HolidayPreview year={year} holidays={holidays} />
+        </>
+      )}
     </div>
   );
 }

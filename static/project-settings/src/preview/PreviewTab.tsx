@@ -21,9 +21,23 @@ export function PreviewTab({ policy }: { policy: PolicySpec }) {
     const res = await call('settings.preview', { policy, fields });
     setOutcome(res.ok ? { status: 'ready', data: res.data } : { status: 'error', message: res.error.message, code: res.error.code });
   };
+  return (
+    <section aria-labelledby="preview-heading">
+      <h2 id="preview-heading">Preview</h2>
+      <p className="field-help">See when an issue created right now would be due under the settings on this page, before you save them.</p>
+      <PreviewForm fields={fields} onChange={setFields} onRun={() => void run()} />
+      {outcome.status === 'loading' && <LoadingState label="Calculating…" />}
+      {outcome.status === 'error' && <ErrorState title="Could not preview" message={outcome.message} code={outcome.code} onRetry={() => void run()} />}
+      {outcome.status === 'ready' && <PreviewResults data={outcome.data} subject={describeIssue(fields, meta.priorities)} />}
+    </section>
+  );
+}
+
+function PreviewForm({ fields, onChange, onRun }: { fields: Fields; onChange: (f: Fields) => void; onRun: () => void }) {
+  const meta = useMetadata();
   const set = (key: string, value: string) => {
     const { [key]: _old, ...rest } = fields;
-    setFields(value ? { ...rest, [key]: value } : rest);
+    onChange(value ? { ...rest, [key]: value } : rest);
   };
   const pick = (key: string, label: string, options: ReadonlyArray<{ id: string; name: string }>) => (
     <Field key={key} label={label} render={(p) => (
@@ -34,19 +48,12 @@ export function PreviewTab({ policy }: { policy: PolicySpec }) {
     )} />
   );
   return (
-    <section aria-labelledby="preview-heading">
-      <h2 id="preview-heading">Preview</h2>
-      <p className="field-help">See when an issue created right now would be due under the settings on this page, before you save them.</p>
-      <div className="row">
-        {pick('priorityId', 'Priority', meta.priorities)}
-        {pick('issueTypeId', 'Issue type', meta.issueTypes)}
-        {meta.selectFields.map((f) => pick(f.id, f.name, f.options))}
-        <Button appearance="primary" onClick={() => void run()} data-testid="preview-run">Preview due times</Button>
-      </div>
-      {outcome.status === 'loading' && <LoadingState label="Calculating…" />}
-      {outcome.status === 'error' && <ErrorState title="Could not preview" message={outcome.message} code={outcome.code} onRetry={() => void run()} />}
-      {outcome.status === 'ready' && <PreviewResults data={outcome.data} subject={describeIssue(fields, meta.priorities)} />}
-    </section>
+    <div className="row">
+      {pick('priorityId', 'Priority', meta.priorities)}
+      {pick('issueTypeId', 'Issue type', meta.issueTypes)}
+      {meta.selectFields.map((f) => pick(f.id, f.name, f.options))}
+      <Button appearance="primary" onClick={onRun} data-testid="preview-run">Preview due times</Button>
+    </div>
   );
 }
 

@@ -11,17 +11,19 @@ interface Props {
   localProblems: number;
   issues: readonly FieldIssue[];
   onSave: () => void;
+  onCheck: () => void;
   onDiscard: () => void;
   onReload: () => void;
   onShowTab: (tab: TabId) => void;
 }
 
-export function SaveBar({ state, dirty, localProblems, issues, onSave, onDiscard, onReload, onShowTab }: Props) {
-  const saving = state.status === 'saving';
+export function SaveBar({ state, dirty, localProblems, issues, onSave, onCheck, onDiscard, onReload, onShowTab }: Props) {
+  const saving = state.status === 'saving' || state.status === 'checking';
   return (
     <div className="save-bar" data-testid="save-bar">
       <div className="row">
         <Button appearance="primary" onClick={onSave} disabled={!dirty || saving || localProblems > 0} data-testid="save">{saving ? 'Saving…' : 'Save'}</Button>
+        <Button onClick={onCheck} disabled={saving || localProblems > 0} data-testid="check">{state.status === 'checking' ? 'Checking…' : 'Check for problems'}</Button>
         <Button appearance="subtle" onClick={onDiscard} disabled={!dirty || saving}>Discard changes</Button>
         <span className="muted" role="status">
           {localProblems > 0 ? `Fix ${localProblems} field${localProblems === 1 ? '' : 's'} marked in red before saving.` : dirty ? 'You have unsaved changes.' : 'All changes saved.'}
@@ -38,6 +40,8 @@ function SaveOutcome({ state, issues, onSave, onReload, onShowTab }: OutcomeProp
   switch (state.status) {
     case 'saved':
       return <RecomputeStatus initial={state.recompute} />;
+    case 'checked':
+      return <Notice tone="success" testId="check-ok">No problems found. Press Save to apply these settings.</Notice>;
     case 'invalid':
       return <IssueList message={state.message} issues={issues} onShowTab={onShowTab} />;
     case 'conflict':

@@ -11,6 +11,8 @@ export type SaveState =
   | { status: 'idle' }
   | { status: 'saving' }
   | { status: 'saved'; recompute: RecomputeProgress }
+  | { status: 'checking' }
+  | { status: 'checked'; count: number }
   | { status: 'invalid'; message: string }
   | { status: 'conflict'; message: string }
   | { status: 'failed'; code: ErrorCode; message: string };
@@ -43,6 +45,14 @@ export function useSave({ baseVersion, onSaved, onIssues }: Options) {
       setState({ status: 'failed', code, message });
     }
   };
+  /** Asks the backend to validate the draft without saving it. */
+  const check = async (policy: PolicySpec) => {
+    setState({ status: 'checking' });
+    const res = await call('settings.validate', { policy });
+    if (!res.ok) return setState({ status: 'failed', code: res.error.code, message: res.error.message });
+    onIssues(res.data.issues);
+    setState(res.data.issues.length > 0 ? { status: 'invalid', message: 'Problems found.' } : { status: 'checked', count: 0 });
+  };
   const reset = () => setState({ status: 'idle' });
-  return { state, save, reset };
+  return { state, save, check, reset };
 }

@@ -1,4 +1,4 @@
-/** Loads one resolver result with loading / error / retry states, ignoring answers that arrive after unmount. */
+/** Loads one resolver result with loading / error / retry states, ignoring answers that arrive after unmount or a newer request. */
 import { useCallback, useEffect, useState } from 'react';
 import type { DataOf, ErrorCode, PayloadOf, ResolverKey } from '../../../../src/contract';
 import { call } from '../../../shared/api';
@@ -13,7 +13,8 @@ export function useRemote<K extends ResolverKey>(key: K, payload: PayloadOf<K>, 
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
-    setState({ status: 'loading' });
+    // A refresh keeps showing the previous answer, so pickers do not vanish (and lose focus) while it loads.
+    setState((s) => (s.status === 'ready' ? s : { status: 'loading' }));
     void call(key, payload).then((res) => {
       if (!live) return;
       setState(res.ok ? { status: 'ready', data: res.data } : { status: 'error', code: res.error.code, message: res.error.message });

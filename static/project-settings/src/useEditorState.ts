@@ -1,0 +1,32 @@
+/** State of the settings editor: the saved config, the draft, backend issues and the applied preset. */
+import { useMemo, useState } from 'react';
+import type { FieldIssue, ProjectConfig } from '../../../src/contract';
+import type { PolicySpec } from '../../../src/core/policy/types';
+import { indexIssues } from './model/issues';
+import type { TabId } from './model/tabs';
+import type { AppliedPreset } from './presets/PresetList';
+import { useSave } from './save/useSave';
+
+interface Input { config: ProjectConfig | null; initialDraft: PolicySpec; initialApplied?: AppliedPreset }
+
+export function useEditorState({ config, initialDraft, initialApplied }: Input) {
+  const [base, setBase] = useState(config);
+  const [draft, setDraft] = useState(initialDraft);
+  const [tab, setTab] = useState<TabId>('calendars');
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [applied, setApplied] = useState<{ applied: AppliedPreset; previous: PolicySpec | null } | null>(
+    initialApplied ? { applied: initialApplied, previous: null } : null);
+  const index = useMemo(() => indexIssues(issues), [issues]);
+  const saved = base?.policy;
+  const dirty = useMemo(() => saved === undefined || JSON.stringify(saved) !== JSON.stringify(draft), [saved, draft]);
+  const saving = useSave({
+    baseVersion: base?.version ?? 0,
+    onSaved: (c) => { setBase(c); setDraft(c.policy); setApplied(null); },
+    onIssues: setIssues,
+  });
+  const edit = (next: PolicySpec) => { setDraft(next); if (saving.state.status === 'saved' || saving.state.status === 'checked') saving.reset(); };
+  const applyPreset = (a: AppliedPreset) => { setApplied({ applied: a, previous: draft }); edit(a.policy); setIssues([]); setTab('calendars'); };
+  const undoPreset = applied?.previous ? () => { if (applied.previous) edit(applied.previous); setApplied(null); } : undefined;
+  const discard = () => { setDraft(saved ?? initialDraft); setIssues([]); setApplied(null); saving.reset(); };
+  return { draft, edit, tab, setTab, index, dirty, saving, applied, applyPreset, undoPreset, discard };
+}
