@@ -103,4 +103,12 @@ describe('calendar spec validation', () => {
     expect(Object.isFrozen(result.value.spec)).toBe(true);
     expect(result.value.isOpen(Date.UTC(2025, 0, 6, 10))).toBe(true);
   });
+
+  it('shares one compiled calendar between equal specs, so projections are reused', () => {
+    const first = compileCalendar(weeklySpec({ id: 'shared' }));
+    const second = compileCalendar(JSON.parse(JSON.stringify(weeklySpec({ id: 'shared' }))));
+    expect(first.ok && second.ok && first.value === second.value).toBe(true);
+    const other = compileCalendar(weeklySpec({ id: 'other' }));
+    expect(first.ok && other.ok && first.value === other.value).toBe(false);
+  });
 });

@@ -3,6 +3,13 @@ import { CompiledCalendar } from './calendar';
 import type { HolidayProvider } from './provider';
 import { validateSpec } from './validate';
 
+/**
+ * Compiled calendars are immutable, so equal specs can share one, together with its per-year
+ * projections; a warm backend then pays for projecting a year once, not once per invocation.
+ */
+const MAX_SHARED = 64;
+const shared = new Map<string, { provider: HolidayProvider; calendar: BusinessCalendar }>();
+
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) {
     Object.values(value).forEach(deepFreeze);
@@ -11,10 +18,25 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+function keyOf(spec: unknown): string | null {
+  try {
+    return JSON.stringify(spec);
+  } catch {
+    return null;
+  }
+}
+
 /** Validates once, then builds an immutable calendar over a private copy of the spec. */
 export function compileWith(spec: unknown, provider: HolidayProvider): Result<BusinessCalendar, CalendarError> {
+  const key = keyOf(spec);
+  const hit = key === null ? undefined : shared.get(key);
+  if (hit && hit.provider === provider) return { ok: true, value: hit.calendar };
   const errors = validateSpec(spec, provider);
   if (errors.length > 0) return { ok: false, errors };
-  const copy = deepFreeze(structuredClone(spec) as CalendarSpec);
-  return { ok: true, value: new CompiledCalendar(copy, provider) };
+  const calendar = new CompiledCalendar(deepFreeze(structuredClone(spec) as CalendarSpec), provider);
+  if (key !== null) {
+    if (shared.size >= MAX_SHARED) shared.delete(shared.keys().next().value as string);
+    shared.set(key, { provider, calendar });
+  }
+  return { ok: true, value: calendar };
 }
