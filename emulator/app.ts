@@ -101,6 +101,7 @@ export class Emulator {
     this.site.replace(emptySite());
     this.kvs.state = emptyKvs();
     this.clock.setOffset(0);
+    this.runtime?.resetSchedule();
     this.restoredFromDisk = false;
     if (this.options.stateDir) rmSync(join(this.options.stateDir, 'state.json'), { force: true });
   }

@@ -134,6 +134,11 @@ export class ForgeRuntime {
     }), delayMs);
   }
 
+  /** Restarts every scheduled trigger's slot from the current emulator time (after the clock jumped). */
+  resetSchedule(): void {
+    for (const s of this.manifest.scheduled) this.nextRun.set(s.key, this.clock.now() + s.intervalMs);
+  }
+
   /** Queues every scheduled trigger that is due on the emulator clock (or all, when forced). */
   runDueScheduled(force = false): number {
     let queued = 0;

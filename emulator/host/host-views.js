@@ -26,8 +26,9 @@
   function slaLozenges(prop) {
     if (!prop || typeof prop !== 'object') return [h('span', { class: 'muted' }, '—')];
     var out = [];
-    Object.keys(prop).forEach(function (k) {
-      var v = prop[k];
+    var metrics = prop.metrics && typeof prop.metrics === 'object' ? prop.metrics : prop;
+    Object.keys(metrics).forEach(function (k) {
+      var v = metrics[k];
       if (v && typeof v === 'object' && typeof v.state === 'string') {
         out.push(h('span', { class: 'lozenge ' + v.state.toLowerCase(), 'data-sla-metric': k }, k + ': ' + v.state));
       }

@@ -24,7 +24,7 @@ function site(): Emulator {
   const emu = testEmulator();
   const a = createIssue(emu, { priority: { name: 'High' }, labels: ['vip'] });
   const b = createIssue(emu, { priority: { name: 'Low' } });
-  const c = createIssue(emu, { priority: { name: 'Medium' }, customfield_10042: { value: 'Critical' } });
+  const c = createIssue(emu, { priority: { name: 'Medium' }, customfield_10042: { value: 'Severity A' } });
   const issue = (k: string) => emu.site.issue(k)!;
   emu.site.transition(issue(b.key), STATUS.resolved, { accountId: USERS.agentAna, self: false });
   issue(a.key).properties.sla = { ttr: { state: 'breached', remainingMins: -30, dueAt: '2026-01-01T10:00:00Z' } };
@@ -64,7 +64,7 @@ describe('JQL search', () => {
   it('reads labels, Severity by name and relative dates', () => {
     const emu = site();
     expect(keys(emu, 'labels = vip')).toEqual(['SUP-1']);
-    expect(keys(emu, 'Severity = Critical')).toEqual(['SUP-3']);
+    expect(keys(emu, 'Severity = "Severity A"')).toEqual(['SUP-3']);
     expect(keys(emu, 'project = SUP AND created > -1d')).toEqual(['SUP-1', 'SUP-2', 'SUP-3']);
     expect(keys(emu, 'project = SUP AND created < "2020-01-01"')).toEqual([]);
   });
