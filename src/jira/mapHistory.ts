@@ -48,7 +48,7 @@ function isListField(field: string, current: unknown): boolean {
 /** One history item as a change; list fields get the whole list before and after (see above). */
 function undoItem(item: Item, after: Map<string, string | null>, listField: boolean): { from: string | null; to: string | null } {
   const field = fieldOf(item);
-  if (field === 'labels') return { from: item.fromString ?? null, to: item.toString ?? null };
+  if (field === 'labels') return { from: item.fromString ?? null, to: item.toText ?? null };
   if (!listField) return { from: item.from ?? null, to: item.to ?? null };
   const to = after.get(field) ?? null;
   const before = split(to).filter((v) => v !== item.to);

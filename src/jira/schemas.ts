@@ -7,15 +7,24 @@ import { z } from 'zod';
 
 const idOrNull = z.string().nullable().optional();
 
-export const changeItemSchema = z.object({
-  field: z.string(),
-  fieldId: z.string().optional(),
-  fieldtype: z.string().optional(),
-  from: idOrNull,
-  fromString: idOrNull,
-  to: idOrNull,
-  toString: idOrNull,
-});
+const own = (o: object, key: string): unknown => (Object.prototype.hasOwnProperty.call(o, key) ? (o as Record<string, unknown>)[key] : undefined);
+
+/**
+ * A changelog item. Jira names one property `toString`, which every parsed JSON object also inherits
+ * from Object.prototype; it is read as an own property only and exposed as `toText`.
+ */
+export const changeItemSchema = z.preprocess(
+  (v) => (v && typeof v === 'object' ? { ...v, toText: own(v, 'toString'), toString: undefined } : v),
+  z.object({
+    field: z.string(),
+    fieldId: z.string().optional(),
+    fieldtype: z.string().optional(),
+    from: idOrNull,
+    fromString: idOrNull,
+    to: idOrNull,
+    toText: idOrNull,
+  }),
+);
 
 export const historySchema = z.object({
   id: z.string(),

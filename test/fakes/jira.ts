@@ -1,0 +1,160 @@
+/**
+ * A small in-memory Jira that answers the REST calls the app makes, with the platform behaviour the
+ * app must survive: 404 for a deleted issue, 429 with Retry-After on demand, the 32 KB issue property
+ * limit, paginated changelog and comments beyond what the issue read inlines. Every call is logged so
+ * tests can count Jira requests.
+ */
+import type { Route } from '@forge/api';
+import type { RequestInitLike, ResponseLike } from '../../src/jira/http';
+import { SLA_PROPERTY_MAX_BYTES } from '../../src/contract';
+
+export interface FakeHistory { id: string; created: string; items: Array<{ field: string; from: string | null; to: string | null; [more: string]: string | null | undefined }> }
+export interface FakeComment { id: string; created: string; author: { accountId: string; accountType: string }; jsdPublic?: boolean }
+export interface FakeIssue {
+  id: string;
+  key: string;
+  fields: Record<string, unknown>;
+  histories: FakeHistory[];
+  comments: FakeComment[];
+  properties: Record<string, unknown>;
+}
+
+export interface Call { method: string; path: string; body?: unknown; as: string }
+
+const reply = (status: number, body?: unknown, headers: Record<string, string> = {}): ResponseLike => ({
+  status,
+  headers: { get: (n: string) => headers[n] ?? headers[n.toLowerCase()] ?? null },
+  text: async () => (body === undefined ? '' : JSON.stringify(body)),
+});
+
+export class FakeJira {
+  readonly issues = new Map<string, FakeIssue>();
+  readonly calls: Call[] = [];
+  /** accountId -> permission key -> granted, for mypermissions. */
+  readonly grants = new Map<string, Set<string>>();
+  statuses = [{ id: '1', name: 'Open', statusCategory: { key: 'new' } }, { id: '3', name: 'In Progress', statusCategory: { key: 'indeterminate' } }, { id: '5', name: 'Done', statusCategory: { key: 'done' } }];
+  inlineHistories = 100;
+  inlineComments = 100;
+  private readonly failures: Array<{ match: (c: Call) => boolean; status: number; headers: Record<string, string> }> = [];
+  comments = 0;
+
+  /** The next matching call answers `status` (e.g. 429 with Retry-After) instead. */
+  failNext(match: (c: Call) => boolean, status: number, headers: Record<string, string> = {}): void {
+    this.failures.push({ match, status, headers });
+  }
+
+  grant(accountId: string, ...permissions: string[]): void {
+    this.grants.set(accountId, new Set([...(this.grants.get(accountId) ?? []), ...permissions]));
+  }
+
+  transport(as = 'app') {
+    return async (route: Route, init: RequestInitLike): Promise<ResponseLike> => {
+      const call: Call = { method: init.method, path: route.value, body: init.body ? JSON.parse(init.body) : undefined, as };
+      this.calls.push(call);
+      const i = this.failures.findIndex((f) => f.match(call));
+      if (i >= 0) {
+        const [f] = this.failures.splice(i, 1);
+        return reply(f!.status, { errorMessages: ['injected'] }, f!.headers);
+      }
+      return this.answer(call);
+    };
+  }
+
+  writes(): Call[] {
+    return this.calls.filter((c) => c.method !== 'GET' && !c.path.startsWith('/rest/api/3/search'));
+  }
+
+  private answer(c: Call): ResponseLike {
+    const url = new URL(c.path, 'https://fake.atlassian.net');
+    const p = url.pathname;
+    const q = url.searchParams;
+    let m: RegExpMatchArray | null;
+    if ((m = p.match(/^\/rest\/api\/3\/issue\/([^/]+)$/))) return c.method === 'GET' ? this.getIssue(m[1]!, q) : this.editIssue(m[1]!, c.body);
+    if ((m = p.match(/^\/rest\/api\/3\/issue\/([^/]+)\/changelog$/))) return this.page(m[1]!, q, 'histories');
+    if ((m = p.match(/^\/rest\/api\/3\/issue\/([^/]+)\/comment$/))) return c.method === 'GET' ? this.page(m[1]!, q, 'comments') : this.addComment(m[1]!, c);
+    if ((m = p.match(/^\/rest\/api\/3\/issue\/([^/]+)\/properties\/([^/]+)$/))) return this.property(m[1]!, m[2]!, c);
+    if ((m = p.match(/^\/rest\/api\/3\/issue\/([^/]+)\/notify$/))) return this.issues.has(m[1]!) ? reply(204) : reply(404);
+    if (p === '/rest/api/3/status') return reply(200, this.statuses);
+    if (p === '/rest/api/3/priority') return reply(200, [{ id: '2', name: 'High' }, { id: '3', name: 'Medium' }]);
+    if (p === '/rest/api/3/issuetype') return reply(200, [{ id: '10001', name: 'Bug' }]);
+    if (p === '/rest/api/3/field') return reply(200, []);
+    if (p === '/rest/api/3/search/jql') return this.search(c.body as { jql: string; nextPageToken?: string; maxResults: number });
+    if (p === '/rest/api/3/search/approximate-count') return reply(200, { count: this.openIssues(String((c.body as { jql: string }).jql)).length });
+    if (p === '/rest/api/3/mypermissions') return this.myPermissions(c.as, q);
+    return reply(501, { errorMessages: [`not modelled: ${c.method} ${p}`] });
+  }
+
+  private getIssue(id: string, q: URLSearchParams): ResponseLike {
+    const issue = this.issues.get(id);
+    if (!issue) return reply(404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'] });
+    const wanted = (q.get('fields') ?? '').split(',');
+    const fields: Record<string, unknown> = {};
+    for (const f of wanted) if (f in issue.fields) fields[f] = issue.fields[f];
+    if (wanted.includes('comment')) fields.comment = { startAt: 0, maxResults: this.inlineComments, total: issue.comments.length, comments: issue.comments.slice(0, this.inlineComments) };
+    const changelog = q.get('expand')?.includes('changelog')
+      ? { startAt: 0, maxResults: this.inlineHistories, total: issue.histories.length, histories: issue.histories.slice(-this.inlineHistories).reverse() }
+      : undefined;
+    const props = (q.get('properties') ?? '').split(',').filter((k) => k in issue.properties);
+    return reply(200, { id: issue.id, key: issue.key, fields, changelog, properties: Object.fromEntries(props.map((k) => [k, issue.properties[k]])) });
+  }
+
+  private page(id: string, q: URLSearchParams, kind: 'histories' | 'comments'): ResponseLike {
+    const issue = this.issues.get(id);
+    if (!issue) return reply(404);
+    const startAt = Number(q.get('startAt') ?? 0);
+    const max = Number(q.get('maxResults') ?? 50);
+    const all = issue[kind];
+    const slice = all.slice(startAt, startAt + max);
+    const body = kind === 'histories' ? { startAt, maxResults: max, total: all.length, isLast: startAt + max >= all.length, values: slice } : { startAt, maxResults: max, total: all.length, comments: slice };
+    return reply(200, body);
+  }
+
+  private property(id: string, key: string, c: Call): ResponseLike {
+    const issue = this.issues.get(id);
+    if (!issue) return reply(404);
+    if (c.method === 'DELETE') return key in issue.properties ? (delete issue.properties[key], reply(204)) : reply(404);
+    if (c.method === 'GET') return key in issue.properties ? reply(200, { key, value: issue.properties[key] }) : reply(404);
+    if (JSON.stringify(c.body).length > SLA_PROPERTY_MAX_BYTES) return reply(400, { errorMessages: ['The property value is too long.'] });
+    const existed = key in issue.properties;
+    issue.properties[key] = c.body;
+    return reply(existed ? 200 : 201);
+  }
+
+  private addComment(id: string, c: Call): ResponseLike {
+    const issue = this.issues.get(id);
+    if (!issue) return reply(404);
+    this.comments++;
+    issue.comments.push({ id: `c${1000 + this.comments}`, created: new Date(0).toISOString(), author: { accountId: 'app-user', accountType: 'app' } });
+    return reply(201, { id: `c${1000 + this.comments}` });
+  }
+
+  private editIssue(id: string, body: unknown): ResponseLike {
+    const issue = this.issues.get(id);
+    if (!issue) return reply(404);
+    const adds = ((body as { update?: { labels?: Array<{ add: string }> } }).update?.labels ?? []).map((l) => l.add);
+    issue.fields.labels = [...new Set([...((issue.fields.labels as string[]) ?? []), ...adds])];
+    return reply(204);
+  }
+
+  private openIssues(jql: string): FakeIssue[] {
+    const project = jql.match(/project = (\S+)/)?.[1];
+    const open = jql.includes('resolution is EMPTY');
+    return [...this.issues.values()].filter((i) => (i.fields.project as { id: string }).id === project && (i.fields.resolution === null || i.fields.resolution === undefined) === open);
+  }
+
+  private search(body: { jql: string; nextPageToken?: string; maxResults: number }): ResponseLike {
+    const all = this.openIssues(body.jql);
+    const start = Number(body.nextPageToken ?? 0);
+    const slice = all.slice(start, start + body.maxResults);
+    const next = start + body.maxResults < all.length ? String(start + body.maxResults) : undefined;
+    return reply(200, { issues: slice.map((i) => ({ id: i.id })), nextPageToken: next });
+  }
+
+  private myPermissions(as: string, q: URLSearchParams): ResponseLike {
+    const issueId = q.get('issueId');
+    if (issueId && !this.issues.has(issueId)) return reply(404);
+    const granted = this.grants.get(as) ?? new Set<string>();
+    const perms = (q.get('permissions') ?? '').split(',');
+    return reply(200, { permissions: Object.fromEntries(perms.map((k) => [k, { key: k, havePermission: granted.has(k) }])) });
+  }
+}

@@ -1,0 +1,114 @@
+jest.mock('@forge/kvs', () => require('../fakes/kvs').fakeKvsModule);
+
+import { InvocationError, InvocationErrorCode } from '@forge/events';
+import { saveConfig } from '../../src/store/config';
+import { getDue, listDue } from '../../src/store/dueIndex';
+import { handleRecompute } from '../../src/handlers/consumer';
+import type { SlaProperty } from '../../src/handlers/property';
+import { addIssue, HOUR, iso, makeWorld, MIN, T0, testPolicy, type World } from '../fakes/world';
+
+async function configure(projectId = '10000') {
+  await saveConfig({ projectId, policy: testPolicy(), expectedVersion: 0, updatedBy: 'admin', updatedAt: iso(T0) });
+}
+
+const job = (issueId: string, projectId = '10000') => ({ body: { kind: 'issue', issueId, projectId } });
+const property = (w: World, id: string) => w.jira.issues.get(id)!.properties.sla as SlaProperty;
+
+describe('recomputing one issue', () => {
+  it('costs one Jira read and one property write for an ordinary issue', async () => {
+    const w = makeWorld(T0 + 10 * MIN);
+    await configure();
+    addIssue(w.jira, { id: '1' });
+    await handleRecompute(w.deps, job('1'));
+    expect(w.jira.calls.map((c) => c.method)).toEqual(['GET', 'PUT']);
+    expect(property(w, '1').metrics.resolution).toMatchObject({ state: 'running', goal: 'High', due: '2026-03-02T13:00:00Z', breached: 'false' });
+  });
+
+  it('writes nothing when the snapshot did not change', async () => {
+    const w = makeWorld(T0 + 10 * MIN);
+    await configure();
+    addIssue(w.jira, { id: '1' });
+    await handleRecompute(w.deps, job('1'));
+    w.jira.calls.length = 0;
+    w.clock.now += 5 * MIN;
+    await handleRecompute(w.deps, job('1'));
+    expect(w.jira.writes()).toEqual([]);
+    expect(w.jira.calls).toHaveLength(1);
+  });
+
+  it('writes identical properties whether deliveries come once, twice or out of order', async () => {
+    const run = async (order: string[]) => {
+      const w = makeWorld(T0 + 2 * HOUR);
+      await configure();
+      for (const id of ['1', '2']) {
+        addIssue(w.jira, {
+          id,
+          fields: { status: { id: '3', statusCategory: { key: 'indeterminate' } } },
+          histories: [{ id: `${id}00`, created: iso(T0 + 30 * MIN), items: [{ field: 'status', fieldId: 'status', from: '1', to: '3' }] }],
+          comments: [{ id: `c${id}`, created: iso(T0 + 20 * MIN), author: { accountId: 'agent-1', accountType: 'atlassian' } }],
+        });
+      }
+      for (const id of order) await handleRecompute(w.deps, job(id));
+      const puts = w.jira.writes().filter((c) => c.method === 'PUT' && c.path.endsWith('/properties/sla'));
+      return Object.fromEntries(puts.map((c) => [c.path, c.body]));
+    };
+    const once = await run(['1', '2']);
+    expect(Object.keys(once)).toHaveLength(2);
+    expect(await run(['2', '1', '1', '2'])).toEqual(once);
+  });
+
+  it('records the next check instant in the due index', async () => {
+    const w = makeWorld(T0 + 10 * MIN);
+    await configure();
+    addIssue(w.jira, { id: '1' });
+    await handleRecompute(w.deps, job('1'));
+    // Response goal (1 h) is the earliest state change.
+    expect((await getDue('1'))?.nextCheckAt).toBe((T0 + HOUR) / 1000);
+    expect((await listDue(T0 + 30 * MIN, 10)).entries).toEqual([]);
+  });
+
+  it('treats an issue deleted before the consumer ran as gone, without crashing', async () => {
+    const w = makeWorld();
+    await configure();
+    addIssue(w.jira, { id: '1' });
+    await handleRecompute(w.deps, job('1'));
+    w.jira.issues.delete('1');
+    await expect(handleRecompute(w.deps, job('1'))).resolves.toBeUndefined();
+    expect(await getDue('1')).toBeUndefined();
+  });
+
+  it('hands a rate-limited read back to Forge with the Retry-After delay when it outlasts the budget', async () => {
+    const w = makeWorld();
+    await configure();
+    addIssue(w.jira, { id: '1' });
+    w.jira.failNext((c) => c.method === 'GET', 429, { 'Retry-After': '120' });
+    const result = await handleRecompute(w.deps, job('1'));
+    // InvocationError's constructor returns its JSON form, which is what Forge reads.
+    expect(result).toEqual(new InvocationError({ retryAfter: 120, retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED }));
+    expect((result as InvocationError).retryOptions).toMatchObject({ retryAfter: 120, retryReason: 'FUNCTION_UPSTREAM_RATE_LIMITED' });
+    expect(w.jira.writes()).toEqual([]);
+  });
+
+  it('retries a short Retry-After inside the invocation and still writes once', async () => {
+    const w = makeWorld();
+    await configure();
+    addIssue(w.jira, { id: '1' });
+    w.jira.failNext((c) => c.method === 'GET', 429, { 'Retry-After': '2' });
+    await handleRecompute(w.deps, job('1'));
+    expect(w.sleeps).toEqual([2000]);
+    expect(w.jira.writes()).toHaveLength(1);
+  });
+
+  it('removes its property from an issue whose project is not configured', async () => {
+    const w = makeWorld();
+    addIssue(w.jira, { id: '1', properties: { sla: { hash: 'old', fired: [] } } });
+    await handleRecompute(w.deps, job('1'));
+    expect(w.jira.issues.get('1')!.properties.sla).toBeUndefined();
+  });
+
+  it('drops a malformed job with a log line instead of throwing', async () => {
+    const w = makeWorld();
+    await expect(handleRecompute(w.deps, { body: { kind: 'issue' } })).resolves.toBeUndefined();
+    expect(w.logs.join('\n')).toMatch(/unexpected shape/);
+  });
+});
