@@ -1,0 +1,59 @@
+/**
+ * Fidelity probe, run with tsx by jira-fidelity.test.ts: points jira.js (whose clients parse every
+ * response against zod schemas generated from Atlassian's OpenAPI) at a fresh in-memory emulator and
+ * prints every schema mismatch as JSON. jira.js is ESM-only, hence a separate process.
+ */
+import { startEmulator } from '../../../emulator';
+import { USERS } from '../../../emulator/jira/catalog';
+import { comment, createIssue, transition } from '../../../emulator/server/actions';
+
+interface Report { endpoint: string; issues: unknown[] }
+
+async function main(): Promise<void> {
+  const running = await startEmulator({ root: process.cwd(), port: 0, stateDir: null, seed: false });
+  const { emu } = running;
+  emu.site.addProject({ key: 'FID', name: 'Fidelity', projectTypeKey: 'service_desk', leadAccountId: USERS.admin, admins: [] });
+  const created = createIssue(emu, { project: 'FID', summary: 'Schema probe', priority: 'High', severity: 'Severity A', labels: ['probe'] });
+  const key = (created.body as { key: string }).key;
+  comment(emu, key, { text: 'public reply', as: USERS.agentAna });
+  comment(emu, key, { text: 'internal note', as: USERS.agentAna, internal: true });
+  transition(emu, key, { status: 'Resolved', as: USERS.agentAna });
+  emu.jira({ method: 'PUT', path: `/rest/api/3/issue/${key}/properties/sla`, query: new URLSearchParams(), body: { metrics: {} }, accountId: USERS.admin });
+  await emu.drain();
+
+  const mismatches: Report[] = [];
+  const { createCloudClient } = await import('jira.js');
+  const client = createCloudClient({
+    host: running.url, auth: { type: 'basic', email: 'alex@example.com', apiToken: 'emulator' },
+    onSchemaMismatch: (r: Report) => { mismatches.push(r); },
+  });
+  const calls: Array<[string, () => Promise<unknown>]> = [
+    ['getIssue', () => client.issues.getIssue({ issueIdOrKey: key, expand: 'changelog', properties: ['sla'] })],
+    ['getChangeLogs', () => client.issues.getChangeLogs({ issueIdOrKey: key })],
+    ['getTransitions', () => client.issues.getTransitions({ issueIdOrKey: key })],
+    ['getComments', () => client.issueComments.getComments({ issueIdOrKey: key })],
+    ['search', () => client.issueSearch.searchAndReconsileIssuesUsingJqlPost({ jql: 'project = FID', fields: ['*all'], properties: ['sla'] })],
+    ['countIssues', () => client.issueSearch.countIssues({ jql: 'project = FID' })],
+    ['getIssueProperty', () => client.issueProperties.getIssueProperty({ issueIdOrKey: key, propertyKey: 'sla' })],
+    ['getMyPermissions', () => client.permissions.getMyPermissions({ projectKey: 'FID', permissions: 'ADMINISTER_PROJECTS,BROWSE_PROJECTS' })],
+    ['getCurrentUser', () => client.myself.getCurrentUser()],
+    ['getUser', () => client.users.getUser({ accountId: USERS.customerCarla })],
+    ['getFields', () => client.issueFields.getFields()],
+    ['getOptionsForContext', () => client.issueCustomFieldOptions.getOptionsForContext({ fieldId: 'customfield_10042', contextId: 10300 })],
+    ['searchPriorities', () => client.issuePriorities.searchPriorities()],
+    ['getIssueAllTypes', () => client.issueTypes.getIssueAllTypes()],
+    ['searchProjects', () => client.projects.searchProjects()],
+    ['getProject', () => client.projects.getProject({ projectIdOrKey: 'FID' })],
+    ['getServerInfo', () => client.serverInfo.getServerInfo()],
+  ];
+  const failures: string[] = [];
+  for (const [name, run] of calls) {
+    try { await run(); } catch (e) { failures.push(`${name}: ${e instanceof Error ? e.message : String(e)}`); }
+  }
+  await running.close();
+  process.stdout.write(`${JSON.stringify({ calls: calls.length, failures, mismatches })}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stdout.write(`${JSON.stringify({ calls: 0, failures: [String(e instanceof Error ? e.stack : e)], mismatches: [] })}\n`);
+});
