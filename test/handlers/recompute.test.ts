@@ -1,4 +1,4 @@
-jest.mock('@forge/kvs', () => require('../fakes/kvs').fakeKvsModule);
+jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
 
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { saveConfig } from '../../src/store/config';

@@ -1,0 +1,74 @@
+jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
+
+import { handleRecompute } from '../../src/handlers/consumer';
+import { runSweep } from '../../src/handlers/sweep';
+import type { SlaProperty } from '../../src/handlers/property';
+import { saveConfig } from '../../src/store/config';
+import { upsertDue } from '../../src/store/dueIndex';
+import { addIssue, HOUR, iso, makeWorld, MIN, T0, testPolicy, type World } from '../fakes/world';
+
+async function setup(now: number): Promise<World> {
+  const w = makeWorld(now);
+  await saveConfig({ projectId: '10000', policy: testPolicy(), expectedVersion: 0, updatedBy: 'admin', updatedAt: iso(T0) });
+  addIssue(w.jira, { id: '1' });
+  return w;
+}
+
+/** Runs the sweep, then delivers what it queued, as Forge would. */
+async function sweepAndConsume(w: World): Promise<void> {
+  const start = w.pushed.length;
+  await runSweep(w.deps);
+  for (const e of w.pushed.slice(start)) await handleRecompute(w.deps, e);
+}
+
+const breachComments = (w: World) => w.jira.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/comment'));
+
+describe('the due sweep', () => {
+  it('queues only issues whose next check has passed', async () => {
+    const w = await setup(T0);
+    await upsertDue('1', '10000', T0 + HOUR);
+    await upsertDue('2', '10000', T0 - MIN);
+    await runSweep(w.deps);
+    expect(w.pushed.map((e) => e.body)).toEqual([{ kind: 'issue', issueId: '2', projectId: '10000' }]);
+    expect(w.pushed[0]!.concurrency).toEqual({ key: 'issue-2', limit: 1 });
+    expect(w.jira.calls).toEqual([]);
+  });
+
+  it('fires each breach action exactly once even when the sweep runs twice', async () => {
+    const w = await setup(T0);
+    await handleRecompute(w.deps, { body: { kind: 'issue', issueId: '1', projectId: '10000' } });
+    w.clock.now = T0 + 5 * HOUR; // resolution goal (4 h, High) has passed
+    await sweepAndConsume(w);
+    await sweepAndConsume(w);
+    expect(breachComments(w)).toHaveLength(1);
+    const labels = w.jira.calls.filter((c) => c.method === 'PUT' && c.path === '/rest/api/3/issue/1');
+    // The warning threshold was passed unseen; once breached, only breach actions are due.
+    expect(labels.map((c) => c.body)).toEqual([{ update: { labels: [{ add: 'sla-breached' }] } }]);
+    const prop = w.jira.issues.get('1')!.properties.sla as SlaProperty;
+    expect(prop.metrics.resolution).toMatchObject({ state: 'breached', breached: 'true' });
+    expect(prop.fired).toEqual(expect.arrayContaining([`resolution:${T0}:breach:0`, `resolution:${T0}:breach:1`]));
+    expect(prop.breachedMetrics).toEqual(['response', 'resolution']);
+  });
+
+  it('does not fire twice when two consumers race past the property check', async () => {
+    const w = await setup(T0 + 5 * HOUR);
+    // Both deliveries read the issue before either writes its property.
+    await Promise.all([
+      handleRecompute(w.deps, { body: { kind: 'issue', issueId: '1', projectId: '10000' } }),
+      handleRecompute(w.deps, { body: { kind: 'issue', issueId: '1', projectId: '10000' } }),
+    ]);
+    expect(breachComments(w)).toHaveLength(1);
+  });
+
+  it('retries an action that Jira refused on a later run, and only that one', async () => {
+    const w = await setup(T0 + 5 * HOUR);
+    w.jira.failNext((c) => c.method === 'POST' && c.path.endsWith('/comment'), 400);
+    await handleRecompute(w.deps, { body: { kind: 'issue', issueId: '1', projectId: '10000' } });
+    expect(breachComments(w)).toHaveLength(1);
+    w.clock.now += 5 * MIN;
+    await sweepAndConsume(w);
+    expect(breachComments(w)).toHaveLength(2);
+    await sweepAndConsume(w);
+    expect(breachComments(w)).toHaveLength(2);
+  });
+});
