@@ -56,7 +56,7 @@ function comment(step: Step, author: 'agent' | 'customer'): boolean {
 }
 
 function edited(step: Step, field: string): boolean {
-  return !step.created && step.changed.has(field);
+  return !step.created && step.changed.includes(field);
 }
 
 /** True when the condition happens at this step. */
@@ -65,7 +65,7 @@ export function fires(c: Condition, step: Step, categories: Categories): boolean
     case 'issueCreated': return step.created;
     case 'commentByAgent': return comment(step, 'agent');
     case 'commentByCustomer': return comment(step, 'customer');
-    case 'statusEntered': return step.changed.has('status') && holds(c, step.next, categories);
+    case 'statusEntered': return step.changed.includes('status') && holds(c, step.next, categories);
     case 'statusLeft':
       return edited(step, 'status') && c.statusIds.includes(step.prev['status'] ?? '') && step.prev['status'] !== step.next['status'];
     case 'inStatus':
@@ -75,7 +75,7 @@ export function fires(c: Condition, step: Step, categories: Categories): boolean
     case 'resolutionSet':
       return becameTrue(c, step, categories);
     case 'resolutionCleared': return edited(step, 'resolution') && becameTrue(c, step, categories);
-    case 'assigneeChanged': return step.changed.has('assignee') && step.prev['assignee'] !== step.next['assignee'] && !(step.created && !step.next['assignee']);
+    case 'assigneeChanged': return step.changed.includes('assignee') && step.prev['assignee'] !== step.next['assignee'] && !(step.created && !step.next['assignee']);
     case 'fieldChanged': return edited(step, c.fieldId) && (c.toValue === undefined || step.next[c.fieldId] === c.toValue);
     case 'labelAdded': return edited(step, 'labels') && labelAdded(step, c.label);
     case 'priorityChanged': return edited(step, 'priority') && step.prev['priority'] !== step.next['priority'];

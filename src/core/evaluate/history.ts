@@ -13,7 +13,8 @@ export interface Step {
   created: boolean;
   prev: Fields;
   next: Fields;
-  changed: ReadonlySet<string>;
+  /** Field ids this step changed (few: a plain list is cheaper than a set here). */
+  changed: readonly string[];
   comment: HistoryComment | null;
 }
 
@@ -39,6 +40,9 @@ const canonical = (item: object): string => JSON.stringify(item, Object.keys(ite
  * never matters. The canonical text is only computed for ids seen twice: duplicates are rare.
  */
 function dedupe<T extends { id: string; at: Instant }>(items: readonly T[], problems: HistoryProblem[]): T[] {
+  const ids = new Set<string>();
+  for (const item of items) ids.add(item.id);
+  if (ids.size === items.length) return [...items];
   const byId = new Map<string, { item: T; json: string | null }>();
   const conflicts = new Set<string>();
   for (const item of items) {
@@ -86,16 +90,16 @@ function checkStatuses(history: IssueHistory, changes: readonly FieldChange[], p
 
 function creationStep(history: IssueHistory, createdAt: Instant): Step {
   const next: Record<string, string | null> = { ...history.initial };
-  return { at: createdAt, created: true, prev: {}, next, changed: new Set(Object.keys(next)), comment: null };
+  return { at: createdAt, created: true, prev: {}, next, changed: Object.keys(next), comment: null };
 }
 
 /** Changes at the same instant form one step (a transition that sets status and resolution together). */
 function changeStep(group: readonly FieldChange[], prev: Fields): Step {
   const next: Record<string, string | null> = { ...prev };
-  const changed = new Set<string>();
+  const changed: string[] = [];
   for (const c of group) {
     next[c.field] = c.to;
-    changed.add(c.field);
+    if (!changed.includes(c.field)) changed.push(c.field);
   }
   return { at: group[0]?.at ?? 0, created: false, prev, next, changed, comment: null };
 }
@@ -135,7 +139,7 @@ export function replayHistory(history: IssueHistory, now: Instant): Replay {
   return { steps, problems, fields };
 }
 
-const NOTHING_CHANGED: ReadonlySet<string> = new Set();
+const NOTHING_CHANGED: readonly string[] = [];
 
 function commentStep(comment: HistoryComment | undefined, fields: Fields): Step {
   const c = comment ?? { id: '', at: 0, author: 'app', public: false };

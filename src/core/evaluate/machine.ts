@@ -4,7 +4,7 @@
  */
 import type { Instant } from '../calendar/types';
 import type { Condition, Goal, MetricSpec } from '../policy/types';
-import { calendarIdFor, selectGoal } from '../policy/goals';
+import { calendarIdFor, goalFields, selectGoal } from '../policy/goals';
 import { describeCondition, isStateCondition } from '../policy/conditions';
 import { anyFires, holds, type Categories } from './conditions';
 import type { Fields, Step } from './history';
@@ -29,6 +29,45 @@ export interface RawCycle {
 interface Ctx {
   metric: MetricSpec;
   categories: Categories;
+  plan: Plan;
+}
+
+/** What a metric reacts to, worked out once per (frozen) metric spec and reused for every issue. */
+interface Plan {
+  comments: boolean;
+  goalFields: ReadonlySet<string>;
+  pauseFields: ReadonlySet<string>;
+}
+
+const COMMENT_KINDS = new Set(['commentByAgent', 'commentByCustomer']);
+const plans = new WeakMap<MetricSpec, Plan>();
+
+function pauseFieldsOf(pause: readonly Condition[]): Set<string> {
+  const fields = new Set<string>();
+  for (const c of pause) {
+    if (c.kind === 'resolutionSet' || c.kind === 'resolutionCleared') fields.add('resolution');
+    else if (c.kind === 'assigneeSet') fields.add('assignee');
+    else fields.add('status');
+  }
+  return fields;
+}
+
+function planOf(metric: MetricSpec): Plan {
+  let plan = plans.get(metric);
+  if (plan === undefined) {
+    plan = {
+      comments: [...metric.start, ...metric.stop].some((c) => COMMENT_KINDS.has(c.kind)),
+      goalFields: goalFields(metric),
+      pauseFields: pauseFieldsOf(metric.pause),
+    };
+    plans.set(metric, plan);
+  }
+  return plan;
+}
+
+function touches(step: Step, fields: ReadonlySet<string>): boolean {
+  for (const f of step.changed) if (fields.has(f)) return true;
+  return false;
 }
 
 function pauseOf(ctx: Ctx, fields: Fields): Condition | null {
@@ -65,14 +104,14 @@ function trackPause(cycle: RawCycle, before: Condition | null, after: Condition 
 function update(ctx: Ctx, cycle: RawCycle, step: Step): RawCycle {
   const last = cycle.segments[cycle.segments.length - 1];
   if (!last || step.comment) return cycle;
-  const keep = ctx.metric.onGoalChange === 'keepOriginal';
+  const keep = ctx.metric.onGoalChange === 'keepOriginal' || !touches(step, ctx.plan.goalFields);
   const sel = keep ? { goal: last.goal, calendarId: last.calendarId } : goalOf(ctx, step.next);
   const goalChanged = sel.goal?.id !== last.goal?.id || sel.calendarId !== last.calendarId;
   if (goalChanged && ctx.metric.onGoalChange === 'restart') {
     closeCycle(cycle, step.at, 'restart');
     return openCycle(ctx, step);
   }
-  const pause = pauseOf(ctx, step.next);
+  const pause = touches(step, ctx.plan.pauseFields) ? pauseOf(ctx, step.next) : last.pause;
   if (!goalChanged && pause === last.pause) return cycle;
   trackPause(cycle, last.pause, pause, step.at);
   cycle.segments.push({ from: step.at, pause, ...sel });
@@ -83,30 +122,16 @@ function stateHolds(ctx: Ctx, fields: Fields): boolean {
   return ctx.metric.start.some((c) => isStateCondition(c) && holds(c, fields, ctx.categories));
 }
 
-const COMMENT_KINDS = new Set(['commentByAgent', 'commentByCustomer']);
-const commentAware = new WeakMap<MetricSpec, boolean>();
-
-/** Comments change no field, so a metric with no comment condition can skip comment steps entirely. */
-function reactsToComments(metric: MetricSpec): boolean {
-  let known = commentAware.get(metric);
-  if (known === undefined) {
-    known = [...metric.start, ...metric.stop].some((c) => COMMENT_KINDS.has(c.kind));
-    commentAware.set(metric, known);
-  }
-  return known;
-}
-
 /**
  * Cycles of one metric, oldest first. At each step a stop is applied before a start, so one
  * transition can close a cycle and open the next (reopen, recurring cadence).
  */
 export function replayMetric(metric: MetricSpec, steps: readonly Step[], categories: Categories): RawCycle[] {
-  const ctx: Ctx = { metric, categories };
+  const ctx: Ctx = { metric, categories, plan: planOf(metric) };
   const cycles: RawCycle[] = [];
   let open: RawCycle | null = null;
-  const comments = reactsToComments(metric);
   for (const step of steps) {
-    if (step.comment && !comments) continue;
+    if (step.comment && !ctx.plan.comments) continue;
     const stopped = open !== null && anyFires(metric.stop, step, categories);
     if (open && stopped) {
       closeCycle(open, step.at, 'stop');

@@ -12,7 +12,29 @@ function tokens(value: string | null | undefined): string[] {
 /** An absent criterion matches everything; an empty list matches nothing. */
 function anyOf(accepted: readonly string[] | undefined, value: string | null | undefined): boolean {
   if (accepted === undefined) return true;
+  if (!value) return false;
+  // Most fields hold one id: skip the split, goal selection runs on every field change.
+  if (!value.includes(' ')) return accepted.includes(value);
   return tokens(value).some((t) => accepted.includes(t));
+}
+
+/**
+ * The field ids a metric's goal selection reads (criteria and field-driven calendars): a change to
+ * any other field cannot change the goal.
+ * @example goalFields(metric) // Set { 'priority', 'customfield_10050' }
+ */
+export function goalFields(metric: Pick<MetricSpec, 'goals'>): Set<string> {
+  const fields = new Set<string>();
+  for (const { match, calendar } of metric.goals) {
+    if (match.priorityIds) fields.add('priority');
+    if (match.issueTypeIds) fields.add('issuetype');
+    if (match.labels) fields.add('labels');
+    if (match.componentIds) fields.add('components');
+    if (match.field) fields.add(match.field.fieldId);
+    if (match.customer) fields.add(match.customer.fieldId);
+    if (calendar.kind === 'fromField') fields.add(calendar.fieldId);
+  }
+  return fields;
 }
 
 /**
