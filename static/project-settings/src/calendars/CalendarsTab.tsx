@@ -57,7 +57,7 @@ function CalendarCard({ calendar, index, policy, open, onToggle, onChange, onRem
     <div className="card">
       <div className="card-head">
         <Button appearance="subtle" aria-expanded={open} onClick={onToggle}>
-          {open ? '▾' : '▸'} {calendar.name}
+          <span aria-hidden="true">{open ? '▾' : '▸'}</span> <span className="card-title">{calendar.name}</span>
         </Button>
         {problems > 0 && <span className="badge-error">{problems} to fix</span>}
         <span className="muted">{users.length > 0 ? `Used by ${users.join(', ')}` : 'Not used by any goal'}</span>

@@ -49,18 +49,16 @@ function SourceRow({ source, path, onChange, onRemove }: RowProps) {
             </select>
           )} />
         )}
-        <Button appearance="subtle" onClick={onRemove}>Remove region</Button>
-      </div>
-      {source.country && (
-        <>
+        {source.country && (
           <Field label="Show holidays of" render={(p) => (
             <select {...p} className="input input-short" value={year} onChange={(e) => setYear(Number(e.target.value))}>
               {[thisYear, thisYear + 1].map((y) => <option key={y} value={y}>{y}</option>)}
             </select>
           )} />
-          <HolidayPreview year={year} holidays={holidays} />
-        </>
-      )}
+        )}
+        <Button appearance="subtle" onClick={onRemove}>Remove region</Button>
+      </div>
+      {source.country && <HolidayPreview year={year} holidays={holidays} />}
     </div>
   );
 }

@@ -10,11 +10,18 @@ export function Timeline({ from, to, windows, timeZone, label }: Props) {
   const visible = windows.filter((w) => w.end > from && w.start < to);
   const spoken = `${label}: ${visible.length} business period${visible.length === 1 ? '' : 's'} between ${formatDateTime(from, timeZone)} and ${formatDateTime(to, timeZone)}`;
   return (
-    <div className="timeline" role="img" aria-label={spoken} data-testid="preview-timeline">
-      {visible.map((w) => (
-        <div key={w.start} className="timeline-open" title={`${formatDateTime(w.start, timeZone)} – ${formatDateTime(w.end, timeZone)}`}
-          style={{ left: pct(w.start), width: `calc(${pct(w.end)} - ${pct(w.start)})` }} />
-      ))}
+    <div>
+      <div className="timeline" role="img" aria-label={spoken} data-testid="preview-timeline">
+        {visible.map((w) => (
+          <div key={w.start} className="timeline-open" title={`${formatDateTime(w.start, timeZone)} – ${formatDateTime(w.end, timeZone)}`}
+            style={{ left: pct(w.start), width: `calc(${pct(w.end)} - ${pct(w.start)})` }} />
+        ))}
+      </div>
+      <div className="timeline-scale" aria-hidden="true">
+        <span>now</span>
+        <span>filled = business hours, when the clock runs</span>
+        <span>due {formatDateTime(to, timeZone)}</span>
+      </div>
     </div>
   );
 }

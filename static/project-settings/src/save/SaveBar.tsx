@@ -29,7 +29,9 @@ export function SaveBar({ state, dirty, localProblems, issues, onSave, onCheck, 
           {localProblems > 0 ? `Fix ${localProblems} field${localProblems === 1 ? '' : 's'} marked in red before saving.` : dirty ? 'You have unsaved changes.' : 'All changes saved.'}
         </span>
       </div>
-      <SaveOutcome state={state} issues={issues} onSave={onSave} onReload={onReload} onShowTab={onShowTab} />
+      <div className="save-outcome">
+        <SaveOutcome state={state} issues={issues} onSave={onSave} onReload={onReload} onShowTab={onShowTab} />
+      </div>
     </div>
   );
 }

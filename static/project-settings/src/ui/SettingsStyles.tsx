@@ -15,7 +15,7 @@ fieldset { border: 1px solid ${colors.border}; border-radius: ${radius}; padding
 legend { font-weight: 600; padding: 0 ${space.s050}; }
 .card { background: ${colors.surfaceRaised}; box-shadow: ${colors.shadowRaised}; border-radius: ${radius}; padding: ${space.s150}; margin: ${space.s150} 0; list-style: none; }
 .card-head { display: flex; align-items: center; gap: ${space.s100}; flex-wrap: wrap; }
-.row { display: flex; align-items: flex-end; gap: ${space.s100}; flex-wrap: wrap; margin: ${space.s050} 0; }
+.row { display: flex; align-items: flex-start; gap: ${space.s100}; flex-wrap: wrap; margin: ${space.s050} 0; }
 .field { display: flex; flex-direction: column; gap: 2px; min-width: 0; }
 .field-label { font-size: 12px; font-weight: 600; color: ${colors.textSubtle}; }
 .field-help, .muted { font-size: 12px; color: ${colors.textSubtlest}; }
@@ -46,6 +46,9 @@ legend { font-weight: 600; padding: 0 ${space.s050}; }
 .notice { background: ${colors.bgInformation}; }
 .save-bar { position: sticky; bottom: 0; background: ${colors.surface}; border-top: 1px solid ${colors.border}; padding: ${space.s100} 0; margin-top: ${space.s200}; }
 .timeline { position: relative; height: 10px; background: ${colors.bgNeutral}; border-radius: 3px; overflow: hidden; margin-top: ${space.s050}; }
+.timeline-scale { display: flex; justify-content: space-between; font-size: 12px; color: ${colors.textSubtlest}; }
+.save-outcome { max-height: 30vh; overflow: auto; }
+.card-title { font-weight: 600; font-size: 16px; }
 .timeline-open { position: absolute; top: 0; bottom: 0; background: ${colors.bgInformationBold}; }
 .preset-list, .preview-list { padding: 0; margin: 0; }
 .holiday-preview ul { columns: 2; font-size: 12px; }
