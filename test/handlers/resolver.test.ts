@@ -1,0 +1,150 @@
+jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
+
+import type { Envelope, ResolverKey } from '../../src/contract';
+import { buildResolver } from '../../src/handlers/resolver';
+import { saveConfig } from '../../src/store/config';
+import { addIssue, iso, makeWorld, MIN, T0, testPolicy, type World } from '../fakes/world';
+
+const PANEL = { type: 'jira:issuePanel', issue: { id: '1', key: 'SUP-1' }, project: { id: '10000', key: 'SUP' } };
+const SETTINGS = { type: 'jira:projectSettingsPage', project: { id: '10000', key: 'SUP' } };
+
+/** Calls the resolver the way Forge does: payload and browser context, the account from the runtime. */
+async function invoke(w: World, key: ResolverKey, payload: unknown, opts: { accountId?: string; extension?: object } = {}) {
+  const handler = buildResolver(w.deps);
+  const extension = opts.extension ?? (key.startsWith('panel.') ? PANEL : SETTINGS);
+  const account = 'accountId' in opts ? opts.accountId : 'admin-1';
+  const res = await handler({ call: { functionKey: key, payload: payload as never }, context: { extension } }, { principal: account ? { accountId: account } : undefined });
+  return res as Envelope<never>;
+}
+
+async function world(): Promise<World> {
+  const w = makeWorld(T0 + 10 * MIN);
+  w.jira.grant('admin-1', 'ADMINISTER_PROJECTS', 'BROWSE_PROJECTS');
+  w.jira.grant('agent-1', 'BROWSE_PROJECTS');
+  addIssue(w.jira, { id: '1' });
+  await saveConfig({ projectId: '10000', policy: testPolicy(), expectedVersion: 0, updatedBy: 'admin-1', updatedAt: iso(T0) });
+  return w;
+}
+
+const code = (r: Envelope<unknown>) => (r.ok ? 'OK' : r.error.code);
+
+/** A valid request per key for an authorised caller. */
+const VALID: Record<ResolverKey, unknown> = {
+  'panel.getSla': { issueId: '1' },
+  'settings.getConfig': {},
+  'settings.validate': { policy: testPolicy() },
+  'settings.save': { policy: testPolicy(), expectedVersion: 1 },
+  'settings.metadata': {},
+  'settings.presets': {},
+  'settings.applyPreset': { presetId: 'no-such-preset' },
+  'settings.holidays': { year: 2026 },
+  'settings.preview': { policy: testPolicy(), fields: { priority: '2' } },
+  'settings.recomputeProgress': {},
+};
+
+describe('resolver authorisation', () => {
+  const adminOnly = (Object.keys(VALID) as ResolverKey[]).filter((k) => k.startsWith('settings.') && k !== 'settings.getConfig');
+
+  it.each(adminOnly)('refuses %s to a user who cannot administer the project', async (key) => {
+    const w = await world();
+    expect(code(await invoke(w, key, VALID[key], { accountId: 'agent-1' }))).toBe('FORBIDDEN');
+  });
+
+  it.each(adminOnly)('serves %s to a project administrator', async (key) => {
+    const w = await world();
+    const expected = key === 'settings.applyPreset' ? 'NOT_FOUND' : 'OK';
+    expect(code(await invoke(w, key, VALID[key]))).toBe(expected);
+  });
+
+  it('gives settings.getConfig read-only to a browse-only user and refuses strangers', async () => {
+    const w = await world();
+    const agent = await invoke(w, 'settings.getConfig', {}, { accountId: 'agent-1' });
+    expect(agent).toMatchObject({ ok: true, data: { canEdit: false, projectId: '10000', config: { version: 1 } } });
+    expect(code(await invoke(w, 'settings.getConfig', {}, { accountId: 'stranger' }))).toBe('FORBIDDEN');
+  });
+
+  it('refuses panel.getSla to a user who cannot browse the issue', async () => {
+    const w = await world();
+    expect(code(await invoke(w, 'panel.getSla', { issueId: '1' }, { accountId: 'stranger' }))).toBe('FORBIDDEN');
+    expect(code(await invoke(w, 'panel.getSla', { issueId: '1' }, { accountId: 'agent-1' }))).toBe('OK');
+  });
+
+  it('refuses panel.getSla for an issue other than the one the panel shows', async () => {
+    const w = await world();
+    addIssue(w.jira, { id: '2' });
+    expect(code(await invoke(w, 'panel.getSla', { issueId: '2' }, { accountId: 'agent-1' }))).toBe('FORBIDDEN');
+  });
+
+  it('refuses every call without a signed-in account', async () => {
+    const w = await world();
+    expect(code(await invoke(w, 'settings.getConfig', {}, { accountId: undefined }))).toBe('FORBIDDEN');
+  });
+
+  it('fails closed when Jira cannot confirm the permission', async () => {
+    const w = await world();
+    w.jira.failNext((c) => c.path.startsWith('/rest/api/3/mypermissions'), 500);
+    w.jira.failNext((c) => c.path.startsWith('/rest/api/3/mypermissions'), 500);
+    w.jira.failNext((c) => c.path.startsWith('/rest/api/3/mypermissions'), 500);
+    w.jira.failNext((c) => c.path.startsWith('/rest/api/3/mypermissions'), 500);
+    expect(code(await invoke(w, 'settings.save', VALID['settings.save']))).toBe('FORBIDDEN');
+  });
+
+  it('asks Jira for a permission once per minute per account and project', async () => {
+    const w = await world();
+    const handler = buildResolver(w.deps);
+    const call = () => handler({ call: { functionKey: 'settings.recomputeProgress', payload: {} }, context: { extension: SETTINGS } }, { principal: { accountId: 'admin-1' } });
+    await call();
+    await call();
+    const checks = () => w.jira.calls.filter((c) => c.path.startsWith('/rest/api/3/mypermissions')).length;
+    expect(checks()).toBe(1);
+    w.clock.now += 2 * MIN;
+    await call();
+    expect(checks()).toBe(2);
+  });
+});
+
+describe('resolver behaviour', () => {
+  it('returns a fresh snapshot and the calendars for the panel', async () => {
+    const w = await world();
+    const res = await invoke(w, 'panel.getSla', { issueId: '1' }, { accountId: 'agent-1' });
+    expect(res).toMatchObject({ ok: true, data: { configured: true, projectId: '10000', serverNow: T0 + 10 * MIN, calendars: [{ id: 'always' }] } });
+    expect(res.ok && (res.data as { snapshot: { metrics: unknown[] } }).snapshot.metrics).toHaveLength(2);
+  });
+
+  it('rejects a save against a stale version with VERSION_CONFLICT and keeps the stored policy', async () => {
+    const w = await world();
+    expect(code(await invoke(w, 'settings.save', { policy: testPolicy({ name: 'Mine' }), expectedVersion: 1 }))).toBe('OK');
+    expect(code(await invoke(w, 'settings.save', { policy: testPolicy({ name: 'Theirs' }), expectedVersion: 1 }))).toBe('VERSION_CONFLICT');
+    const current = await invoke(w, 'settings.getConfig', {});
+    expect(current).toMatchObject({ ok: true, data: { config: { version: 2, policy: { name: 'Mine' } } } });
+  });
+
+  it('explains an invalid policy with field paths and saves nothing', async () => {
+    const w = await world();
+    const res = await invoke(w, 'settings.save', { policy: { ...testPolicy(), metrics: [] }, expectedVersion: 1 });
+    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(!res.ok && res.error.details?.length).toBeGreaterThan(0);
+    expect(await invoke(w, 'settings.getConfig', {})).toMatchObject({ data: { config: { version: 1 } } });
+  });
+
+  it('rejects oversized and malformed payloads with BAD_REQUEST', async () => {
+    const w = await world();
+    const huge = { ...testPolicy(), name: 'x'.repeat(210 * 1024) };
+    expect(code(await invoke(w, 'settings.validate', { policy: huge }))).toBe('BAD_REQUEST');
+    expect(code(await invoke(w, 'settings.save', { policy: testPolicy(), expectedVersion: -1 }))).toBe('BAD_REQUEST');
+  });
+
+  it('queues a project recompute after a save and reports its progress', async () => {
+    const w = await world();
+    const res = await invoke(w, 'settings.save', { policy: testPolicy(), expectedVersion: 1 });
+    expect(res).toMatchObject({ ok: true, data: { recompute: { state: 'running', total: 1, done: 0 } } });
+    expect(w.pushed.map((e) => e.body)).toEqual([expect.objectContaining({ kind: 'reindex', projectId: '10000', version: 2 })]);
+  });
+
+  it('previews due instants for a priority', async () => {
+    const w = await world();
+    const res = await invoke(w, 'settings.preview', { policy: testPolicy(), fields: { priority: '2' } });
+    const metrics = res.ok ? (res.data as { metrics: Array<{ key: string; dueAt: number }> }).metrics : [];
+    expect(metrics.find((m) => m.key === 'resolution')?.dueAt).toBe(T0 + 10 * MIN + 4 * 60 * MIN);
+  });
+});
