@@ -44,7 +44,8 @@ export const CALENDAR_PRESETS: readonly CalendarSpec[] = [
   weekly('saxony-9-17', 'Saxony Mon–Fri 9–17', 'Europe/Berlin', hours(MON_FRI, '09:00', '17:00'), { country: 'DE', state: 'SN' }),
   weekly('cet-9-17', 'CET Mon–Fri 9–17', 'Europe/Paris', hours(MON_FRI, '09:00', '17:00')),
   weekly('cet-extended-7-19', 'CET every day 7–19', 'Europe/Paris', hours(ALL_DAYS, '07:00', '19:00')),
-  weekly('london-8-22', 'London Mon–Fri 8–22', 'Europe/London', hours(MON_FRI, '08:00', '22:00'), { country: 'GB' }),
+  // England's list: the UK-wide list lacks the Summer bank holiday, which London observes.
+  weekly('london-8-22', 'London Mon–Fri 8–22', 'Europe/London', hours(MON_FRI, '08:00', '22:00'), { country: 'GB', state: 'ENG' }),
   { schemaVersion: 1, kind: 'always', id: '24x7', name: '24x7', timeZone: 'UTC' },
   followTheSun(),
 ];

@@ -58,4 +58,10 @@ describe('business days', () => {
     // Thursday 1 May 2025 and Friday 2 May are holidays in the Community of Madrid.
     expect(show(addBusinessDays(preset, m('2025-04-30T12:00'), 1))).toBe('2025-05-05T12:00:00');
   });
+
+  it('keeps local wall times across a DST change: Friday 10:00 + 1 business day = Monday 10:00 local', () => {
+    const berlin = cal({ timeZone: 'Europe/Berlin' });
+    const result = addBusinessDays(berlin, at('2025-03-28T10:00', 'Europe/Berlin'), 1);
+    expect(local(result, 'Europe/Berlin')).toBe('2025-03-31T10:00:00');
+  });
 });

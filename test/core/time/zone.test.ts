@@ -24,6 +24,13 @@ describe('time zones and the DST policy', () => {
     expect(utc(fromLocal(lordHowe, localMs('2025-10-05T02:45')))).toBe('2025-10-04T15:45:00.000Z');
   });
 
+  it('takes the earlier instant in Lord Howe’s half-hour fall-back overlap', () => {
+    const lordHowe = zoneOf('Australia/Lord_Howe');
+    if (!lordHowe) throw new Error('zone data missing');
+    // Clocks go from 02:00 back to 01:30 on the first Sunday of April; 01:45 happens twice.
+    expect(utc(fromLocal(lordHowe, localMs('2025-04-06T01:45')))).toBe('2025-04-05T14:45:00.000Z');
+  });
+
   it('converts unambiguous wall times exactly, to the second', () => {
     expect(utc(fromLocal(berlin, localMs('2025-07-01T09:00:30')))).toBe('2025-07-01T07:00:30.000Z');
   });
