@@ -1,7 +1,7 @@
 /** previewDue(): what each metric's goal and due instant would be for an issue created now with these fields. */
 import type { Instant } from '../calendar/types';
 import type { CompiledPolicy } from '../policy/compiled';
-import { calendarIdFor, selectGoal } from '../policy/goals';
+import { calendarIdFor, selectGoal, type FieldValues } from '../policy/goals';
 import { formatTarget } from '../policy/target';
 import { goalMillis } from './clock';
 
@@ -17,7 +17,7 @@ export interface DuePreview {
 /**
  * @example previewDue(compiled, { priority: '1' }, now)[0].dueAt // now + 1 h of business time
  */
-export function previewDue(policy: CompiledPolicy, fields: Readonly<Record<string, string>>, now: Instant): DuePreview[] {
+export function previewDue(policy: CompiledPolicy, fields: FieldValues, now: Instant): DuePreview[] {
   return policy.spec.metrics.map((metric) => {
     const goal = selectGoal(metric, fields);
     const calendarId = goal ? calendarIdFor(goal.calendar, fields) : null;

@@ -184,6 +184,26 @@ describe('evaluate: cycles', () => {
   });
 });
 
+describe('evaluate: track-only goals and ended cadences', () => {
+  it('tracks elapsed time without a due instant or breach on a track-only goal, and shows it met when stopped', () => {
+    const tracked = metric({ goals: [goal({ target: { kind: 'trackOnly' } })] });
+    const running = evaluate(history(), policyOf(tracked), at('2026-03-03T12:00:00Z')).metrics[0];
+    expect([running?.state, running?.current?.elapsedMs, running?.current?.dueAt, running?.nextCheckAt]).toEqual(['running', 27 * HOUR, null, null]);
+    const stopped = evaluate(history({ comments: [comment('c1', '2026-03-02T10:00:00Z')] }), policyOf(tracked), NOW).metrics[0];
+    expect([stopped?.state, stopped?.current?.met]).toEqual(['met', null]);
+  });
+
+  it('ends a recurring interval without a result when its start state ends before a breach', () => {
+    const cadence = metric({
+      key: 'update', name: 'Update', mode: 'recurring', pause: [],
+      start: [{ kind: 'inStatusCategory', categories: ['indeterminate'] }], stop: [{ kind: 'commentByAgent' }],
+    });
+    const changes = [change('h1#0', '2026-03-02T09:30:00Z', 'status', STATUS.open, STATUS.inProgress), change('h2#0', '2026-03-02T10:00:00Z', 'status', STATUS.inProgress, STATUS.open)];
+    const m = evaluate(history({ changes }), policyOf(cadence), NOW).metrics[0];
+    expect(m?.cycles.map((c) => [c.startedAt, c.stoppedAt, c.met])).toEqual([[at('2026-03-02T09:30:00Z'), at('2026-03-02T10:00:00Z'), null]]);
+  });
+});
+
 describe('evaluate: history problems', () => {
   it('reports a change dated before creation and counts it at creation', () => {
     const changes = [change('h1#0', '2026-03-02T08:00:00Z', 'status', STATUS.open, STATUS.waiting)];
