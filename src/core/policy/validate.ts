@@ -98,7 +98,8 @@ function compileParsed(data: ParsedPolicy, compile: CalendarCompiler): Result<Co
     schemaVersion: 1,
     name: data.name,
     metrics: data.metrics.map(toMetric),
-    calendars: [...calendars.values()].map((c) => c.spec),
+    // Cloned: freezing must never reach objects the caller still owns.
+    calendars: [...calendars.values()].map((c) => structuredClone(c.spec)),
   };
   return { ok: true, value: { spec: deepFreeze(spec), calendars } };
 }

@@ -113,3 +113,11 @@ describe('validatePolicy', () => {
     expect(r.ok && Object.isFrozen(r.value.spec.metrics[0]?.goals[0])).toBe(true);
   });
 });
+
+describe('validatePolicy input ownership', () => {
+  it('leaves the caller\'s document unfrozen', () => {
+    const input = policySpec([metric()]);
+    expect(validatePolicy(input).ok).toBe(true);
+    expect([Object.isFrozen(input.calendars[0]), Object.isFrozen(input.metrics[0])]).toEqual([false, false]);
+  });
+});
