@@ -95,7 +95,9 @@ export async function run(print: (line: object) => void): Promise<void> {
   }
   ownFigures(print, 'Europe/Madrid Mon–Thu 8–19, Fri 8–15 with ES-MD holidays', compiled(calendarPreset('madrid-deiser')), jobs);
   ownFigures(print, 'follow-the-sun 24x5 union (Sydney + Los Angeles)', compiled(calendarPreset('follow-the-sun-24x5')), jobs);
+  // A new id defeats the compiled-calendar cache; holiday results and zone tables stay warm.
+  const fresh = { ...(calendarPreset('madrid-deiser') as CalendarSpec), id: 'madrid-fresh' };
   const t = process.hrtime.bigint();
-  compiled(calendarPreset('madrid-deiser')).isOpen(Date.UTC(2025, 5, 1));
-  print({ bench: 'first use of a year: compile and project Madrid 2025 (one-time, then cached)', ours_us: round(Number(process.hrtime.bigint() - t) / 1000) });
+  compiled(fresh).isOpen(Date.UTC(2025, 5, 1));
+  print({ bench: 'compile a new Madrid calendar and project 2025 (one-time per calendar and year, then cached)', ours_us: round(Number(process.hrtime.bigint() - t) / 1000) });
 }
