@@ -4,7 +4,7 @@
  */
 import api, { route } from '@forge/api';
 import { kvs, WhereConditions } from '@forge/kvs';
-import { InvocationError, Queue } from '@forge/events';
+import { InvocationError, InvocationErrorCode, Queue } from '@forge/events';
 import { USERS } from '../../emulator/jira/catalog';
 import { call, createIssue, teardown, testEmulator } from './helpers';
 
@@ -81,7 +81,7 @@ describe('the Forge runtime', () => {
       onEvent: async () => { await new Queue({ key: 'recompute-queue' }).push([{ body: { n: 1 } }]); },
       consume: (ev) => {
         attempts.push((ev as { retryContext?: unknown }).retryContext ?? null);
-        return attempts.length === 1 ? new InvocationError({ retryAfter: 1, retryData: { again: true } }) : undefined;
+        return attempts.length === 1 ? new InvocationError({ retryAfter: 1, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST, retryData: { again: true } }) : undefined;
       },
     });
     createIssue(emu);

@@ -8,6 +8,11 @@ import { USERS } from '../../../emulator/jira/catalog';
 import { comment, createIssue, transition } from '../../../emulator/server/actions';
 
 interface Report { endpoint: string; issues: unknown[] }
+type Call = (params?: Record<string, unknown>) => Promise<unknown>;
+/** The slice of jira.js's cloud client used here; the package is ESM-only and typed for bundlers. */
+type CloudClient = Record<string, Record<string, Call>>;
+type JiraJs = { createCloudClient(config: Record<string, unknown>): CloudClient };
+const JIRA_JS = 'jira.js';
 
 async function main(): Promise<void> {
   const running = await startEmulator({ root: process.cwd(), port: 0, stateDir: null, seed: false });
@@ -22,29 +27,34 @@ async function main(): Promise<void> {
   await emu.drain();
 
   const mismatches: Report[] = [];
-  const { createCloudClient } = await import('jira.js');
+  const { createCloudClient } = (await import(JIRA_JS)) as JiraJs;
   const client = createCloudClient({
     host: running.url, auth: { type: 'basic', email: 'alex@example.com', apiToken: 'emulator' },
     onSchemaMismatch: (r: Report) => { mismatches.push(r); },
   });
+  const api = (group: string, method: string): Call => {
+    const fn = client[group]?.[method];
+    if (!fn) throw new Error(`jira.js has no ${group}.${method}`);
+    return fn;
+  };
   const calls: Array<[string, () => Promise<unknown>]> = [
-    ['getIssue', () => client.issues.getIssue({ issueIdOrKey: key, expand: 'changelog', properties: ['sla'] })],
-    ['getChangeLogs', () => client.issues.getChangeLogs({ issueIdOrKey: key })],
-    ['getTransitions', () => client.issues.getTransitions({ issueIdOrKey: key })],
-    ['getComments', () => client.issueComments.getComments({ issueIdOrKey: key })],
-    ['search', () => client.issueSearch.searchAndReconsileIssuesUsingJqlPost({ jql: 'project = FID', fields: ['*all'], properties: ['sla'] })],
-    ['countIssues', () => client.issueSearch.countIssues({ jql: 'project = FID' })],
-    ['getIssueProperty', () => client.issueProperties.getIssueProperty({ issueIdOrKey: key, propertyKey: 'sla' })],
-    ['getMyPermissions', () => client.permissions.getMyPermissions({ projectKey: 'FID', permissions: 'ADMINISTER_PROJECTS,BROWSE_PROJECTS' })],
-    ['getCurrentUser', () => client.myself.getCurrentUser()],
-    ['getUser', () => client.users.getUser({ accountId: USERS.customerCarla })],
-    ['getFields', () => client.issueFields.getFields()],
-    ['getOptionsForContext', () => client.issueCustomFieldOptions.getOptionsForContext({ fieldId: 'customfield_10042', contextId: 10300 })],
-    ['searchPriorities', () => client.issuePriorities.searchPriorities()],
-    ['getIssueAllTypes', () => client.issueTypes.getIssueAllTypes()],
-    ['searchProjects', () => client.projects.searchProjects()],
-    ['getProject', () => client.projects.getProject({ projectIdOrKey: 'FID' })],
-    ['getServerInfo', () => client.serverInfo.getServerInfo()],
+    ['getIssue', () => api('issues', 'getIssue')({ issueIdOrKey: key, expand: 'changelog', properties: ['sla'] })],
+    ['getChangeLogs', () => api('issues', 'getChangeLogs')({ issueIdOrKey: key })],
+    ['getTransitions', () => api('issues', 'getTransitions')({ issueIdOrKey: key })],
+    ['getComments', () => api('issueComments', 'getComments')({ issueIdOrKey: key })],
+    ['search', () => api('issueSearch', 'searchAndReconsileIssuesUsingJqlPost')({ jql: 'project = FID', fields: ['*all'], properties: ['sla'] })],
+    ['countIssues', () => api('issueSearch', 'countIssues')({ jql: 'project = FID' })],
+    ['getIssueProperty', () => api('issueProperties', 'getIssueProperty')({ issueIdOrKey: key, propertyKey: 'sla' })],
+    ['getMyPermissions', () => api('permissions', 'getMyPermissions')({ projectKey: 'FID', permissions: 'ADMINISTER_PROJECTS,BROWSE_PROJECTS' })],
+    ['getCurrentUser', () => api('myself', 'getCurrentUser')()],
+    ['getUser', () => api('users', 'getUser')({ accountId: USERS.customerCarla })],
+    ['getFields', () => api('issueFields', 'getFields')()],
+    ['getOptionsForContext', () => api('issueCustomFieldOptions', 'getOptionsForContext')({ fieldId: 'customfield_10042', contextId: 10300 })],
+    ['searchPriorities', () => api('issuePriorities', 'searchPriorities')()],
+    ['getIssueAllTypes', () => api('issueTypes', 'getIssueAllTypes')()],
+    ['searchProjects', () => api('projects', 'searchProjects')()],
+    ['getProject', () => api('projects', 'getProject')({ projectIdOrKey: 'FID' })],
+    ['getServerInfo', () => api('serverInfo', 'getServerInfo')()],
   ];
   const failures: string[] = [];
   for (const [name, run] of calls) {
