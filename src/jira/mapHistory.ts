@@ -79,7 +79,10 @@ function initialValues(bundle: IssueBundle, keep: Set<string>, changes: FieldCha
   const initial: Record<string, string | null> = {};
   for (const f of keep) {
     if (listBefore.has(f)) initial[f] = listBefore.get(f) ?? null;
-    else initial[f] = changes.find((c) => c.field === f)?.from ?? fieldValue(bundle.fields[f]);
+    else {
+      const oldest = changes.find((c) => c.field === f);
+      initial[f] = oldest ? oldest.from : fieldValue(bundle.fields[f]);
+    }
   }
   return initial;
 }
