@@ -2,7 +2,8 @@
 import { useMemo, useState } from 'react';
 import type { FieldIssue, ProjectConfig } from '../../../src/contract';
 import type { PolicySpec } from '../../../src/core/policy/types';
-import { indexIssues } from './model/issues';
+import { indexIssues, normalizePath } from './model/issues';
+import { issuesStillOpen } from './model/paths';
 import type { TabId } from './model/tabs';
 import type { AppliedPreset } from './presets/PresetList';
 import { useSave } from './save/useSave';
@@ -22,9 +23,13 @@ export function useEditorState({ config, initialDraft, initialApplied }: Input) 
   const saving = useSave({
     baseVersion: base?.version ?? 0,
     onSaved: (c) => { setBase(c); setDraft(c.policy); setApplied(null); },
-    onIssues: setIssues,
+    onIssues: (list) => setIssues(list.map((i) => ({ ...i, path: normalizePath(i.path) }))),
   });
-  const edit = (next: PolicySpec) => { setDraft(next); if (saving.state.status === 'saved' || saving.state.status === 'checked') saving.reset(); };
+  const edit = (next: PolicySpec) => {
+    setIssues((open) => (open.length === 0 ? open : issuesStillOpen(open, draft, next)));
+    setDraft(next);
+    if (saving.state.status === 'saved' || saving.state.status === 'checked') saving.reset();
+  };
   const applyPreset = (a: AppliedPreset) => { setApplied({ applied: a, previous: draft }); edit(a.policy); setIssues([]); setTab('calendars'); };
   const undoPreset = applied?.previous ? () => { if (applied.previous) edit(applied.previous); setApplied(null); } : undefined;
   const discard = () => { setDraft(saved ?? initialDraft); setIssues([]); setApplied(null); saving.reset(); };

@@ -68,6 +68,12 @@ describe('saving the settings', () => {
     expect(screen.getByRole('tab', { name: 'Calendars (1 to fix)' })).toBeInTheDocument();
     await userEvent.click(within(screen.getByTestId('save-issues')).getByRole('button', { name: 'Closing time is not a time.' }));
     expect(screen.getByTestId('error-calendars[0].week.mon[0].end')).toHaveTextContent('Closing time is not a time.');
+    // Editing the field retires its message; the other issue stays until the next save.
+    const closes = screen.getByLabelText('Monday interval 1 closes');
+    await userEvent.clear(closes);
+    await userEvent.type(closes, '18:00');
+    expect(screen.queryByTestId('error-calendars[0].week.mon[0].end')).not.toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Goals (1 to fix)' })).toBeInTheDocument();
   });
 
   it('detects that someone else saved meanwhile and offers to load their version instead of overwriting', async () => {

@@ -3,6 +3,7 @@ import { indexIssues } from '../../../static/project-settings/src/model/issues';
 import { describeTarget, parseTargetText, targetToText } from '../../../static/project-settings/src/model/target';
 import { parseHolidayDate } from '../../../static/project-settings/src/calendars/CustomHolidays';
 import { tabOfPath } from '../../../static/project-settings/src/model/tabs';
+import { issuesStillOpen, pathSegments, valueAt } from '../../../static/project-settings/src/model/paths';
 import { conditionOfKind } from '../../../static/project-settings/src/model/conditions';
 import { newPolicy } from '../../../static/project-settings/src/model/defaults';
 
@@ -93,5 +94,27 @@ describe('a policy started from scratch', () => {
     const policy = newPolicy();
     const goal = policy.metrics[0]?.goals[0];
     expect(goal?.calendar).toEqual({ kind: 'fixed', calendarId: policy.calendars[0]?.id });
+  });
+});
+
+describe('backend paths into the draft', () => {
+  const policy = newPolicy();
+
+  it('splits a path into keys and indexes', () => {
+    expect(pathSegments('calendars[1].week.mon[0].end')).toEqual(['calendars', 1, 'week', 'mon', 0, 'end']);
+  });
+
+  it('reads the value a path points at, or undefined when it does not exist', () => {
+    expect(valueAt(policy, 'calendars[0].week.mon[0].start')).toBe('09:00');
+    expect(valueAt(policy, 'calendars[3].week')).toBeUndefined();
+  });
+
+  it('retires only the issues whose value the admin changed', () => {
+    const edited = { ...policy, name: 'Renamed' };
+    const issues = [
+      { path: 'name', code: 'X', message: 'name' },
+      { path: 'calendars[0].week.mon[0].start', code: 'Y', message: 'time' },
+    ];
+    expect(issuesStillOpen(issues, policy, edited).map((i) => i.message)).toEqual(['time']);
   });
 });

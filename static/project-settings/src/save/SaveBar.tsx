@@ -45,6 +45,7 @@ function SaveOutcome({ state, issues, onSave, onReload, onShowTab }: OutcomeProp
     case 'checked':
       return <Notice tone="success" testId="check-ok">No problems found. Press Save to apply these settings.</Notice>;
     case 'invalid':
+      if (issues.length === 0) return <Notice testId="issues-edited">You changed every field that had a problem. Press Save (or Check for problems) again.</Notice>;
       return <IssueList message={state.message} issues={issues} onShowTab={onShowTab} />;
     case 'conflict':
       return (
