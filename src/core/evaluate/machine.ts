@@ -124,7 +124,8 @@ function stateHolds(ctx: Ctx, fields: Fields): boolean {
 
 /**
  * Cycles of one metric, oldest first. At each step a stop is applied before a start, so one
- * transition can close a cycle and open the next (reopen, recurring cadence).
+ * transition can close a cycle and open the next (reopen, recurring cadence); a step that both
+ * starts and stops with no cycle open gives a zero-length cycle.
  */
 export function replayMetric(metric: MetricSpec, steps: readonly Step[], categories: Categories): RawCycle[] {
   const ctx: Ctx = { metric, categories, plan: planOf(metric) };
@@ -132,24 +133,36 @@ export function replayMetric(metric: MetricSpec, steps: readonly Step[], categor
   let open: RawCycle | null = null;
   for (const step of steps) {
     if (step.comment && !ctx.plan.comments) continue;
-    const stopped = open !== null && anyFires(metric.stop, step, categories);
-    if (open && stopped) {
-      closeCycle(open, step.at, 'stop');
-      open = null;
-    }
-    if (open && metric.mode === 'recurring' && !step.comment && !stateHolds(ctx, step.next)) {
-      closeCycle(open, step.at, 'stateLost');
-      open = null;
-    } else if (open) {
-      const next: RawCycle = update(ctx, open, step);
-      if (next !== open) cycles.push(next);
-      open = next;
-    } else if (startsAt(ctx, step, stopped)) {
-      open = openCycle(ctx, step);
-      cycles.push(open);
-    }
+    open = advance(ctx, open, step, cycles);
   }
   return cycles;
+}
+
+/** One step of one metric: returns the cycle open after it, pushing any newly opened cycle. */
+function advance(ctx: Ctx, current: RawCycle | null, step: Step, cycles: RawCycle[]): RawCycle | null {
+  const stopFires = anyFires(ctx.metric.stop, step, ctx.categories);
+  const stopped = current !== null && stopFires;
+  if (current && stopped) closeCycle(current, step.at, 'stop');
+  const open = stopped ? null : current;
+  if (open && ctx.metric.mode === 'recurring' && !step.comment && !stateHolds(ctx, step.next)) {
+    closeCycle(open, step.at, 'stateLost');
+    return null;
+  }
+  if (open) {
+    const next = update(ctx, open, step);
+    if (next !== open) cycles.push(next);
+    return next;
+  }
+  if (!startsAt(ctx, step, stopped)) return null;
+  const opened = openCycle(ctx, step);
+  cycles.push(opened);
+  // Started and stopped by one step with no cycle to close (an issue created already resolved):
+  // a zero-length cycle, rather than a clock that runs until the next stop.
+  if (stopFires && !stopped) {
+    closeCycle(opened, step.at, 'stop');
+    return null;
+  }
+  return opened;
 }
 
 /** A recurring metric starts its next interval right after a stop while its start state holds. */

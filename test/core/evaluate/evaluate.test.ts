@@ -167,6 +167,13 @@ describe('evaluate: cycles', () => {
     expect(m?.current?.elapsedMs).toBe(HOUR);
   });
 
+  it('closes at once a cycle whose start and stop happen on one step, such as an issue created already resolved', () => {
+    const created = history({ initial: { ...history().initial, status: STATUS.done, resolution: 'fixed' } });
+    const m = evaluate(created, policyOf(resolution), NOW).metrics[0];
+    expect(m?.cycles.map((c) => [c.startedAt, c.stoppedAt, c.elapsedMs, c.met])).toEqual([[at('2026-03-02T09:00:00Z'), at('2026-03-02T09:00:00Z'), 0, true]]);
+    expect(m?.state).toBe('met');
+  });
+
   it('starts the next status-update interval at each agent comment while work is in progress', () => {
     const cadence = metric({
       key: 'update', name: 'Update', mode: 'recurring', pause: [],
