@@ -1,0 +1,42 @@
+jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
+
+import { handleRecompute } from '../../src/handlers/consumer';
+import { reindexJql, startReindex } from '../../src/handlers/reindex';
+import { saveConfig } from '../../src/store/config';
+import { getProgress } from '../../src/store/progress';
+import { addIssue, HOUR, iso, makeWorld, T0, testPolicy, type World } from '../fakes/world';
+
+async function drain(w: World, from = 0): Promise<void> {
+  for (let i = from; i < w.pushed.length; i++) await handleRecompute(w.deps, w.pushed[i]!);
+}
+
+describe('project recompute after a configuration change', () => {
+  it('recomputes every unresolved issue page by page and reports progress', async () => {
+    const w = makeWorld(T0 + 5 * HOUR);
+    await saveConfig({ projectId: '10000', policy: testPolicy(), expectedVersion: 0, updatedBy: 'a', updatedAt: iso(T0) });
+    for (let i = 1; i <= 120; i++) addIssue(w.jira, { id: String(i) });
+    addIssue(w.jira, { id: '999', fields: { resolution: { id: '1' } } });
+    const started = await startReindex(w.deps, w.deps.appJira(10_000), '10000', 1, null);
+    expect(started).toMatchObject({ state: 'running', total: 120, done: 0 });
+    await drain(w);
+    expect(await getProgress('10000')).toMatchObject({ state: 'done', done: 120, total: 120 });
+    expect(w.jira.issues.get('120')!.properties.sla).toBeDefined();
+    expect(w.jira.issues.get('999')!.properties.sla).toBeUndefined();
+    // Breaches found by a bulk recompute are recorded, not announced.
+    expect(w.jira.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/comment'))).toEqual([]);
+  });
+
+  it('stops a chain that a newer save has superseded', async () => {
+    const w = makeWorld(T0);
+    await saveConfig({ projectId: '10000', policy: testPolicy(), expectedVersion: 0, updatedBy: 'a', updatedAt: iso(T0) });
+    addIssue(w.jira, { id: '1' });
+    await startReindex(w.deps, w.deps.appJira(10_000), '10000', 1, null);
+    await saveConfig({ projectId: '10000', policy: testPolicy(), expectedVersion: 1, updatedBy: 'a', updatedAt: iso(T0) });
+    await drain(w);
+    expect(w.jira.issues.get('1')!.properties.sla).toBeUndefined();
+  });
+
+  it('includes issues resolved since a date when asked', () => {
+    expect(reindexJql('10000', 'resolved', '2026-01-01')).toBe('project = 10000 AND resolution is not EMPTY AND resolved >= "2026-01-01" ORDER BY id ASC');
+  });
+});
