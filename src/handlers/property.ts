@@ -91,11 +91,15 @@ export function hashOf(property: Omit<SlaProperty, 'hash'>): string {
 
 const sizeOf = (p: unknown) => Buffer.byteLength(JSON.stringify(p), 'utf8');
 
-/** Drops the oldest completed cycle of the metric with the most history; false when none is left. */
-function dropOldestCycle(metrics: Record<string, MetricProperty>): boolean {
-  const longest = Object.values(metrics).sort((a, b) => b.cycles.length - a.cycles.length)[0];
-  if (!longest || longest.cycles.length === 0) return false;
-  longest.cycles.shift();
+/** Drops oldest completed cycles (from the metric with the most) worth about `bytes`; false when none is left. */
+function dropOldestCycles(metrics: Record<string, MetricProperty>, bytes: number): boolean {
+  let freed = 0;
+  while (freed < bytes) {
+    const longest = Object.values(metrics).sort((a, b) => b.cycles.length - a.cycles.length)[0];
+    const dropped = longest?.cycles.shift();
+    if (!dropped) return freed > 0;
+    freed += sizeOf(dropped) + 1;
+  }
   return true;
 }
 
@@ -112,7 +116,9 @@ export function buildProperty(snapshot: SlaSnapshot, policyVersion: number, fire
     fired: [...new Set(fired)].sort(),
   };
   // The hash is 32 hex chars plus its key: reserve room for it while trimming.
-  while (sizeOf(base) + 48 > maxBytes && dropOldestCycle(base.metrics)) { /* trimming */ }
+  for (let over = sizeOf(base) + 48 - maxBytes; over > 0 && dropOldestCycles(base.metrics, over); over = sizeOf(base) + 48 - maxBytes) {
+    // each pass frees at least the measured overflow
+  }
   while (sizeOf(base) + 48 > maxBytes && base.fired.length > 0) base.fired.shift();
   return { ...base, hash: hashOf(base) };
 }
