@@ -29,7 +29,6 @@ export function App() {
         {metadata.state.status === 'error' && (
           <ErrorState title="Could not load statuses, priorities and fields" message={`${metadata.state.message} Pickers stay empty until they load.`} code={metadata.state.code} onRetry={metadata.retry} />
         )}
-        {saved && <p className="muted" data-testid="config-version">Version {saved.version}, saved {new Date(saved.updatedAt).toLocaleString()}.</p>}
         {draft
           ? <Editor key={`${saved?.version ?? 0}-${reloads}`} config={saved} initialDraft={draft} initialApplied={saved ? undefined : started?.applied} canEdit={canEdit} presets={presets.state} onRetryPresets={presets.retry} onReload={reload} />
           : canEdit

@@ -47,6 +47,9 @@ export function Editor({ config, initialDraft, initialApplied, canEdit, presets,
   return (
     <IssuesContext.Provider value={st.index}>
       <LocalProblemsContext.Provider value={problems.registry}>
+        <p className="muted" data-testid="config-version">
+          {st.base ? `Version ${st.base.version}, saved ${new Date(st.base.updatedAt).toLocaleString()}.` : 'Not saved yet.'}
+        </p>
         {st.applied && <UnmatchedNotice applied={st.applied.applied} onUndo={st.undoPreset} />}
         <Tabs tabs={tabs} selected={st.tab} onSelect={(id) => st.setTab(id as TabId)} label="SLA settings sections">
           <fieldset className="editor" disabled={!canEdit} aria-label="SLA settings">

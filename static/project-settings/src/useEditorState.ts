@@ -33,5 +33,5 @@ export function useEditorState({ config, initialDraft, initialApplied }: Input) 
   const applyPreset = (a: AppliedPreset) => { setApplied({ applied: a, previous: draft }); edit(a.policy); setIssues([]); setTab('calendars'); };
   const undoPreset = applied?.previous ? () => { if (applied.previous) edit(applied.previous); setApplied(null); } : undefined;
   const discard = () => { setDraft(saved ?? initialDraft); setIssues([]); setApplied(null); saving.reset(); };
-  return { draft, edit, tab, setTab, index, dirty, saving, applied, applyPreset, undoPreset, discard };
+  return { base, draft, edit, tab, setTab, index, dirty, saving, applied, applyPreset, undoPreset, discard };
 }

@@ -40,6 +40,10 @@ describe('saving the settings', () => {
     expect(sent?.policy.metrics[0]?.goals[0]?.target).toEqual({ kind: 'minutes', minutes: 1560 });
     expect(await screen.findByTestId('recompute-status')).toHaveTextContent('Saved.');
     expect(screen.getByTestId('save')).toBeDisabled();
+    expect(screen.getByTestId('config-version')).toHaveTextContent('Version 4');
+    await typeTarget('high', '2h');
+    await userEvent.click(screen.getByTestId('save'));
+    expect((mockBackend.callsTo('settings.save')[1] as { expectedVersion: number }).expectedVersion).toBe(4);
   });
 
   it('validates a typed target instantly and refuses to save while it is wrong', async () => {

@@ -62,7 +62,8 @@ function WeeklyParts({ calendar, path, onChange }: { calendar: WeeklyCalendarSpe
 type Composite = Extract<CalendarSpec, { members: CalendarSpec[] }>;
 
 function Members({ calendar, path, library, onChange }: { calendar: Composite; path: string; library: readonly CalendarSpec[]; onChange: (c: CalendarSpec) => void }) {
-  const candidates = library.filter((c) => c.id !== calendar.id);
+  // A member id may appear once per composite, so calendars already in it are not offered again.
+  const candidates = library.filter((c) => c.id !== calendar.id && !calendar.members.some((m) => m.id === c.id));
   const addCopy = (id: string) => {
     const source = candidates.find((c) => c.id === id);
     if (source) onChange({ ...calendar, members: [...calendar.members, structuredCloneSpec(source)] });

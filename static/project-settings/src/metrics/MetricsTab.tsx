@@ -27,6 +27,9 @@ export function MetricsTab({ policy, onChange }: Props) {
   );
 }
 
+/** Same rule as the policy model: the key becomes part of JQL aliases such as slaResponseState. */
+const METRIC_KEY = /^[a-z][a-zA-Z0-9]{0,23}$/;
+
 const GOAL_CHANGE_LABELS: Record<GoalChangeMode, string> = {
   keepElapsed: 'Switch to the new goal, keep the time already spent',
   restart: 'Restart the clock',
@@ -47,7 +50,7 @@ function MetricCard({ metric: m, path, onChange, onRemove }: CardProps) {
       <IssuesAt path={path} />
       <div className="row">
         <Field label="Name" path={`${path}.name`} render={(p) => <input {...p} className="input" value={m.name} onChange={(e) => onChange({ ...m, name: e.target.value })} />} />
-        <Field label="Key" path={`${path}.key`} help="Short id used in JQL, e.g. slaResponseState. Letters and digits, starting lower-case." render={(p) => (
+        <Field label="Key" path={`${path}.key`} localError={METRIC_KEY.test(m.key) ? null : 'Start with a lower-case letter; then up to 23 letters or digits.'} help="Short id used in JQL, e.g. slaResponseState. Letters and digits, starting lower-case." render={(p) => (
           <input {...p} className="input input-short" value={m.key} onChange={(e) => onChange({ ...m, key: e.target.value })} />
         )} />
         <Field label="Repeats" path={`${path}.mode`} help="Recurring: each stop starts the next interval at once, for update cadences." render={(p) => (
