@@ -35,6 +35,10 @@ interface Ctx {
 /** What a metric reacts to, worked out once per (frozen) metric spec and reused for every issue. */
 interface Plan {
   comments: boolean;
+  /** Start conditions that describe a state (a recurring metric runs while one holds). */
+  stateStarts: readonly Condition[];
+  /** Only creation starts this metric: once its cycle is closed nothing can reopen it. */
+  createdOnly: boolean;
   goalFields: ReadonlySet<string>;
   pauseFields: ReadonlySet<string>;
 }
@@ -57,6 +61,8 @@ function planOf(metric: MetricSpec): Plan {
   if (plan === undefined) {
     plan = {
       comments: [...metric.start, ...metric.stop].some((c) => COMMENT_KINDS.has(c.kind)),
+      stateStarts: metric.start.filter(isStateCondition),
+      createdOnly: metric.start.every((c) => c.kind === 'issueCreated'),
       goalFields: goalFields(metric),
       pauseFields: pauseFieldsOf(metric.pause),
     };
@@ -119,7 +125,8 @@ function update(ctx: Ctx, cycle: RawCycle, step: Step): RawCycle {
 }
 
 function stateHolds(ctx: Ctx, fields: Fields): boolean {
-  return ctx.metric.start.some((c) => isStateCondition(c) && holds(c, fields, ctx.categories));
+  for (const c of ctx.plan.stateStarts) if (holds(c, fields, ctx.categories)) return true;
+  return false;
 }
 
 /**
@@ -134,6 +141,7 @@ export function replayMetric(metric: MetricSpec, steps: readonly Step[], categor
   for (const step of steps) {
     if (step.comment && !ctx.plan.comments) continue;
     open = advance(ctx, open, step, cycles);
+    if (open === null && ctx.plan.createdOnly) break; // the creation step has passed: nothing can start it again
   }
   return cycles;
 }
