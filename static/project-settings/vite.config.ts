@@ -17,6 +17,7 @@ export default defineConfig({
     outDir: resolve(root, 'build'),
     emptyOutDir: true,
     reportCompressedSize: true,
-    chunkSizeWarningLimit: 300,
+    // React DOM, @forge/bridge and the token runtime are ~250 kB of this; the six editors add ~60 kB.
+    chunkSizeWarningLimit: 340,
   },
 });
