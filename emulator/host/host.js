@@ -136,7 +136,6 @@
       var sw = document.getElementById('user-switcher');
       sw.replaceChildren.apply(sw, state.users.map(function (u) { return h('option', { value: u.accountId, selected: u.accountId === currentUser() }, u.displayName + ' (' + u.role + ')'); }));
       sw.onchange = function () { document.cookie = 'emu_user=' + encodeURIComponent(sw.value) + '; path=/; SameSite=Lax'; render(); refreshClock(); };
-      document.getElementById('project-nav').replaceChildren.apply(null, []);
       var nav = document.getElementById('project-nav');
       nav.replaceChildren.apply(nav, state.projects.map(function (p) { return h('a', { href: '#/project/' + p.key }, p.key); }));
       document.getElementById('theme-toggle').onclick = function () { state.theme = state.theme === 'dark' ? 'light' : 'dark'; localStorage.setItem('emu_theme', state.theme); applyTheme(); };
