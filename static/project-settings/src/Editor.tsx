@@ -59,7 +59,7 @@ export function Editor({ config, initialDraft, initialApplied, canEdit, presets,
         {canEdit && (
           <SaveBar state={st.saving.state} dirty={st.dirty} localProblems={problems.count} issues={st.index.all}
             onSave={() => void st.saving.save(st.draft)} onCheck={() => void st.saving.check(st.draft)}
-            onDiscard={st.discard} onReload={onReload} onShowTab={st.setTab} />
+            onDiscard={st.discard} onReload={onReload} onShowIssue={st.showIssue} />
         )}
       </LocalProblemsContext.Provider>
     </IssuesContext.Provider>

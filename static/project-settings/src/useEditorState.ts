@@ -1,10 +1,11 @@
 /** State of the settings editor: the saved config, the draft, backend issues and the applied preset. */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { FieldIssue, ProjectConfig } from '../../../src/contract';
 import type { PolicySpec } from '../../../src/core/policy/types';
 import { indexIssues, normalizePath } from './model/issues';
 import { issuesStillOpen } from './model/paths';
-import type { TabId } from './model/tabs';
+import { tabOfPath, type TabId } from './model/tabs';
+import { focusPath } from './ui/focusPath';
 import type { AppliedPreset } from './presets/PresetList';
 import { useSave } from './save/useSave';
 
@@ -17,6 +18,12 @@ export function useEditorState({ config, initialDraft, initialApplied }: Input) 
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [applied, setApplied] = useState<{ applied: AppliedPreset; previous: PolicySpec | null } | null>(
     initialApplied ? { applied: initialApplied, previous: null } : null);
+  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  useEffect(() => {
+    // Runs after the tab switch has rendered the field.
+    if (focusTarget !== null) { focusPath(focusTarget); setFocusTarget(null); }
+  }, [focusTarget, tab]);
+  const showIssue = (path: string) => { setTab(tabOfPath(path)); setFocusTarget(path); };
   const index = useMemo(() => indexIssues(issues), [issues]);
   const saved = base?.policy;
   const dirty = useMemo(() => saved === undefined || JSON.stringify(saved) !== JSON.stringify(draft), [saved, draft]);
@@ -33,5 +40,5 @@ export function useEditorState({ config, initialDraft, initialApplied }: Input) 
   const applyPreset = (a: AppliedPreset) => { setApplied({ applied: a, previous: draft }); edit(a.policy); setIssues([]); setTab('calendars'); };
   const undoPreset = applied?.previous ? () => { if (applied.previous) edit(applied.previous); setApplied(null); } : undefined;
   const discard = () => { setDraft(saved ?? initialDraft); setIssues([]); setApplied(null); saving.reset(); };
-  return { base, draft, edit, tab, setTab, index, dirty, saving, applied, applyPreset, undoPreset, discard };
+  return { base, draft, edit, tab, setTab, showIssue, index, dirty, saving, applied, applyPreset, undoPreset, discard };
 }

@@ -72,6 +72,7 @@ describe('saving the settings', () => {
     expect(screen.getByRole('tab', { name: 'Calendars (1 to fix)' })).toBeInTheDocument();
     await userEvent.click(within(screen.getByTestId('save-issues')).getByRole('button', { name: 'Closing time is not a time.' }));
     expect(screen.getByTestId('error-calendars[0].week.mon[0].end')).toHaveTextContent('Closing time is not a time.');
+    expect(screen.getByLabelText('Monday interval 1 closes')).toHaveFocus();
     // Editing the field retires its message; the other issue stays until the next save.
     const closes = screen.getByLabelText('Monday interval 1 closes');
     await userEvent.clear(closes);

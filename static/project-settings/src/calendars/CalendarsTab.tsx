@@ -53,18 +53,20 @@ function CalendarCard({ calendar, index, policy, open, onToggle, onChange, onRem
   const path = `calendars[${index}]`;
   const problems = useIssuesUnder(path).length;
   const users = calendarUsers(policy, calendar.id);
+  // A calendar with problems stays open so its messages (and the controls they point at) are visible.
+  const expanded = open || problems > 0;
   return (
     <div className="card">
       <div className="card-head">
-        <Button appearance="subtle" aria-expanded={open} onClick={onToggle}>
-          <span aria-hidden="true">{open ? '▾' : '▸'}</span> <span className="card-title">{calendar.name}</span>
+        <Button appearance="subtle" aria-expanded={expanded} onClick={onToggle}>
+          <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> <span className="card-title">{calendar.name}</span>
         </Button>
         {problems > 0 && <span className="badge-error">{problems} to fix</span>}
         <span className="muted">{users.length > 0 ? `Used by ${users.join(', ')}` : 'Not used by any goal'}</span>
         <Button appearance="subtle" disabled={users.length > 0} onClick={onRemove}
           title={users.length > 0 ? 'Point those goals at another calendar first.' : undefined}>Delete calendar</Button>
       </div>
-      {open && <CalendarEditor calendar={calendar} path={path} library={policy.calendars} onChange={onChange} />}
+      {expanded && <CalendarEditor calendar={calendar} path={path} library={policy.calendars} onChange={onChange} />}
     </div>
   );
 }

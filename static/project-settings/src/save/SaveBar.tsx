@@ -1,7 +1,6 @@
 /** Save, discard, and everything that can happen on save: validation issues, conflicts, refusal, recompute. */
 import type { FieldIssue } from '../../../../src/contract';
 import { Button, ErrorState, Notice } from '../../../shared/ui';
-import { tabOfPath, type TabId } from '../model/tabs';
 import { RecomputeStatus } from './RecomputeStatus';
 import type { SaveState } from './useSave';
 
@@ -14,10 +13,11 @@ interface Props {
   onCheck: () => void;
   onDiscard: () => void;
   onReload: () => void;
-  onShowTab: (tab: TabId) => void;
+  /** Opens the tab showing the issue's field and focuses it. */
+  onShowIssue: (path: string) => void;
 }
 
-export function SaveBar({ state, dirty, localProblems, issues, onSave, onCheck, onDiscard, onReload, onShowTab }: Props) {
+export function SaveBar({ state, dirty, localProblems, issues, onSave, onCheck, onDiscard, onReload, onShowIssue }: Props) {
   const saving = state.status === 'saving' || state.status === 'checking';
   return (
     <div className="save-bar" data-testid="save-bar">
@@ -30,15 +30,15 @@ export function SaveBar({ state, dirty, localProblems, issues, onSave, onCheck, 
         </span>
       </div>
       <div className="save-outcome">
-        <SaveOutcome state={state} issues={issues} onSave={onSave} onReload={onReload} onShowTab={onShowTab} />
+        <SaveOutcome state={state} issues={issues} onSave={onSave} onReload={onReload} onShowIssue={onShowIssue} />
       </div>
     </div>
   );
 }
 
-type OutcomeProps = Pick<Props, 'state' | 'issues' | 'onSave' | 'onReload' | 'onShowTab'>;
+type OutcomeProps = Pick<Props, 'state' | 'issues' | 'onSave' | 'onReload' | 'onShowIssue'>;
 
-function SaveOutcome({ state, issues, onSave, onReload, onShowTab }: OutcomeProps) {
+function SaveOutcome({ state, issues, onSave, onReload, onShowIssue }: OutcomeProps) {
   switch (state.status) {
     case 'saved':
       return <RecomputeStatus initial={state.recompute} />;
@@ -46,7 +46,7 @@ function SaveOutcome({ state, issues, onSave, onReload, onShowTab }: OutcomeProp
       return <Notice tone="success" testId="check-ok">No problems found. Press Save to apply these settings.</Notice>;
     case 'invalid':
       if (issues.length === 0) return <Notice testId="issues-edited">You changed every field that had a problem. Press Save (or Check for problems) again.</Notice>;
-      return <IssueList message={state.message} issues={issues} onShowTab={onShowTab} />;
+      return <IssueList message={state.message} issues={issues} onShowIssue={onShowIssue} />;
     case 'conflict':
       return (
         <div className="banner-warning" role="alert" data-testid="version-conflict">
@@ -64,7 +64,7 @@ function SaveOutcome({ state, issues, onSave, onReload, onShowTab }: OutcomeProp
   }
 }
 
-function IssueList({ message, issues, onShowTab }: { message: string; issues: readonly FieldIssue[]; onShowTab: (t: TabId) => void }) {
+function IssueList({ message, issues, onShowIssue }: { message: string; issues: readonly FieldIssue[]; onShowIssue: (path: string) => void }) {
   return (
     <div role="alert" data-testid="save-issues">
       <Notice tone="warning">
@@ -72,7 +72,7 @@ function IssueList({ message, issues, onShowTab }: { message: string; issues: re
         <ul>
           {issues.map((i) => (
             <li key={i.path + i.code}>
-              <Button appearance="link" onClick={() => onShowTab(tabOfPath(i.path))}>{i.message}</Button> <span className="mono muted">{i.path}</span>
+              <Button appearance="link" onClick={() => onShowIssue(i.path)}>{i.message}</Button> <span className="mono muted">{i.path}</span>
             </li>
           ))}
         </ul>

@@ -11,6 +11,8 @@ export interface ControlProps {
   id: string;
   'aria-describedby'?: string;
   'aria-invalid'?: boolean;
+  /** The JSON path the control edits, so a validation message can take the keyboard to it. */
+  'data-path'?: string;
 }
 
 interface FieldProps {
@@ -35,7 +37,7 @@ export function Field({ label, path, help, localError, hideLabel, render }: Fiel
   return (
     <div className="field">
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field-label'}>{label}</label>
-      {render({ id, 'aria-describedby': describedBy, 'aria-invalid': errors.length > 0 || undefined })}
+      {render({ id, 'aria-describedby': describedBy, 'aria-invalid': errors.length > 0 || undefined, 'data-path': path })}
       {help && <div id={helpId} className="field-help">{help}</div>}
       {errorId && (
         <div id={errorId} className="field-error" data-testid={path ? `error-${path}` : undefined}>
