@@ -43,8 +43,9 @@ export async function handleIssueEvent(deps: Deps, raw: unknown): Promise<Invoca
   }
   const event = parsed.data;
   const projectId = event.issue.fields?.project?.id;
+  // Without a project in the payload we cannot triage cheaply: queue it, the consumer reads the project.
   const config = projectId ? await loadConfig(projectId) : null;
-  const decision = triage(event, config?.policy ?? null);
+  const decision = projectId || event.eventType === 'avi:jira:deleted:issue' ? triage(event, config?.policy ?? null) : 'push';
   if (decision === 'remove') return removeDue(event.issue.id);
   if (decision === 'ignore') return;
   try {

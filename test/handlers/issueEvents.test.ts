@@ -62,6 +62,12 @@ describe('the issue event handler', () => {
     expect(await handleIssueEvent(w.deps, event('avi:jira:created:issue'))).toMatchObject({ _retry: true, retryOptions: { retryAfter: 60 } });
   });
 
+  it('queues an event whose payload names no project, leaving the project to the consumer', async () => {
+    const w = makeWorld();
+    await handleIssueEvent(w.deps, { eventType: 'avi:jira:deleted:comment', issue: { id: '1' } });
+    expect(w.pushed.map((e) => e.body)).toEqual([{ kind: 'issue', issueId: '1' }]);
+  });
+
   it('ignores a payload of unexpected shape instead of crashing', async () => {
     const w = makeWorld();
     await expect(handleIssueEvent(w.deps, { nonsense: true })).resolves.toBeUndefined();
