@@ -47,17 +47,21 @@ export function goalMillis(goal: Goal | null, calendar: BusinessCalendar | null,
 
 export function timeSegments(cycle: RawCycle, calendars: ReadonlyMap<string, BusinessCalendar>, now: Instant): TimedSegment[] {
   const out: TimedSegment[] = [];
-  const goalCache = new Map<string, number | null>();
   let elapsed = 0;
-  cycle.segments.forEach((seg, i) => {
+  // Consecutive segments usually share goal and calendar (they differ by pause only): convert once.
+  let prev: { goal: Goal | null; calendarId: string | null; goalMs: number | null } | null = null;
+  for (let i = 0; i < cycle.segments.length; i++) {
+    const seg = cycle.segments[i];
+    if (!seg) continue;
     const calendar = seg.calendarId === null ? null : calendars.get(seg.calendarId) ?? null;
     const to = cycle.segments[i + 1]?.from ?? cycle.stoppedAt;
-    const key = `${seg.goal?.id ?? ''}\u0000${seg.calendarId ?? ''}`;
-    if (!goalCache.has(key)) goalCache.set(key, goalMillis(seg.goal, calendar, cycle.startedAt));
+    if (!prev || prev.goal !== seg.goal || prev.calendarId !== seg.calendarId) {
+      prev = { goal: seg.goal, calendarId: seg.calendarId, goalMs: goalMillis(seg.goal, calendar, cycle.startedAt) };
+    }
     const e0 = elapsed;
     if (!seg.pause) elapsed += between(calendar, seg.from, Math.min(to ?? now, now));
-    out.push({ from: seg.from, to, calendar, goalMs: goalCache.get(key) ?? null, paused: seg.pause !== null, e0, e1: elapsed });
-  });
+    out.push({ from: seg.from, to, calendar, goalMs: prev.goalMs, paused: seg.pause !== null, e0, e1: elapsed });
+  }
   return out;
 }
 
