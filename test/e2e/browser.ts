@@ -68,3 +68,19 @@ export async function appFrame(page: Page, moduleKey: string): Promise<Frame> {
 export async function textOf(frame: Frame, selector: string): Promise<string> {
   return (await frame.locator(selector).first().textContent({ timeout: 2000 })) ?? '';
 }
+
+/** The app's current frame: the host page re-renders after every action, replacing the iframe. */
+export function latestFrame(page: Page, moduleKey: string): Frame {
+  const frame = page.frames().filter((f) => f.url().includes(`/apps/${moduleKey}/`) && !f.isDetached()).pop();
+  if (!frame) throw new Error(`no ${moduleKey} iframe yet`);
+  return frame;
+}
+
+/** Text of `selector` in the app's latest frame (throws while the frame is being replaced). */
+export function appText(page: Page, moduleKey: string, selector: string): () => Promise<string> {
+  return () => textOf(latestFrame(page, moduleKey), selector);
+}
+
+export function appAttribute(page: Page, moduleKey: string, selector: string, name: string): () => Promise<string | null> {
+  return () => latestFrame(page, moduleKey).locator(selector).first().getAttribute(name, { timeout: 2000 });
+}

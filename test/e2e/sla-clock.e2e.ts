@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { USERS } from '../../emulator/jira/catalog';
 import { formatDateTime } from '../../static/shared/format';
-import { actAs, appFrame, ARTIFACTS, control, eventually, jira, startHarness, stopHarness, textOf, type Harness } from './browser';
+import { actAs, appAttribute, appFrame, appText, ARTIFACTS, control, eventually, jira, startHarness, stopHarness, textOf, type Harness } from './browser';
 
 const PANEL = 'sla-panel';
 const SETTINGS = 'sla-settings';
@@ -68,8 +68,7 @@ describe('SLA Clock in the browser', () => {
     const frame = await openIssue(issue.key);
     await eventually(() => textOf(frame, '[data-testid="sla-goal-response"]'), (t) => t.includes('L1'), 'goal L1');
     await h.page.selectOption('#priority-select', 'Low');
-    const panel = await appFrame(h.page, PANEL);
-    const goal = await eventually(() => textOf(panel, '[data-testid="sla-goal-response"]'), (t) => t.includes('L4'), 'goal L4');
+    const goal = await eventually(appText(h.page, PANEL, '[data-testid="sla-goal-response"]'), (t) => t.includes('L4'), 'goal L4');
     expect(goal).toContain('L4');
     const sla = await control<Envelope<{ snapshot: { metrics: Array<{ current: { dueAt: number | null } | null }> } }>>(h, '/control/invoke', { moduleKey: PANEL, issueKey: issue.key, as: USERS.agentAna, functionKey: 'panel.getSla', payload: { issueId: issue.id } });
     const dueAt = sla.ok ? sla.data.snapshot.metrics[0]?.current?.dueAt ?? null : null;
@@ -84,13 +83,12 @@ describe('SLA Clock in the browser', () => {
     await h.page.fill('#comment-text', 'Looking into it internally.');
     await h.page.check('#comment-internal');
     await h.page.click('#comment-form button[type=submit]');
-    let panel = await appFrame(h.page, PANEL);
-    await eventually(() => textOf(panel, '[data-testid="sla-due-response"]'), (t) => t.startsWith('Due'), 'still due after the note');
-    expect(await panel.locator('[data-testid="sla-metric-response"]').getAttribute('data-state')).not.toBe('met');
+    const stateOf = appAttribute(h.page, PANEL, '[data-testid="sla-metric-response"]', 'data-state');
+    await eventually(appText(h.page, PANEL, '[data-testid="sla-due-response"]'), (t) => t.startsWith('Due'), 'still due after the note');
+    expect(await stateOf()).not.toBe('met');
     await h.page.fill('#comment-text', 'Hello, we are on it.');
     await h.page.click('#comment-form button[type=submit]');
-    panel = await appFrame(h.page, PANEL);
-    const state = await eventually(() => panel.locator('[data-testid="sla-metric-response"]').getAttribute('data-state', { timeout: 2000 }), (s) => s === 'met', 'state met');
+    const state = await eventually(stateOf, (s) => s === 'met', 'state met');
     expect(state).toBe('met');
   });
 
