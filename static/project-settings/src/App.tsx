@@ -21,12 +21,13 @@ export function App() {
       : <ErrorState title="Could not load SLA settings" message={c.message} code={c.code} onRetry={config.retry} />}</Page>;
   }
   const { config: saved, canEdit } = c.data;
+  // Viewers may be refused Jira metadata; the read-only page then shows ids, which is not worth an error box.
   const draft = saved?.policy ?? started?.policy;
   return (
     <MetadataContext.Provider value={metadata.state.status === 'ready' ? metadata.state.data : EMPTY_METADATA}>
       <Page>
         {!canEdit && <Notice testId="read-only">You can view these SLA settings, but only project admins can change them.</Notice>}
-        {metadata.state.status === 'error' && (
+        {metadata.state.status === 'error' && metadata.state.code !== 'FORBIDDEN' && (
           <ErrorState title="Could not load statuses, priorities and fields" message={`${metadata.state.message} Pickers stay empty until they load.`} code={metadata.state.code} onRetry={metadata.retry} />
         )}
         {draft
