@@ -42,7 +42,7 @@
   }
 
   function fmtTime(iso, zone) {
-    try { return new Date(iso).toLocaleString('en-GB', { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }); } catch (e) { return iso; }
+    try { return new Date(iso).toLocaleString('en-GB', { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }); } catch { return iso; }
   }
 
   function projectList(projects, modules) {

@@ -96,10 +96,12 @@
 
   function render() {
     var hash = location.hash || '#/';
-    var m;
-    var view = (m = /^#\/issue\/(.+)$/.exec(hash)) ? issueView(decodeURIComponent(m[1]))
-      : (m = /^#\/project\/([^/]+)\/settings$/.exec(hash)) ? settingsView(m[1])
-      : (m = /^#\/project\/([^/]+)$/.exec(hash)) ? issueList(m[1])
+    var issue = /^#\/issue\/(.+)$/.exec(hash);
+    var settings = /^#\/project\/([^/]+)\/settings$/.exec(hash);
+    var project = /^#\/project\/([^/]+)$/.exec(hash);
+    var view = issue ? issueView(decodeURIComponent(issue[1]))
+      : settings ? settingsView(settings[1])
+      : project ? issueList(project[1])
       : Promise.resolve(V.projectList(state.projects, state.modules));
     return view.then(function (el) { var main = document.getElementById('view'); main.replaceChildren(el); }, function (e) { flag(e.message, 'error'); });
   }
