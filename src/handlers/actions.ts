@@ -27,11 +27,15 @@ function breachActions(m: MetricSnapshot, actions: SlaAction[]): DueAction[] {
   return actions.map((action, i) => ({ id: `${m.key}:${cur.startedAt}:breach:${i}`, action }));
 }
 
+/** Threshold labels ("50%", "30 min before breach") as a token safe inside KVS keys. */
+export const thresholdToken = (label: string) =>
+  label.replace(/%/g, 'pct').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+
 function warningActions(m: MetricSnapshot, actions: SlaAction[]): DueAction[] {
   const cur = m.current;
   if ((m.state !== 'running' && m.state !== 'paused') || !cur) return [];
   return m.warningsCrossed.flatMap((w) =>
-    actions.map((action, i) => ({ id: `${m.key}:${cur.startedAt}:warning-${w.threshold}:${i}`, action })),
+    actions.map((action, i) => ({ id: `${m.key}:${cur.startedAt}:warning-${thresholdToken(w.threshold)}:${i}`, action })),
   );
 }
 

@@ -120,7 +120,7 @@ export class FakeJira {
     return reply(existed ? 200 : 201);
   }
 
-  private addComment(id: string, c: Call): ResponseLike {
+  private addComment(id: string, _c: Call): ResponseLike {
     const issue = this.issues.get(id);
     if (!issue) return reply(404);
     this.comments++;

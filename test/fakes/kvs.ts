@@ -3,7 +3,7 @@
  * a missing key reads as undefined (KEY_NOT_FOUND), FAIL_IF_EXISTS refuses an existing key,
  * transactions hold at most 25 operations and apply all-or-nothing with per-operation conditions,
  * and entity range-index queries page with a cursor. Errors are the real ForgeKvsAPIError class.
- * Use with: jest.mock('@forge/kvs', () => require('../fakes/kvs').fakeKvsModule)
+ * Use with: jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule)
  */
 const actual = jest.requireActual<typeof import('@forge/kvs')>('@forge/kvs');
 
@@ -67,12 +67,21 @@ function holds(record: unknown, filter: FilterLike | undefined): boolean {
   return filter.operator() === 'or' ? results.some(Boolean) : results.every(Boolean);
 }
 
+/** The documented key rule: at most 500 characters of letters, digits and `:._-#` or spaces. */
+const KEY_RULE = /^(?!\s+$)[a-zA-Z0-9:._\s#-]{1,500}$/;
+
+function checkKey(key: string): void {
+  if (!KEY_RULE.test(key)) throw apiError(400, 'INVALID_KEY', `invalid key ${key}`);
+}
+
 function get(entity: string | undefined, key: string): unknown {
+  checkKey(key);
   store.reads++;
   return clone(store.table(entity).get(key));
 }
 
 function set(entity: string | undefined, key: string, value: unknown, options?: { keyPolicy?: string }): void {
+  checkKey(key);
   const t = store.table(entity);
   if (options?.keyPolicy === 'FAIL_IF_EXISTS' && t.has(key)) throw apiError(409, 'KEY_ALREADY_EXISTS', `key ${key} exists`);
   store.writes++;

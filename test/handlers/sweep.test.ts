@@ -2,6 +2,7 @@ jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>(
 
 import { handleRecompute } from '../../src/handlers/consumer';
 import { runSweep } from '../../src/handlers/sweep';
+import { thresholdToken } from '../../src/handlers/actions';
 import type { SlaProperty } from '../../src/handlers/property';
 import { saveConfig } from '../../src/store/config';
 import { upsertDue } from '../../src/store/dueIndex';
@@ -70,5 +71,22 @@ describe('the due sweep', () => {
     expect(breachComments(w)).toHaveLength(2);
     await sweepAndConsume(w);
     expect(breachComments(w)).toHaveLength(2);
+  });
+});
+
+describe('warning actions', () => {
+  it('fire once per crossed threshold, under an id that is a valid KVS key', async () => {
+    const w = await setup(T0 + 2 * HOUR + MIN); // 50 % of the 4 h resolution goal has passed
+    await handleRecompute(w.deps, { body: { kind: 'issue', issueId: '1', projectId: '10000' } });
+    w.clock.now += 5 * MIN;
+    await handleRecompute(w.deps, { body: { kind: 'issue', issueId: '1', projectId: '10000' } });
+    const labels = w.jira.calls.filter((c) => c.method === 'PUT' && c.path === '/rest/api/3/issue/1');
+    expect(labels.map((c) => c.body)).toEqual([{ update: { labels: [{ add: 'sla-warning' }] } }]);
+    expect((w.jira.issues.get('1')!.properties.sla as SlaProperty).fired).toEqual([`resolution:${T0}:warning-50pct:0`]);
+  });
+
+  it('name thresholds with key-safe tokens', () => {
+    expect(thresholdToken('50%')).toBe('50pct');
+    expect(thresholdToken('30 min before breach')).toBe('30-min-before-breach');
   });
 });
