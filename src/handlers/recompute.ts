@@ -8,7 +8,7 @@ import { SLA_PROPERTY_KEY, type ProjectConfig } from '../contract';
 import type { JiraClient } from '../jira/client';
 import type { JiraError } from '../jira/http';
 import type { IssueBundle } from '../jira/issueReads';
-import { loadConfig } from '../store/config';
+import { hasConfigRecord, loadConfig } from '../store/config';
 import { removeDue, upsertDue } from '../store/dueIndex';
 import { dueActions, fireActions } from './actions';
 import type { Deps } from './deps';
@@ -60,7 +60,11 @@ export async function recomputeIssue(deps: Deps, jira: JiraClient, issueId: stri
     return { kind: 'gone' };
   }
   const { bundle, config } = loaded;
-  if (!config) return clearIssue(jira, issueId, bundle);
+  if (!config) {
+    // A stored but unreadable configuration is an operator problem, not a reason to wipe SLA data.
+    if (await hasConfigRecord(loaded.projectId)) return { kind: 'invalidPolicy', message: 'The stored configuration cannot be read.' };
+    return clearIssue(jira, issueId, bundle);
+  }
   const compiled = deps.engine.validatePolicy(config.policy);
   if (!compiled.ok) return { kind: 'invalidPolicy', message: compiled.errors.map((e) => `${e.path}: ${e.code}`).join('; ') };
   return evaluateAndWrite(deps, jira, { bundle, projectId: loaded.projectId, config, policy: compiled.value }, opts);

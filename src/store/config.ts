@@ -37,6 +37,11 @@ export async function loadConfig(projectId: string): Promise<ProjectConfig | nul
   return migrated.ok ? migrated.config : null;
 }
 
+/** True when a record exists, readable or not: an unreadable one must not be mistaken for "not configured". */
+export async function hasConfigRecord(projectId: string): Promise<boolean> {
+  return (await readRecord(projectId)) !== undefined;
+}
+
 export interface SaveRequest {
   projectId: string;
   policy: PolicySpec;

@@ -1,7 +1,8 @@
 jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
 
 import { InvocationError, InvocationErrorCode } from '@forge/events';
-import { saveConfig } from '../../src/store/config';
+import { kvs } from '@forge/kvs';
+import { CONFIG_ENTITY, saveConfig } from '../../src/store/config';
 import { getDue, listDue } from '../../src/store/dueIndex';
 import { handleRecompute } from '../../src/handlers/consumer';
 import type { SlaProperty } from '../../src/handlers/property';
@@ -104,6 +105,15 @@ describe('recomputing one issue', () => {
     addIssue(w.jira, { id: '1', properties: { sla: { hash: 'old', fired: [] } } });
     await handleRecompute(w.deps, job('1'));
     expect(w.jira.issues.get('1')!.properties.sla).toBeUndefined();
+  });
+
+  it('keeps SLA data and logs when the stored configuration is unreadable', async () => {
+    const w = makeWorld();
+    await kvs.entity(CONFIG_ENTITY).set('project-10000', { projectId: '10000', version: 1, config: { schemaVersion: 99 } });
+    addIssue(w.jira, { id: '1', properties: { sla: { hash: 'old', fired: [] } } });
+    await expect(handleRecompute(w.deps, job('1'))).resolves.toBeUndefined();
+    expect(w.jira.issues.get('1')!.properties.sla).toEqual({ hash: 'old', fired: [] });
+    expect(w.logs.join('\n')).toMatch(/no longer validates/);
   });
 
   it('drops a malformed job with a log line instead of throwing', async () => {
