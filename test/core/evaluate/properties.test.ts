@@ -84,4 +84,19 @@ describe('evaluate properties', () => {
       }
     }), { numRuns: 150 });
   });
+
+  it('evaluates self-contradicting histories without throwing and reports each problem once', () => {
+    const wild = fc.record({
+      id: fc.constantFrom('a', 'b', 'c', 'd'),
+      at: fc.oneof(fc.constant(Number.NaN), fc.integer({ min: -3 * 24 * 60, max: 4 * 24 * 60 }).map((m) => START + m * MINUTE)),
+      field: fc.constantFrom('status', 'priority', 'resolution', 'labels', 'customfield_9'),
+      to: fc.option(fc.constantFrom('1', '3', '5', '777', 'x y'), { nil: null }),
+    });
+    fc.assert(fc.property(fc.array(wild, { maxLength: 12 }), policyArb, (items, policy) => {
+      const h = history({ created: '2026-03-06T06:00:00Z', changes: items.map((i) => ({ ...i, from: null })) });
+      const s = evaluate(h, policy, NOW);
+      const keys = s.problems.map((p) => `${p.code} ${p.ref ?? ''}`);
+      expect(new Set(keys).size).toBe(keys.length);
+    }), { numRuns: 200 });
+  });
 });
