@@ -19,6 +19,7 @@ export interface WorkItem {
 
 /** Retry delays are compressed so demos and tests never stall on a 60 s retryAfter. */
 export const MAX_REAL_DELAY_MS = 1000;
+const REORDER_WINDOW_MS = 50;
 
 export class Pump {
   private items: WorkItem[] = [];
@@ -32,8 +33,15 @@ export class Pump {
 
   enqueue(item: Omit<WorkItem, 'attempt' | 'readyAt'> & { delayMs?: number }): void {
     const w: WorkItem = { ...item, attempt: 1, readyAt: realNow() + Math.min(item.delayMs ?? 0, MAX_REAL_DELAY_MS) };
-    if (this.lifo) this.items.unshift(w);
-    else this.items.push(w);
+    if (this.lifo) {
+      // Hold the burst until it is quiet for a moment, then release it newest first.
+      const release = realNow() + REORDER_WINDOW_MS;
+      for (const i of this.items) i.readyAt = Math.max(i.readyAt, release);
+      w.readyAt = Math.max(w.readyAt, release);
+      this.items.unshift(w);
+    } else {
+      this.items.push(w);
+    }
     this.kick();
   }
 
