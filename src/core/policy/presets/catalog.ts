@@ -38,7 +38,7 @@ function idalko(premium: boolean) {
       goal('ab', 'Severity A and B', ab, hours(fast), calendarId),
       goal('cd', 'Severity C and D', cd, hours(slow), calendarId),
     ];
-    const pause = inStatus(m.statuses(['Waiting for customer', 'Waiting for support']).slice(0, 1));
+    const pause = inStatus(m.statuses(['Waiting for customer']));
     const inProgress = m.statuses(['In Progress']);
     const workStarted: Condition = inProgress.length > 0 ? { kind: 'statusEntered', statusIds: inProgress } : { kind: 'statusCategoryEntered', categories: ['indeterminate'] };
     // Severity is fixed when the incident is logged (seed: "determined when the incident is formally logged").
