@@ -12,7 +12,7 @@ export interface PanelContext {
 }
 
 /** Module key of the project settings page in manifest.yml. */
-export const SETTINGS_MODULE_KEY = 'sla-clock-project-settings';
+export const SETTINGS_MODULE_KEY = 'sla-settings';
 
 export function parseContext(raw: unknown): PanelContext {
   const ctx = isRecord(raw) ? raw : {};
