@@ -13,7 +13,7 @@ const fn = z.object({ key: z.string(), handler: z.string() });
 const trigger = z.object({
   key: z.string(), function: z.string(),
   events: z.array(z.union([z.string(), z.object({ eventType: z.string() }).transform((e) => e.eventType)])),
-  filter: z.object({ ignoreSelf: z.boolean().optional() }).partial().optional(),
+  filter: z.object({ ignoreSelf: z.boolean().optional(), expression: z.string().optional() }).partial().optional(),
 });
 const scheduled = z.object({ key: z.string(), function: z.string(), interval: z.string() });
 const consumer = z.object({ key: z.string(), queue: z.string(), function: z.string().optional(), resolver: z.object({ function: z.string() }).optional() });
@@ -44,7 +44,7 @@ export interface EntityIndexDef { name: string; range: string[]; partition: stri
 
 export interface AppManifest {
   functions: Map<string, { file: string; exportName: string }>;
-  triggers: Array<{ key: string; functionKey: string; events: string[]; ignoreSelf: boolean }>;
+  triggers: Array<{ key: string; functionKey: string; events: string[]; ignoreSelf: boolean; expression: string | null }>;
   scheduled: Array<{ key: string; functionKey: string; intervalMs: number }>;
   consumers: Array<{ key: string; queue: string; functionKey: string }>;
   uiModules: Array<{ key: string; type: 'jira:issuePanel' | 'jira:projectSettingsPage'; resourcePath: string; resolverFunction: string | null }>;
@@ -71,7 +71,7 @@ export function parseManifest(text: string): AppManifest {
   }));
   return {
     functions,
-    triggers: m.modules.trigger.map((t) => ({ key: t.key, functionKey: t.function, events: t.events, ignoreSelf: t.filter?.ignoreSelf === true })),
+    triggers: m.modules.trigger.map((t) => ({ key: t.key, functionKey: t.function, events: t.events, ignoreSelf: t.filter?.ignoreSelf === true, expression: t.filter?.expression ?? null })),
     scheduled: m.modules.scheduledTrigger.map((s) => ({ key: s.key, functionKey: s.function, intervalMs: INTERVAL_MS[s.interval] ?? 300_000 })),
     consumers: m.modules.consumer.map((c) => ({ key: c.key, queue: c.queue, functionKey: c.function ?? c.resolver?.function ?? '' })),
     uiModules: [...ui('jira:issuePanel'), ...ui('jira:projectSettingsPage')],

@@ -57,6 +57,7 @@ export class ForgeRuntime {
   ) {
     this.pump = new Pump(log);
     for (const s of manifest.scheduled) this.nextRun.set(s.key, clock.now() + s.intervalMs);
+    for (const t of manifest.triggers.filter((x) => x.expression)) log(`not emulated: filter.expression of trigger ${t.key}; its events are delivered unfiltered`);
     site.onEvent((e) => this.onSiteEvent(e));
   }
 
@@ -127,7 +128,10 @@ export class ForgeRuntime {
       const event = { queueName: consumer.queue, jobId, eventId, body, ...(retry ? { retryContext: { retryCount: attempt - 1, retryReason: retry.reason, retryData: retry.data } } : {}) };
       const result = await this.fn(consumer.functionKey)(event, { installContext: INSTALL_CONTEXT });
       const again = retryRequest(result);
-      if (again) return again;
+      if (again) {
+        if (attempt >= CONSUMER_MAX_ATTEMPTS) { stats.failed++; stats.inProgress = Math.max(0, stats.inProgress - 1); }
+        return again;
+      }
       stats.success++;
       stats.inProgress = Math.max(0, stats.inProgress - 1);
       return { kind: 'done' };

@@ -60,6 +60,7 @@ describe('SLA Clock in the browser', () => {
     const due = await eventually(() => textOf(frame, '[data-testid="sla-due-response"]'), (t) => t.includes(expected), `due ${expected}`);
     expect(due).toContain(expected);
     await h.page.locator('#panel-frame').screenshot({ path: join(ARTIFACTS, 'issue-panel.png') });
+    await h.page.screenshot({ path: join(ARTIFACTS, 'host-issue-view.png') });
   });
 
   it('moves the target when the priority changes, as the policy says', async () => {
