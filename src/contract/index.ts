@@ -3,7 +3,7 @@
  * response envelope. UIs import only this file (and src/core for live countdowns).
  */
 import type { CalendarSpec, Instant, OpenWindow } from '../core/calendar/types';
-import type { PolicySpec } from '../core/policy/types';
+import type { NamedRef, PolicySpec, SiteMetadata } from '../core/policy/types';
 import type { SlaSnapshot } from '../core/evaluate/types';
 
 export type ErrorCode =
@@ -37,17 +37,10 @@ export interface ProjectConfig {
   policy: PolicySpec;
 }
 
-export interface NamedRef { id: string; name: string }
-export interface StatusRef extends NamedRef { category: 'new' | 'indeterminate' | 'done' }
-export interface SelectFieldRef extends NamedRef { options: NamedRef[] }
+export type { NamedRef, StatusRef, SelectFieldRef } from '../core/policy/types';
 
-export interface JiraMetadata {
-  priorities: NamedRef[];
-  statuses: StatusRef[];
-  issueTypes: NamedRef[];
-  /** Custom select fields (e.g. Severity) with their options. */
-  selectFields: SelectFieldRef[];
-}
+/** The site metadata the settings page and presets work with; its shape is owned by the core. */
+export type JiraMetadata = SiteMetadata;
 
 export interface RecomputeProgress {
   state: 'idle' | 'running' | 'done' | 'failed';

@@ -1,9 +1,8 @@
 /** Public API of SLA policies: validation, presets, targets and goal selection. */
 import { compileCalendar } from '../calendar';
 import type { Result } from '../calendar/types';
-import type { JiraMetadata } from '../../contract';
 import type { CompiledPolicy, PolicyError } from './compiled';
-import type { PolicySpec } from './types';
+import type { PolicySpec, SiteMetadata } from './types';
 import { makePolicyValidator } from './validate';
 import { POLICY_PRESETS, type PolicyPreset } from './presets/catalog';
 
@@ -28,7 +27,7 @@ export function findPreset(presetId: string): PolicyPreset | null {
  * findPreset first) and throws.
  * @example instantiatePreset('communardo', meta).unmatched // ['priority "Level 4"']
  */
-export function instantiatePreset(presetId: string, meta: JiraMetadata): { policy: PolicySpec; unmatched: string[] } {
+export function instantiatePreset(presetId: string, meta: SiteMetadata): { policy: PolicySpec; unmatched: string[] } {
   const preset = findPreset(presetId);
   if (!preset) throw new RangeError(`Unknown policy preset "${presetId}"`);
   return preset.build(meta);

@@ -2,96 +2,91 @@
  * Structural schema of a policy document. Semantic rules (duplicates, references, conflicts) live in
  * rules.ts so each can carry its own stable code; this file only answers "is it shaped right?".
  */
-import { z } from 'zod';
+import { array, boolean, number, object, oneOf, optional, record, string, tagged, unknownValue, type Infer } from './parse';
 
-const ids = z.array(z.string().min(1));
-const categories = z.array(z.enum(['new', 'indeterminate', 'done']));
+const ids = array(string(1));
+const categories = array(oneOf(['new', 'indeterminate', 'done']));
 
-export const conditionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('issueCreated') }),
-  z.object({ kind: z.literal('statusEntered'), statusIds: ids }),
-  z.object({ kind: z.literal('statusLeft'), statusIds: ids }),
-  z.object({ kind: z.literal('inStatus'), statusIds: ids }),
-  z.object({ kind: z.literal('statusCategoryEntered'), categories }),
-  z.object({ kind: z.literal('inStatusCategory'), categories }),
-  z.object({ kind: z.literal('resolutionSet') }),
-  z.object({ kind: z.literal('resolutionCleared') }),
-  z.object({ kind: z.literal('assigneeSet') }),
-  z.object({ kind: z.literal('assigneeChanged') }),
-  z.object({ kind: z.literal('commentByAgent') }),
-  z.object({ kind: z.literal('commentByCustomer') }),
-  z.object({ kind: z.literal('fieldChanged'), fieldId: z.string().min(1), toValue: z.string().optional() }),
-  z.object({ kind: z.literal('labelAdded'), label: z.string().min(1).optional() }),
-  z.object({ kind: z.literal('priorityChanged') }),
-]);
-
-const matchSchema = z.object({
-  priorityIds: ids.optional(),
-  issueTypeIds: ids.optional(),
-  field: z.object({ fieldId: z.string().min(1), optionIds: ids }).optional(),
-  labels: ids.optional(),
-  componentIds: ids.optional(),
-  customer: z.object({ fieldId: z.string().min(1), values: ids }).optional(),
+export const conditionSchema = tagged({
+  issueCreated: {},
+  statusEntered: { statusIds: ids },
+  statusLeft: { statusIds: ids },
+  inStatus: { statusIds: ids },
+  statusCategoryEntered: { categories },
+  inStatusCategory: { categories },
+  resolutionSet: {},
+  resolutionCleared: {},
+  assigneeSet: {},
+  assigneeChanged: {},
+  commentByAgent: {},
+  commentByCustomer: {},
+  fieldChanged: { fieldId: string(1), toValue: optional(string()) },
+  labelAdded: { label: optional(string(1)) },
+  priorityChanged: {},
 });
 
-export const targetSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('minutes'), minutes: z.number() }),
-  z.object({ kind: z.literal('businessDays'), days: z.number() }),
-  z.object({ kind: z.literal('trackOnly') }),
-]);
+const matchSchema = object({
+  priorityIds: optional(ids),
+  issueTypeIds: optional(ids),
+  field: optional(object({ fieldId: string(1), optionIds: ids })),
+  labels: optional(ids),
+  componentIds: optional(ids),
+  customer: optional(object({ fieldId: string(1), values: ids })),
+});
 
-const calendarRefSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('fixed'), calendarId: z.string() }),
-  z.object({
-    kind: z.literal('fromField'),
-    fieldId: z.string().min(1),
-    map: z.record(z.string(), z.string()),
-    fallbackCalendarId: z.string(),
-  }),
-]);
+export const targetSchema = tagged({
+  minutes: { minutes: number },
+  businessDays: { days: number },
+  trackOnly: {},
+});
+
+const calendarRefSchema = tagged({
+  fixed: { calendarId: string() },
+  fromField: { fieldId: string(1), map: record(string()), fallbackCalendarId: string() },
+});
 
 /** Target is optional here so that a missing one gets its own code (POL_GOAL_WITHOUT_TARGET). */
-const goalSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
+const goalSchema = object({
+  id: string(1),
+  name: string(1),
   match: matchSchema,
-  target: targetSchema.optional(),
+  target: optional(targetSchema),
   calendar: calendarRefSchema,
 });
 
-const warningSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('percent'), percent: z.number() }),
-  z.object({ kind: z.literal('beforeBreach'), minutes: z.number() }),
-]);
+const warningSchema = tagged({
+  percent: { percent: number },
+  beforeBreach: { minutes: number },
+});
 
-const actionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('comment'), body: z.string(), internal: z.boolean().optional() }),
-  z.object({ kind: z.literal('label'), label: z.string() }),
-  z.object({ kind: z.literal('notify'), to: z.array(z.enum(['assignee', 'watchers', 'reporter'])), subject: z.string() }),
-]);
+const actionSchema = tagged({
+  comment: { body: string(), internal: optional(boolean) },
+  label: { label: string() },
+  notify: { to: array(oneOf(['assignee', 'watchers', 'reporter'])), subject: string() },
+});
 
-const metricSchema = z.object({
-  key: z.string(),
-  name: z.string().min(1),
-  mode: z.enum(['once', 'recurring']),
-  start: z.array(conditionSchema),
-  pause: z.array(conditionSchema),
-  stop: z.array(conditionSchema),
-  goals: z.array(goalSchema),
-  onGoalChange: z.enum(['keepElapsed', 'restart', 'keepOriginal']).optional(),
-  warnings: z.array(warningSchema).optional(),
-  warningActions: z.array(actionSchema).optional(),
-  breachActions: z.array(actionSchema).optional(),
+const metricSchema = object({
+  key: string(),
+  name: string(1),
+  mode: oneOf(['once', 'recurring']),
+  start: array(conditionSchema),
+  pause: array(conditionSchema),
+  stop: array(conditionSchema),
+  goals: array(goalSchema),
+  onGoalChange: optional(oneOf(['keepElapsed', 'restart', 'keepOriginal'])),
+  warnings: optional(array(warningSchema)),
+  warningActions: optional(array(actionSchema)),
+  breachActions: optional(array(actionSchema)),
 });
 
 /** Calendars are checked by the calendar engine, so here they only need to be a list. */
-export const policySchema = z.object({
-  schemaVersion: z.literal(1),
-  name: z.string().min(1),
-  metrics: z.array(metricSchema),
-  calendars: z.array(z.unknown()),
+export const policySchema = object({
+  schemaVersion: oneOf([1]),
+  name: string(1),
+  metrics: array(metricSchema),
+  calendars: array(unknownValue),
 });
 
-export type ParsedPolicy = z.infer<typeof policySchema>;
-export type ParsedMetric = z.infer<typeof metricSchema>;
-export type ParsedGoal = z.infer<typeof goalSchema>;
+export type ParsedPolicy = Infer<typeof policySchema>;
+export type ParsedMetric = Infer<typeof metricSchema>;
+export type ParsedGoal = Infer<typeof goalSchema>;

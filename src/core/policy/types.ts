@@ -92,6 +92,20 @@ export interface PolicySpec {
   calendars: CalendarSpec[];
 }
 
+/** A Jira object as presets bind it: by id, found by its (renameable) name. */
+export interface NamedRef { id: string; name: string }
+export interface StatusRef extends NamedRef { category: StatusCategory }
+export interface SelectFieldRef extends NamedRef { options: NamedRef[] }
+
+/** The site's priorities, statuses, issue types and select fields that presets bind names to. */
+export interface SiteMetadata {
+  priorities: NamedRef[];
+  statuses: StatusRef[];
+  issueTypes: NamedRef[];
+  /** Custom select fields (e.g. Severity) with their options. */
+  selectFields: SelectFieldRef[];
+}
+
 export type PolicyErrorCode =
   | 'POL_SCHEMA_VERSION'
   | 'POL_MALFORMED'

@@ -3,16 +3,16 @@
  * of the offending field. The calendar compiler is a parameter so the browser can validate with the
  * holiday-free engine and the backend with the full one.
  */
-import type { z } from 'zod';
 import type { BusinessCalendar, CalendarError, Result } from '../calendar/types';
 import type { CompiledPolicy, PolicyError } from './compiled';
 import type { Goal, MetricSpec, PolicySpec } from './types';
 import { policySchema, type ParsedMetric, type ParsedPolicy } from './schema';
+import { INVALID, type ParseIssue } from './parse';
 import { checkMetrics } from './rules';
 
 export type CalendarCompiler = (spec: unknown) => Result<BusinessCalendar, CalendarError>;
 
-/** "metrics[0].goals[2].target" from zod's ["metrics", 0, "goals", 2, "target"]. */
+/** "metrics[0].goals[2].target" from ["metrics", 0, "goals", 2, "target"]. */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path
     .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
@@ -29,8 +29,8 @@ function codeForPath(path: readonly PropertyKey[]): PolicyError['code'] {
   return 'POL_MALFORMED';
 }
 
-function zodErrors(error: z.ZodError): PolicyError[] {
-  return error.issues.map((issue) => ({ code: codeForPath(issue.path), path: formatPath(issue.path), message: issue.message }));
+function structuralErrors(issues: readonly ParseIssue[]): PolicyError[] {
+  return issues.map((issue) => ({ code: codeForPath(issue.path), path: formatPath(issue.path), message: issue.message }));
 }
 
 function compileCalendars(list: readonly unknown[], compile: CalendarCompiler, errors: PolicyError[]): Map<string, BusinessCalendar> {
@@ -82,9 +82,10 @@ export function makePolicyValidator(compile: CalendarCompiler): (input: unknown)
   return (input) => {
     const versionError = schemaVersionError(input);
     if (versionError) return { ok: false, errors: [versionError] };
-    const parsed = policySchema.safeParse(input);
-    if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error) };
-    return compileParsed(parsed.data, compile);
+    const issues: ParseIssue[] = [];
+    const parsed = policySchema(input, [], issues);
+    if (parsed === INVALID || issues.length > 0) return { ok: false, errors: structuralErrors(issues) };
+    return compileParsed(parsed, compile);
   };
 }
 

@@ -1,6 +1,5 @@
 /** One policy preset per seed SLA document: data an admin applies to a project, then edits. */
-import type { JiraMetadata } from '../../../contract';
-import type { Condition, Goal, MetricSpec, PolicySpec } from '../types';
+import type { Condition, Goal, MetricSpec, PolicySpec, SiteMetadata } from '../types';
 import { MetadataMatcher } from './match';
 import { businessDays, calendars, goal, hours, inStatus, responseMetric } from './build';
 
@@ -8,14 +7,14 @@ export interface PolicyPreset {
   id: string;
   name: string;
   description: string;
-  build(meta: JiraMetadata): { policy: PolicySpec; unmatched: string[] };
+  build(meta: SiteMetadata): { policy: PolicySpec; unmatched: string[] };
 }
 
 function policy(name: string, calendarIds: string[], metrics: MetricSpec[]): PolicySpec {
   return { schemaVersion: 1, name, metrics, calendars: calendars(calendarIds) };
 }
 
-function atlassianPriority(meta: JiraMetadata): { policy: PolicySpec; unmatched: string[] } {
+function atlassianPriority(meta: SiteMetadata): { policy: PolicySpec; unmatched: string[] } {
   const m = new MetadataMatcher(meta);
   const goals = [
     goal('l1', 'L1 Production down', { priorityIds: m.priorities(['L1', 'Highest']) }, hours(1), '24x7'),
@@ -28,7 +27,7 @@ function atlassianPriority(meta: JiraMetadata): { policy: PolicySpec; unmatched:
 }
 
 function idalko(premium: boolean) {
-  return (meta: JiraMetadata): { policy: PolicySpec; unmatched: string[] } => {
+  return (meta: SiteMetadata): { policy: PolicySpec; unmatched: string[] } => {
     const m = new MetadataMatcher(meta);
     const calendarId = premium ? 'cet-extended-7-19' : 'cet-9-17';
     const severity = m.selectField(['Severity']);
@@ -63,7 +62,7 @@ function updateCadence(calendarId: string, pause: Condition[]): MetricSpec {
   };
 }
 
-function fourTier(meta: JiraMetadata): { policy: PolicySpec; unmatched: string[] } {
+function fourTier(meta: SiteMetadata): { policy: PolicySpec; unmatched: string[] } {
   const m = new MetadataMatcher(meta);
   const goals = [
     // Feature requests are Low whatever priority they carry, so their goal comes first.
@@ -76,7 +75,7 @@ function fourTier(meta: JiraMetadata): { policy: PolicySpec; unmatched: string[]
   return { policy: policy('Four-tier priority support', ['24x7', 'london-8-22'], [responseMetric(goals)]), unmatched: m.unmatched };
 }
 
-function communardo(meta: JiraMetadata): { policy: PolicySpec; unmatched: string[] } {
+function communardo(meta: SiteMetadata): { policy: PolicySpec; unmatched: string[] } {
   const m = new MetadataMatcher(meta);
   const goals = [1, 4, 8, 24].map((h, i) => goal(`level${i + 1}`, `Level ${i + 1}`, { priorityIds: m.priorities([`Level ${i + 1}`]) }, hours(h), 'saxony-9-17'));
   return { policy: policy('Product support, Level 1–4', ['saxony-9-17'], [responseMetric(goals)]), unmatched: m.unmatched };

@@ -1,5 +1,5 @@
 /** Binds preset names (priorities, statuses, fields) to a site's ids, remembering what it could not find. */
-import type { JiraMetadata, NamedRef } from '../../../contract';
+import type { NamedRef, SiteMetadata } from '../types';
 
 const norm = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
@@ -11,7 +11,7 @@ function idsNamed(refs: readonly NamedRef[], names: readonly string[]): string[]
 export class MetadataMatcher {
   readonly unmatched: string[] = [];
 
-  constructor(private readonly meta: JiraMetadata) {}
+  constructor(private readonly meta: SiteMetadata) {}
 
   private found(ids: string[], what: string): string[] {
     if (ids.length === 0) this.unmatched.push(what);
