@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   console.log(`SLA Clock emulator ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${running.url}/`);
   console.log(`  ${emu.site.data.projects.length} projects, ${emu.site.data.issues.length} issues (${open} open)${emu.restoredFromDisk ? ', restored from .emulator-state/' : ''}`);
   if (!emu.runtime) console.log('  manifest.yml not found: Forge runtime disabled');
-  console.log(`  Jira REST: ${running.url}/rest/api/3/…   control API: ${running.url}/control/state   (docs/emulator.md)`);
+  console.log(`  Jira REST: ${running.url}/rest/api/3/…   control API: ${running.url}/control/state   (README: "Control API")`);
   const stop = () => { void running.close().then(() => process.exit(0)); };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -31,7 +31,7 @@ export const subtractBusinessMinutes = (cal: BusinessCalendar, start: Instant, m
 export const businessMinutesBetween = (cal: BusinessCalendar, a: Instant, b: Instant): number =>
   cal.businessMillisBetween(a, b) / MS_PER_MINUTE;
 
-/** N business days later (see docs/semantics-calendar.md). @example addBusinessDays(cal, saturday, 1) // Monday's close */
+/** N business days later (see README, "Business days"). @example addBusinessDays(cal, saturday, 1) // Monday's close */
 export const addBusinessDays = (cal: BusinessCalendar, start: Instant, n: number): Instant | null => cal.addBusinessDays(start, n);
 
 /** Close of the last window of the business day of `at`. @example endOfBusinessDay(cal, monday9) // Monday 17:00 */
