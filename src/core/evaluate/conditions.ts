@@ -18,15 +18,23 @@ function tokens(value: string | null | undefined): string[] {
 
 /** True while the issue is in the state the condition describes; false for moment-only kinds. */
 export function holds(c: Condition, fields: Fields, categories: Categories): boolean {
+  const category = c.kind === 'inStatusCategory' || c.kind === 'statusCategoryEntered' ? categoryOf(fields['status'], categories) : undefined;
+  return holdsIn(c, fields, category);
+}
+
+/** holds() before and after a step, with the status category the step already looked up. */
+export const holdsBefore = (c: Condition, step: Step): boolean => holdsIn(c, step.prev, step.prevCategory);
+export const holdsAfter = (c: Condition, step: Step): boolean => holdsIn(c, step.next, step.nextCategory);
+
+/** holds() given the category of fields.status (undefined when it has none). */
+function holdsIn(c: Condition, fields: Fields, category: StatusCategory | undefined): boolean {
   switch (c.kind) {
     case 'inStatus':
     case 'statusEntered':
       return c.statusIds.includes(fields['status'] ?? '');
     case 'inStatusCategory':
-    case 'statusCategoryEntered': {
-      const category = categoryOf(fields['status'], categories);
+    case 'statusCategoryEntered':
       return category !== undefined && c.categories.includes(category);
-    }
     case 'resolutionSet':
       return (fields['resolution'] ?? null) !== null;
     case 'resolutionCleared':
@@ -38,8 +46,8 @@ export function holds(c: Condition, fields: Fields, categories: Categories): boo
   }
 }
 
-function becameTrue(c: Condition, step: Step, categories: Categories): boolean {
-  return holds(c, step.next, categories) && (step.created || !holds(c, step.prev, categories));
+function becameTrue(c: Condition, step: Step): boolean {
+  return holdsAfter(c, step) && (step.created || !holdsBefore(c, step));
 }
 
 function labelAdded(step: Step, label: string | undefined): boolean {
@@ -59,13 +67,16 @@ function edited(step: Step, field: string): boolean {
   return !step.created && step.changed.includes(field);
 }
 
-/** True when the condition happens at this step. */
-export function fires(c: Condition, step: Step, categories: Categories): boolean {
+/**
+ * True when the condition happens at this step. Status categories come from the step (replayHistory
+ * looked them up in the history's categories); the parameter stays for callers that pass them.
+ */
+export function fires(c: Condition, step: Step, _categories?: Categories): boolean {
   switch (c.kind) {
     case 'issueCreated': return step.created;
     case 'commentByAgent': return comment(step, 'agent');
     case 'commentByCustomer': return comment(step, 'customer');
-    case 'statusEntered': return step.changed.includes('status') && holds(c, step.next, categories);
+    case 'statusEntered': return step.changed.includes('status') && holdsAfter(c, step);
     case 'statusLeft':
       return edited(step, 'status') && c.statusIds.includes(step.prev['status'] ?? '') && step.prev['status'] !== step.next['status'];
     case 'inStatus':
@@ -73,8 +84,8 @@ export function fires(c: Condition, step: Step, categories: Categories): boolean
     case 'statusCategoryEntered':
     case 'assigneeSet':
     case 'resolutionSet':
-      return becameTrue(c, step, categories);
-    case 'resolutionCleared': return edited(step, 'resolution') && becameTrue(c, step, categories);
+      return becameTrue(c, step);
+    case 'resolutionCleared': return edited(step, 'resolution') && becameTrue(c, step);
     case 'assigneeChanged': return step.changed.includes('assignee') && step.prev['assignee'] !== step.next['assignee'] && !(step.created && !step.next['assignee']);
     case 'fieldChanged': return edited(step, c.fieldId) && (c.toValue === undefined || step.next[c.fieldId] === c.toValue);
     case 'labelAdded': return edited(step, 'labels') && labelAdded(step, c.label);
@@ -83,7 +94,7 @@ export function fires(c: Condition, step: Step, categories: Categories): boolean
 }
 
 /** True when any condition of the list fires (a plain loop: this runs for every step of every metric). */
-export function anyFires(list: readonly Condition[], step: Step, categories: Categories): boolean {
-  for (const c of list) if (fires(c, step, categories)) return true;
+export function anyFires(list: readonly Condition[], step: Step): boolean {
+  for (const c of list) if (fires(c, step)) return true;
   return false;
 }

@@ -14,7 +14,7 @@ import type { IssueHistory, SlaSnapshot } from './types';
 export function evaluate(history: IssueHistory, policy: CompiledPolicy, now: Instant): SlaSnapshot {
   const replay = replayHistory(history, now);
   const metrics = policy.spec.metrics.map((metric) => {
-    const cycles = replayMetric(metric, replay.steps, history.statusCategories);
+    const cycles = replayMetric(metric, replay.steps);
     return metricSnapshot(metric, cycles, policy, replay.fields, now);
   });
   const checks = metrics.map((m) => m.nextCheckAt).filter((t): t is number => t !== null);

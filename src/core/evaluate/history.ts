@@ -3,6 +3,7 @@
  * deterministic list of steps, each with the field values before and after it.
  */
 import type { Instant } from '../calendar/types';
+import type { StatusCategory } from '../policy/types';
 import type { FieldChange, HistoryComment, HistoryProblem, IssueHistory } from './types';
 
 export type Fields = Readonly<Record<string, string | null>>;
@@ -16,6 +17,9 @@ export interface Step {
   /** Field ids this step changed (few: a plain list is cheaper than a set here). */
   changed: readonly string[];
   comment: HistoryComment | null;
+  /** Categories of the status before and after, looked up once here rather than by every metric. */
+  prevCategory: StatusCategory | undefined;
+  nextCategory: StatusCategory | undefined;
 }
 
 export interface Replay {
@@ -39,10 +43,10 @@ const canonical = (item: object): string => JSON.stringify(item, Object.keys(ite
  * Drops duplicates by id; when copies disagree the canonical (smallest JSON) copy wins, so input order
  * never matters. The canonical text is only computed for ids seen twice: duplicates are rare.
  */
-function dedupe<T extends { id: string; at: Instant }>(items: readonly T[], problems: HistoryProblem[]): T[] {
+function dedupe<T extends { id: string; at: Instant }>(items: readonly T[], problems: HistoryProblem[]): readonly T[] {
   const ids = new Set<string>();
   for (const item of items) ids.add(item.id);
-  if (ids.size === items.length) return [...items];
+  if (ids.size === items.length) return items;
   const byId = new Map<string, { item: T; json: string | null }>();
   const conflicts = new Set<string>();
   for (const item of items) {
@@ -88,20 +92,32 @@ function checkStatuses(history: IssueHistory, changes: readonly FieldChange[], p
   }
 }
 
-function creationStep(history: IssueHistory, createdAt: Instant): Step {
-  const next: Record<string, string | null> = { ...history.initial };
-  return { at: createdAt, created: true, prev: {}, next, changed: Object.keys(next), comment: null };
+type Categories = IssueHistory['statusCategories'];
+
+function categoryOf(status: string | null | undefined, categories: Categories): StatusCategory | undefined {
+  return status ? categories[status] : undefined;
 }
 
-/** Changes at the same instant form one step (a transition that sets status and resolution together). */
-function changeStep(group: readonly FieldChange[], prev: Fields): Step {
+function creationStep(history: IssueHistory, createdAt: Instant): Step {
+  const next: Record<string, string | null> = { ...history.initial };
+  const nextCategory = categoryOf(next['status'], history.statusCategories);
+  return { at: createdAt, created: true, prev: {}, next, changed: Object.keys(next), comment: null, prevCategory: undefined, nextCategory };
+}
+
+/** Changes [from, to) share one instant and form one step (a transition that sets status and resolution together). */
+function changeStep(changes: readonly FieldChange[], from: number, to: number, prevStep: Step, categories: Categories): Step {
+  const prev = prevStep.next;
   const next: Record<string, string | null> = { ...prev };
   const changed: string[] = [];
-  for (const c of group) {
+  for (let k = from; k < to; k++) {
+    const c = changes[k];
+    if (c === undefined) continue;
     next[c.field] = c.to;
     if (!changed.includes(c.field)) changed.push(c.field);
   }
-  return { at: group[0]?.at ?? 0, created: false, prev, next, changed, comment: null };
+  const prevCategory = prevStep.nextCategory;
+  const nextCategory = changed.includes('status') ? categoryOf(next['status'], categories) : prevCategory;
+  return { at: changes[from]?.at ?? 0, created: false, prev, next, changed, comment: null, prevCategory, nextCategory };
 }
 
 function creationInstant(history: IssueHistory, problems: HistoryProblem[]): Instant {
@@ -121,27 +137,29 @@ export function replayHistory(history: IssueHistory, now: Instant): Replay {
   const changes = sanitize(history.changes, createdAt, now, problems);
   const comments = sanitize(history.comments, createdAt, now, problems);
   checkStatuses(history, changes, problems);
-  const steps: Step[] = [creationStep(history, createdAt)];
-  let fields: Fields = steps[0]?.next ?? {};
+  let last = creationStep(history, createdAt);
+  const steps: Step[] = [last];
   let ci = 0;
   for (let i = 0; i < changes.length; ) {
     const at = changes[i]?.at ?? 0;
-    for (; ci < comments.length && (comments[ci]?.at ?? 0) < at; ci++) steps.push(commentStep(comments[ci], fields));
-    let j = i;
+    for (; ci < comments.length && (comments[ci]?.at ?? 0) < at; ci++) steps.push(commentStep(comments[ci], last));
+    let j = i + 1;
     while (j < changes.length && changes[j]?.at === at) j++;
-    const step = changeStep(changes.slice(i, j), fields);
-    steps.push(step);
-    fields = step.next;
+    last = changeStep(changes, i, j, last, history.statusCategories);
+    steps.push(last);
     i = j;
   }
-  for (; ci < comments.length; ci++) steps.push(commentStep(comments[ci], fields));
-  problems.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : compareIds(a.ref ?? '', b.ref ?? '')));
-  return { steps, problems, fields };
+  for (; ci < comments.length; ci++) steps.push(commentStep(comments[ci], last));
+  if (problems.length > 1) problems.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : compareIds(a.ref ?? '', b.ref ?? '')));
+  return { steps, problems, fields: last.next };
 }
 
 const NOTHING_CHANGED: readonly string[] = [];
 
-function commentStep(comment: HistoryComment | undefined, fields: Fields): Step {
+/** A comment changes no field: it sees the fields (and status category) the last change left. */
+function commentStep(comment: HistoryComment | undefined, last: Step): Step {
   const c = comment ?? { id: '', at: 0, author: 'app', public: false };
-  return { at: c.at, created: false, prev: fields, next: fields, changed: NOTHING_CHANGED, comment: c };
+  const fields = last.next;
+  const category = last.nextCategory;
+  return { at: c.at, created: false, prev: fields, next: fields, changed: NOTHING_CHANGED, comment: c, prevCategory: category, nextCategory: category };
 }

@@ -6,7 +6,7 @@ import type { Instant } from '../calendar/types';
 import type { Condition, Goal, MetricSpec } from '../policy/types';
 import { calendarIdFor, goalFields, selectGoal } from '../policy/goals';
 import { describeCondition, isStateCondition } from '../policy/conditions';
-import { anyFires, holds, type Categories } from './conditions';
+import { anyFires, holdsAfter } from './conditions';
 import type { Fields, Step } from './history';
 
 export interface Segment {
@@ -28,7 +28,6 @@ export interface RawCycle {
 
 interface Ctx {
   metric: MetricSpec;
-  categories: Categories;
   plan: Plan;
 }
 
@@ -41,6 +40,8 @@ interface Plan {
   createdOnly: boolean;
   goalFields: ReadonlySet<string>;
   pauseFields: ReadonlySet<string>;
+  /** describeCondition of each pause condition, so a pause costs no string building. */
+  pauseLabels: ReadonlyMap<Condition, string>;
 }
 
 const COMMENT_KINDS = new Set(['commentByAgent', 'commentByCustomer']);
@@ -65,6 +66,7 @@ function planOf(metric: MetricSpec): Plan {
       createdOnly: metric.start.every((c) => c.kind === 'issueCreated'),
       goalFields: goalFields(metric),
       pauseFields: pauseFieldsOf(metric.pause),
+      pauseLabels: new Map(metric.pause.map((c) => [c, describeCondition(c)])),
     };
     plans.set(metric, plan);
   }
@@ -76,19 +78,22 @@ function touches(step: Step, fields: ReadonlySet<string>): boolean {
   return false;
 }
 
-function pauseOf(ctx: Ctx, fields: Fields): Condition | null {
-  return ctx.metric.pause.find((c) => holds(c, fields, ctx.categories)) ?? null;
+/** The first pause condition that holds after the step, or null. */
+function pauseAfter(ctx: Ctx, step: Step): Condition | null {
+  for (const c of ctx.metric.pause) if (holdsAfter(c, step)) return c;
+  return null;
 }
 
-function goalOf(ctx: Ctx, fields: Fields): { goal: Goal | null; calendarId: string | null } {
-  const goal = selectGoal(ctx.metric, fields);
-  return { goal, calendarId: goal ? calendarIdFor(goal.calendar, fields) : null };
+const labelOf = (ctx: Ctx, c: Condition): string => ctx.plan.pauseLabels.get(c) ?? describeCondition(c);
+
+function segmentAt(step: Step, pause: Condition | null, goal: Goal | null, fields: Fields): Segment {
+  return { from: step.at, pause, goal, calendarId: goal ? calendarIdFor(goal.calendar, fields) : null };
 }
 
 function openCycle(ctx: Ctx, step: Step): RawCycle {
-  const pause = pauseOf(ctx, step.next);
-  const segment: Segment = { from: step.at, pause, ...goalOf(ctx, step.next) };
-  const pauses = pause ? [{ from: step.at, to: null, condition: describeCondition(pause) }] : [];
+  const pause = pauseAfter(ctx, step);
+  const segment = segmentAt(step, pause, selectGoal(ctx.metric, step.next), step.next);
+  const pauses = pause ? [{ from: step.at, to: null, condition: labelOf(ctx, pause) }] : [];
   return { startedAt: step.at, stoppedAt: null, closedBy: null, segments: [segment], pauses };
 }
 
@@ -99,11 +104,11 @@ function closeCycle(cycle: RawCycle, at: Instant, by: ClosedBy): void {
   if (last && last.to === null) last.to = at;
 }
 
-function trackPause(cycle: RawCycle, before: Condition | null, after: Condition | null, at: Instant): void {
+function trackPause(ctx: Ctx, cycle: RawCycle, before: Condition | null, after: Condition | null, at: Instant): void {
   if (before === after) return;
   const last = cycle.pauses[cycle.pauses.length - 1];
   if (before && last && last.to === null) last.to = at;
-  if (after) cycle.pauses.push({ from: at, to: null, condition: describeCondition(after) });
+  if (after) cycle.pauses.push({ from: at, to: null, condition: labelOf(ctx, after) });
 }
 
 /** Applies a field change to an open cycle; returns the cycle that is open afterwards. */
@@ -111,21 +116,22 @@ function update(ctx: Ctx, cycle: RawCycle, step: Step): RawCycle {
   const last = cycle.segments[cycle.segments.length - 1];
   if (!last || step.comment) return cycle;
   const keep = ctx.metric.onGoalChange === 'keepOriginal' || !touches(step, ctx.plan.goalFields);
-  const sel = keep ? { goal: last.goal, calendarId: last.calendarId } : goalOf(ctx, step.next);
-  const goalChanged = sel.goal?.id !== last.goal?.id || sel.calendarId !== last.calendarId;
+  const goal = keep ? last.goal : selectGoal(ctx.metric, step.next);
+  const calendarId = keep ? last.calendarId : goal ? calendarIdFor(goal.calendar, step.next) : null;
+  const goalChanged = goal?.id !== last.goal?.id || calendarId !== last.calendarId;
   if (goalChanged && ctx.metric.onGoalChange === 'restart') {
     closeCycle(cycle, step.at, 'restart');
     return openCycle(ctx, step);
   }
-  const pause = touches(step, ctx.plan.pauseFields) ? pauseOf(ctx, step.next) : last.pause;
+  const pause = touches(step, ctx.plan.pauseFields) ? pauseAfter(ctx, step) : last.pause;
   if (!goalChanged && pause === last.pause) return cycle;
-  trackPause(cycle, last.pause, pause, step.at);
-  cycle.segments.push({ from: step.at, pause, ...sel });
+  trackPause(ctx, cycle, last.pause, pause, step.at);
+  cycle.segments.push({ from: step.at, pause, goal, calendarId });
   return cycle;
 }
 
-function stateHolds(ctx: Ctx, fields: Fields): boolean {
-  for (const c of ctx.plan.stateStarts) if (holds(c, fields, ctx.categories)) return true;
+function stateHoldsAfter(ctx: Ctx, step: Step): boolean {
+  for (const c of ctx.plan.stateStarts) if (holdsAfter(c, step)) return true;
   return false;
 }
 
@@ -134,8 +140,8 @@ function stateHolds(ctx: Ctx, fields: Fields): boolean {
  * transition can close a cycle and open the next (reopen, recurring cadence); a step that both
  * starts and stops with no cycle open gives a zero-length cycle.
  */
-export function replayMetric(metric: MetricSpec, steps: readonly Step[], categories: Categories): RawCycle[] {
-  const ctx: Ctx = { metric, categories, plan: planOf(metric) };
+export function replayMetric(metric: MetricSpec, steps: readonly Step[]): RawCycle[] {
+  const ctx: Ctx = { metric, plan: planOf(metric) };
   const cycles: RawCycle[] = [];
   let open: RawCycle | null = null;
   for (const step of steps) {
@@ -148,11 +154,11 @@ export function replayMetric(metric: MetricSpec, steps: readonly Step[], categor
 
 /** One step of one metric: returns the cycle open after it, pushing any newly opened cycle. */
 function advance(ctx: Ctx, current: RawCycle | null, step: Step, cycles: RawCycle[]): RawCycle | null {
-  const stopFires = anyFires(ctx.metric.stop, step, ctx.categories);
+  const stopFires = anyFires(ctx.metric.stop, step);
   const stopped = current !== null && stopFires;
   if (current && stopped) closeCycle(current, step.at, 'stop');
   const open = stopped ? null : current;
-  if (open && ctx.metric.mode === 'recurring' && !step.comment && !stateHolds(ctx, step.next)) {
+  if (open && ctx.metric.mode === 'recurring' && !step.comment && !stateHoldsAfter(ctx, step)) {
     closeCycle(open, step.at, 'stateLost');
     return null;
   }
@@ -175,6 +181,6 @@ function advance(ctx: Ctx, current: RawCycle | null, step: Step, cycles: RawCycl
 
 /** A recurring metric starts its next interval right after a stop while its start state holds. */
 function startsAt(ctx: Ctx, step: Step, stopped: boolean): boolean {
-  if (stopped && ctx.metric.mode === 'recurring') return stateHolds(ctx, step.next);
-  return anyFires(ctx.metric.start, step, ctx.categories);
+  if (stopped && ctx.metric.mode === 'recurring') return stateHoldsAfter(ctx, step);
+  return anyFires(ctx.metric.start, step);
 }
