@@ -6,17 +6,11 @@
 import type { JiraMetadata, NamedRef, PresetSummary } from '../contract';
 import type { CalendarSpec, HolidaySource, Instant, OpenWindow } from '../core/calendar/types';
 import type { IssueHistory, SlaSnapshot } from '../core/evaluate/types';
+import type { DuePreview } from '../core/evaluate/preview';
 import type { CompiledPolicy, PolicyError } from '../core/policy/compiled';
 import type { PolicySpec } from '../core/policy/types';
 
-export interface DuePreview {
-  key: string;
-  name: string;
-  goalName: string | null;
-  target: string | null;
-  calendarId: string | null;
-  dueAt: Instant | null;
-}
+export type { DuePreview };
 
 export interface Engine {
   validatePolicy(spec: unknown): { ok: true; value: CompiledPolicy } | { ok: false; errors: PolicyError[] };
