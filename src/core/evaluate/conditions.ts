@@ -93,8 +93,14 @@ export function fires(c: Condition, step: Step, _categories?: Categories): boole
   }
 }
 
-/** True when any condition of the list fires (a plain loop: this runs for every step of every metric). */
+/**
+ * True when any condition of the list fires. An indexed loop: this runs for every step of every
+ * metric, and for-of over a frozen (validated) array is several times slower in V8.
+ */
 export function anyFires(list: readonly Condition[], step: Step): boolean {
-  for (const c of list) if (fires(c, step)) return true;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
+    if (c !== undefined && fires(c, step)) return true;
+  }
   return false;
 }

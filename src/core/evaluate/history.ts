@@ -39,11 +39,20 @@ const byAtThenId = <T extends { at: Instant; id: string }>(a: T, b: T): number =
 
 const canonical = (item: object): string => JSON.stringify(item, Object.keys(item).sort());
 
+/** Ids in strictly increasing order are all distinct; Jira lists changelogs and comments that way. */
+function strictlyIncreasingIds(items: readonly { id: string }[]): boolean {
+  for (let i = 1; i < items.length; i++) {
+    if (compareIds(items[i - 1]?.id ?? '', items[i]?.id ?? '') >= 0) return false;
+  }
+  return true;
+}
+
 /**
  * Drops duplicates by id; when copies disagree the canonical (smallest JSON) copy wins, so input order
  * never matters. The canonical text is only computed for ids seen twice: duplicates are rare.
  */
 function dedupe<T extends { id: string; at: Instant }>(items: readonly T[], problems: HistoryProblem[]): readonly T[] {
+  if (strictlyIncreasingIds(items)) return items;
   const ids = new Set<string>();
   for (const item of items) ids.add(item.id);
   if (ids.size === items.length) return items;
@@ -81,31 +90,45 @@ function sanitize<T extends { id: string; at: Instant }>(items: readonly T[], cr
 }
 
 function checkStatuses(history: IssueHistory, changes: readonly FieldChange[], problems: HistoryProblem[]): void {
-  const unknown = new Set<string>();
-  const consider = (id: string | null | undefined) => {
-    if (id && !(id in history.statusCategories)) unknown.add(id);
+  // An issue visits few statuses: test each once (indexing the site's table by numeric id is slow).
+  const seen = new Set<string>();
+  const unknown: string[] = [];
+  const consider = (id: string | null | undefined): void => {
+    if (!id || seen.has(id)) return;
+    seen.add(id);
+    if (!(id in history.statusCategories)) unknown.push(id);
   };
   consider(history.initial['status']);
   for (const c of changes) if (c.field === 'status') consider(c.to);
-  for (const id of [...unknown].sort(compareIds)) {
+  for (const id of unknown.sort(compareIds)) {
     problems.push({ code: 'HIST_UNKNOWN_STATUS', message: `Status ${id} has no known category; category conditions ignore it.`, ref: id });
   }
 }
 
-type Categories = IssueHistory['statusCategories'];
+/** The site's status categories, each looked up once per replay (an issue visits few statuses). */
+class CategoryLookup {
+  private readonly cache = new Map<string, StatusCategory | undefined>();
 
-function categoryOf(status: string | null | undefined, categories: Categories): StatusCategory | undefined {
-  return status ? categories[status] : undefined;
+  constructor(private readonly table: IssueHistory['statusCategories']) {}
+
+  of(status: string | null | undefined): StatusCategory | undefined {
+    if (!status) return undefined;
+    const hit = this.cache.get(status);
+    if (hit !== undefined || this.cache.has(status)) return hit;
+    const category = this.table[status];
+    this.cache.set(status, category);
+    return category;
+  }
 }
 
-function creationStep(history: IssueHistory, createdAt: Instant): Step {
+function creationStep(history: IssueHistory, createdAt: Instant, categories: CategoryLookup): Step {
   const next: Record<string, string | null> = { ...history.initial };
-  const nextCategory = categoryOf(next['status'], history.statusCategories);
+  const nextCategory = categories.of(next['status']);
   return { at: createdAt, created: true, prev: {}, next, changed: Object.keys(next), comment: null, prevCategory: undefined, nextCategory };
 }
 
 /** Changes [from, to) share one instant and form one step (a transition that sets status and resolution together). */
-function changeStep(changes: readonly FieldChange[], from: number, to: number, prevStep: Step, categories: Categories): Step {
+function changeStep(changes: readonly FieldChange[], from: number, to: number, prevStep: Step, categories: CategoryLookup): Step {
   const prev = prevStep.next;
   const next: Record<string, string | null> = { ...prev };
   const changed: string[] = [];
@@ -116,7 +139,7 @@ function changeStep(changes: readonly FieldChange[], from: number, to: number, p
     if (!changed.includes(c.field)) changed.push(c.field);
   }
   const prevCategory = prevStep.nextCategory;
-  const nextCategory = changed.includes('status') ? categoryOf(next['status'], categories) : prevCategory;
+  const nextCategory = changed.includes('status') ? categories.of(next['status']) : prevCategory;
   return { at: changes[from]?.at ?? 0, created: false, prev, next, changed, comment: null, prevCategory, nextCategory };
 }
 
@@ -137,7 +160,8 @@ export function replayHistory(history: IssueHistory, now: Instant): Replay {
   const changes = sanitize(history.changes, createdAt, now, problems);
   const comments = sanitize(history.comments, createdAt, now, problems);
   checkStatuses(history, changes, problems);
-  let last = creationStep(history, createdAt);
+  const categories = new CategoryLookup(history.statusCategories);
+  let last = creationStep(history, createdAt, categories);
   const steps: Step[] = [last];
   let ci = 0;
   for (let i = 0; i < changes.length; ) {
@@ -145,7 +169,7 @@ export function replayHistory(history: IssueHistory, now: Instant): Replay {
     for (; ci < comments.length && (comments[ci]?.at ?? 0) < at; ci++) steps.push(commentStep(comments[ci], last));
     let j = i + 1;
     while (j < changes.length && changes[j]?.at === at) j++;
-    last = changeStep(changes, i, j, last, history.statusCategories);
+    last = changeStep(changes, i, j, last, categories);
     steps.push(last);
     i = j;
   }

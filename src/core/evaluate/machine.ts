@@ -31,8 +31,14 @@ interface Ctx {
   plan: Plan;
 }
 
-/** What a metric reacts to, worked out once per (frozen) metric spec and reused for every issue. */
+/**
+ * What a metric reacts to, worked out once per (frozen) metric spec and reused for every issue. The
+ * condition lists are unfrozen copies: V8 iterates frozen arrays several times slower.
+ */
 interface Plan {
+  start: readonly Condition[];
+  stop: readonly Condition[];
+  pause: readonly Condition[];
   comments: boolean;
   /** Start conditions that describe a state (a recurring metric runs while one holds). */
   stateStarts: readonly Condition[];
@@ -61,6 +67,9 @@ function planOf(metric: MetricSpec): Plan {
   let plan = plans.get(metric);
   if (plan === undefined) {
     plan = {
+      start: [...metric.start],
+      stop: [...metric.stop],
+      pause: [...metric.pause],
       comments: [...metric.start, ...metric.stop].some((c) => COMMENT_KINDS.has(c.kind)),
       stateStarts: metric.start.filter(isStateCondition),
       createdOnly: metric.start.every((c) => c.kind === 'issueCreated'),
@@ -80,7 +89,11 @@ function touches(step: Step, fields: ReadonlySet<string>): boolean {
 
 /** The first pause condition that holds after the step, or null. */
 function pauseAfter(ctx: Ctx, step: Step): Condition | null {
-  for (const c of ctx.metric.pause) if (holdsAfter(c, step)) return c;
+  const pause = ctx.plan.pause;
+  for (let i = 0; i < pause.length; i++) {
+    const c = pause[i];
+    if (c !== undefined && holdsAfter(c, step)) return c;
+  }
   return null;
 }
 
@@ -131,7 +144,11 @@ function update(ctx: Ctx, cycle: RawCycle, step: Step): RawCycle {
 }
 
 function stateHoldsAfter(ctx: Ctx, step: Step): boolean {
-  for (const c of ctx.plan.stateStarts) if (holdsAfter(c, step)) return true;
+  const starts = ctx.plan.stateStarts;
+  for (let i = 0; i < starts.length; i++) {
+    const c = starts[i];
+    if (c !== undefined && holdsAfter(c, step)) return true;
+  }
   return false;
 }
 
@@ -154,7 +171,7 @@ export function replayMetric(metric: MetricSpec, steps: readonly Step[]): RawCyc
 
 /** One step of one metric: returns the cycle open after it, pushing any newly opened cycle. */
 function advance(ctx: Ctx, current: RawCycle | null, step: Step, cycles: RawCycle[]): RawCycle | null {
-  const stopFires = anyFires(ctx.metric.stop, step);
+  const stopFires = anyFires(ctx.plan.stop, step);
   const stopped = current !== null && stopFires;
   if (current && stopped) closeCycle(current, step.at, 'stop');
   const open = stopped ? null : current;
@@ -182,5 +199,5 @@ function advance(ctx: Ctx, current: RawCycle | null, step: Step, cycles: RawCycl
 /** A recurring metric starts its next interval right after a stop while its start state holds. */
 function startsAt(ctx: Ctx, step: Step, stopped: boolean): boolean {
   if (stopped && ctx.metric.mode === 'recurring') return stateHoldsAfter(ctx, step);
-  return anyFires(ctx.metric.start, step);
+  return anyFires(ctx.plan.start, step);
 }

@@ -57,7 +57,12 @@ export function goalMatches(match: GoalMatch, fields: FieldValues): boolean {
  * @example selectGoal(metric, { priority: '2' })?.name // "High"
  */
 export function selectGoal(metric: Pick<MetricSpec, 'goals'>, fields: FieldValues): Goal | null {
-  for (const goal of metric.goals) if (goalMatches(goal.match, fields)) return goal;
+  // Indexed: for-of over a frozen (validated) goal list is several times slower in V8.
+  const goals = metric.goals;
+  for (let i = 0; i < goals.length; i++) {
+    const goal = goals[i];
+    if (goal !== undefined && goalMatches(goal.match, fields)) return goal;
+  }
   return null;
 }
 
