@@ -4,6 +4,7 @@
  */
 import type { Instant } from '../calendar/types';
 import type { StatusCategory } from '../policy/types';
+import { CategoryLookup } from './categories';
 import type { FieldChange, HistoryComment, HistoryProblem, IssueHistory } from './types';
 
 export type Fields = Readonly<Record<string, string | null>>;
@@ -73,10 +74,23 @@ function dedupe<T extends { id: string; at: Instant }>(items: readonly T[], prob
   return [...byId.values()].map((v) => v.item);
 }
 
+/** Items that need no repair (valid, between creation and now, already in order) are used as they are. */
+function inOrderAndInRange(items: readonly { id: string; at: Instant }[], createdAt: Instant, now: Instant): boolean {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item === undefined || !(item.at >= createdAt && item.at <= now)) return false;
+    const before = items[i - 1];
+    if (before !== undefined && byAtThenId(before, item) >= 0) return false;
+  }
+  return true;
+}
+
 /** Non-finite instants are dropped; items before creation are moved to the creation instant. */
-function sanitize<T extends { id: string; at: Instant }>(items: readonly T[], createdAt: Instant, now: Instant, problems: HistoryProblem[]): T[] {
+function sanitize<T extends { id: string; at: Instant }>(items: readonly T[], createdAt: Instant, now: Instant, problems: HistoryProblem[]): readonly T[] {
+  const unique = dedupe(items, problems);
+  if (inOrderAndInRange(unique, createdAt, now)) return unique;
   const out: T[] = [];
-  for (const item of dedupe(items, problems)) {
+  for (const item of unique) {
     if (!Number.isFinite(item.at)) {
       problems.push({ code: 'HIST_BAD_INSTANT', message: `Item ${item.id} has no valid instant and was ignored.`, ref: item.id });
     } else if (item.at > now) {
@@ -102,22 +116,6 @@ function checkStatuses(history: IssueHistory, changes: readonly FieldChange[], p
   for (const c of changes) if (c.field === 'status') consider(c.to);
   for (const id of unknown.sort(compareIds)) {
     problems.push({ code: 'HIST_UNKNOWN_STATUS', message: `Status ${id} has no known category; category conditions ignore it.`, ref: id });
-  }
-}
-
-/** The site's status categories, each looked up once per replay (an issue visits few statuses). */
-class CategoryLookup {
-  private readonly cache = new Map<string, StatusCategory | undefined>();
-
-  constructor(private readonly table: IssueHistory['statusCategories']) {}
-
-  of(status: string | null | undefined): StatusCategory | undefined {
-    if (!status) return undefined;
-    const hit = this.cache.get(status);
-    if (hit !== undefined || this.cache.has(status)) return hit;
-    const category = this.table[status];
-    this.cache.set(status, category);
-    return category;
   }
 }
 
