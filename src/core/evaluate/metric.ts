@@ -26,7 +26,7 @@ function figureCycle(raw: RawCycle, calendars: ReadonlyMap<string, BusinessCalen
     startedAt: raw.startedAt,
     stoppedAt: raw.stoppedAt,
     // A pause that began and ended at one instant (a transition and a stop together) is noise.
-    pauses: raw.pauses.filter((p) => p.to !== p.from).map((p) => ({ ...p })),
+    pauses: copyPauses(raw.pauses),
     goalId: lastSeg?.goal?.id ?? null,
     calendarId: lastSeg?.calendarId ?? null,
     goalMs,
@@ -37,6 +37,13 @@ function figureCycle(raw: RawCycle, calendars: ReadonlyMap<string, BusinessCalen
     met: metOf(raw, goalMs, breachedAt),
   };
   return { cycle, segments };
+}
+
+/** Copies of the pauses, without those that began and ended at one instant (one loop: this runs per cycle). */
+function copyPauses(pauses: RawCycle['pauses']): CycleSnapshot['pauses'] {
+  const out: CycleSnapshot['pauses'] = [];
+  for (const p of pauses) if (p.to !== p.from) out.push({ from: p.from, to: p.to, condition: p.condition });
+  return out;
 }
 
 /** A cycle closed by a restart or by losing its state is only counted when it had already breached. */
