@@ -6,7 +6,7 @@
  */
 import type { Emulator } from './app';
 import { USERS } from './jira/catalog';
-import { changeFields, comment, createIssue, transition } from './server/actions';
+import { addServiceDeskProject, changeFields, comment, createIssue, transition } from './server/actions';
 import { extensionFor } from './server/control';
 
 interface Step { at: number; run: (emu: Emulator, keys: Map<string, string>) => void }
@@ -92,7 +92,7 @@ export async function seedDemo(emu: Emulator): Promise<string[]> {
   emu.clock.setOffset(-START_MIN * 60_000);
   emu.runtime?.resetSchedule();
   for (const p of PROJECTS) {
-    const project = emu.site.project(p.key) ?? emu.site.addProject({ key: p.key, name: p.name, projectTypeKey: 'service_desk', leadAccountId: USERS.admin, admins: [] });
+    const project = emu.site.project(p.key) ?? addServiceDeskProject(emu, p.key, p.name);
     const problem = await configure(emu, project.id, p.presetId);
     if (problem) problems.push(`${p.key}: ${problem}`);
   }

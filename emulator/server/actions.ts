@@ -5,7 +5,7 @@
  */
 import type { Emulator } from '../app';
 import { USERS } from '../jira/catalog';
-import { SEVERITY_FIELD_ID } from '../jira/model';
+import { SEVERITY_FIELD_ID, type Project } from '../jira/model';
 import type { JiraResponse } from '../jira/api';
 
 export type ActionResult = { status: number; body: unknown };
@@ -66,6 +66,29 @@ export function comment(emu: Emulator, key: string, b: Body): JiraResponse {
   const body: Body = { body: adf(str(b.text) ?? '(no text)') };
   if (internal) body.properties = [{ key: 'sd.public.comment', value: { internal: true } }];
   return jira(emu, resolveUser(emu, b.as, USERS.agentAna), 'POST', `/rest/api/3/issue/${key}/comment`, body);
+}
+
+/**
+ * A service-desk project led by the admin, like the seeded ones. Statuses, priorities, issue types
+ * and the Severity field are site-wide in the emulator, so the project has the same ones.
+ */
+export function addServiceDeskProject(emu: Emulator, key: string, name: string): Project {
+  const project = emu.site.addProject({ key, name, projectTypeKey: 'service_desk', leadAccountId: USERS.admin, admins: [] });
+  emu.markDirty();
+  return project;
+}
+
+const PROJECT_KEY = /^[A-Z][A-Z0-9]{1,9}$/;
+
+/** POST /control/projects {key, name}: 201 with the project; 400 for a bad key or name, 409 if the key is taken. */
+export function createProject(emu: Emulator, b: Body): ActionResult {
+  const key = str(b.key) ?? '';
+  const name = str(b.name)?.trim() ?? '';
+  if (!PROJECT_KEY.test(key)) return { status: 400, body: { errorMessages: [], errors: { key: 'Project keys are 2–10 upper-case letters or digits, starting with a letter, e.g. "NEW".' } } };
+  if (!name) return { status: 400, body: { errorMessages: [], errors: { name: 'Give the project a name.' } } };
+  if (emu.site.project(key)) return { status: 409, body: { errorMessages: [`A project with key '${key}' already exists.`], errors: {} } };
+  const p = addServiceDeskProject(emu, key, name);
+  return { status: 201, body: { id: p.id, key: p.key, name: p.name, projectTypeKey: p.projectTypeKey, leadAccountId: p.leadAccountId } };
 }
 
 /** Parses "90m", "2h", "1d", or a number of milliseconds, into milliseconds. */

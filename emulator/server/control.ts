@@ -1,11 +1,11 @@
 /**
- * The control HTTP API (/control/...) used by tests, demos and the host page: create issues,
- * transition, comment, change fields, move the clock, run the sweep, inject faults, wait for the
- * queue to drain, invoke a resolver as a user, and reset.
+ * The control HTTP API (/control/...) used by tests, demos and the host page: create projects and
+ * issues, transition, comment, change fields, move the clock, run the sweep, inject faults, wait
+ * for the queue to drain, invoke a resolver as a user, and reset.
  */
 import type { Emulator } from '../app';
 import { updateFaults } from '../faults';
-import { changeFields, comment, createIssue, durationMs, resolveUser, transition, type ActionResult } from './actions';
+import { changeFields, comment, createIssue, createProject, durationMs, resolveUser, transition, type ActionResult } from './actions';
 
 type Body = Record<string, unknown>;
 export type Reseed = () => Promise<void>;
@@ -36,6 +36,7 @@ export async function handleControl(emu: Emulator, method: string, path: string,
   if (method === 'GET' && path === '/control/log') return { status: 200, body: { lines: emu.logLines.slice(-300) } };
   if (method === 'GET' && path === '/control/notifications') return { status: 200, body: { notifications: emu.site.notifications } };
   if (method !== 'POST' && !(method === 'DELETE' && path === '/control/faults')) return { status: 404, body: { message: `not emulated: ${method} ${path}` } };
+  if (path === '/control/projects') return createProject(emu, b);
   if (path === '/control/issues') return settled(emu, createIssue(emu, b), wait);
   if (issueRoute) {
     const key = decodeURIComponent(issueRoute[1] ?? '');

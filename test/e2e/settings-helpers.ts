@@ -11,17 +11,9 @@ export const SETTINGS = 'sla-settings';
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
-/**
- * Adds a service-desk project with no SLA policy. The control API has no "create project" call
- * (POST /control/projects), and every seeded project is configured, so this uses the in-process
- * emulator the harness started, exactly as the seed does.
- */
-export function addUnconfiguredProject(h: Harness, key: string, name: string): { id: string; key: string } {
-  const existing = h.running.emu.site.project(key);
-  if (existing) return existing;
-  const project = h.running.emu.site.addProject({ key, name, projectTypeKey: 'service_desk', leadAccountId: USERS.admin, admins: [] });
-  h.running.emu.markDirty();
-  return project;
+/** Adds a service-desk project with no SLA policy (every seeded project is configured) through the control API. */
+export async function addUnconfiguredProject(h: Harness, key: string, name: string): Promise<{ id: string; key: string }> {
+  return control<{ id: string; key: string }>(h, '/control/projects', { key, name });
 }
 
 /** The app's newest attached iframe, waiting for the host page to (re)create it. */
@@ -77,10 +69,14 @@ export async function resolverDueAt(h: Harness, key: string, metricKey: string, 
   return sla.data.snapshot?.metrics.find((m) => m.key === metricKey)?.current?.dueAt ?? null;
 }
 
-export async function savedVersion(h: Harness, projectKey: string): Promise<number | null> {
-  const cfg = await control<Envelope<{ config: { version: number } | null }>>(h, '/control/invoke', { moduleKey: SETTINGS, projectKey, as: USERS.admin, functionKey: 'settings.getConfig', payload: {} });
+export async function savedConfig(h: Harness, projectKey: string): Promise<{ version: number; updatedAt: string } | null> {
+  const cfg = await control<Envelope<{ config: { version: number; updatedAt: string } | null }>>(h, '/control/invoke', { moduleKey: SETTINGS, projectKey, as: USERS.admin, functionKey: 'settings.getConfig', payload: {} });
   if (!cfg.ok) throw new Error(cfg.error.message);
-  return cfg.data.config?.version ?? null;
+  return cfg.data.config;
+}
+
+export async function savedVersion(h: Harness, projectKey: string): Promise<number | null> {
+  return (await savedConfig(h, projectKey))?.version ?? null;
 }
 
 /** Relative luminance (0 black – 1 white) of the computed background of `body` in a frame. */

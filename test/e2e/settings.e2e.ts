@@ -13,7 +13,7 @@ import { formatDateTime } from '../../static/shared/format';
 import { actAs, ARTIFACTS, control, eventually, startHarness, stopHarness, type Harness } from './browser';
 import {
   addUnconfiguredProject, bodyLuminance, createdAt, createIssueOnHostPage, currentFrame, openIssue, openSettings,
-  resolverDueAt, savedVersion, SETTINGS,
+  resolverDueAt, savedConfig, savedVersion, SETTINGS,
 } from './settings-helpers';
 import { naiveDue, publicHolidayDates, type Week } from './settings-reference';
 
@@ -39,7 +39,7 @@ function dueLine(at: number, calendarZone: string, city: string): string {
 
 beforeAll(async () => {
   h = await startHarness();
-  addUnconfiguredProject(h, PROJECT, 'New Support Desk');
+  await addUnconfiguredProject(h, PROJECT, 'New Support Desk');
   await actAs(h, USERS.admin);
   h.page.setDefaultTimeout(10_000);
 });
@@ -85,10 +85,12 @@ describe('SLA settings in the browser', () => {
     await settings.getByTestId('save').click();
     const status = await eventually(() => text(settings, 'recompute-status'), (t) => t.startsWith('Saved.'), 'the save confirmation');
     expect(status).toMatch(/^Saved\./);
-    expect(await text(settings, 'config-version')).toContain('Version 1');
     await h.page.locator('#settings-frame').screenshot({ path: join(ARTIFACTS, 'settings-from-scratch.png') });
     await control(h, '/control/drain');
-    expect(await savedVersion(h, PROJECT)).toBe(1);
+    // When it was saved, in the admin's Jira time zone (from the host context), not the browser's.
+    const saved = await savedConfig(h, PROJECT);
+    expect(saved?.version).toBe(1);
+    expect(await text(settings, 'config-version')).toBe(`Version 1, saved ${formatDateTime(Date.parse(saved?.updatedAt ?? ''), VIEWER_ZONE)}.`);
 
     // A new issue: the panel shows the goal and a due time two business hours later on Tokyo's hours.
     scratchIssue = await createIssueOnHostPage(h, PROJECT, 'E2E: first issue under the new policy', 'High');
@@ -153,6 +155,12 @@ describe('SLA settings in the browser', () => {
     expect(describedBy).toContain(errorId);
     expect(await save.isDisabled()).toBe(true);
     expect(await status.textContent()).toBe('Fix 1 field marked in red before saving.');
+    // Leaving the tab keeps the typed text and the refusal; the tab label says what is left to fix.
+    await settings.getByTestId('tab-calendars').click();
+    expect(await settings.getByRole('tab', { name: 'Goals (1 to fix)' }).count()).toBe(1);
+    expect(await save.isDisabled()).toBe(true);
+    await settings.getByTestId('tab-goals').click();
+    expect(await target.inputValue()).toBe('4 hours-ish');
     // A valid change clears the error and enables Save.
     await target.fill('3h');
     await eventually(() => save.isDisabled(), (d) => !d, 'Save enabled by a valid target');
@@ -188,10 +196,11 @@ describe('SLA settings in the browser', () => {
     expect(nameError).not.toBe('');
     expect(issues).toContain(nameError);
     expect(await nameField.getAttribute('aria-invalid')).toBe('true');
-    // The interval's message (path calendars[1].week.mon[1]) is only listed in the save bar: no
-    // field claims that path (see the report: RangeEditor in WeekGrid.tsx renders no IssuesAt for
-    // its own path). Its link still takes the keyboard to the interval.
+    // The interval's message (path calendars[1].week.mon[1]) sits inside the interval's group, and
+    // its link in the save bar takes the keyboard to the interval.
     expect(issues).toContain('interval 21:00–21:00 is empty');
+    const interval = london.getByRole('group', { name: 'Monday interval 2', exact: true });
+    expect(await interval.getByTestId('error-calendars[1].week.mon[1]').textContent()).toContain('interval 21:00–21:00 is empty');
     await settings.getByTestId('save-issues').getByRole('button', { name: /21:00–21:00 is empty/ }).click();
     expect(await settings.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe('calendars[1].week.mon[1].start');
     expect(await text(settings, 'config-version')).toContain('Version 2');

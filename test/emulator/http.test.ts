@@ -34,6 +34,21 @@ describe('the emulator over HTTP', () => {
     expect((found.json as { issues: Array<{ key: string }> }).issues.map((i) => i.key)).toEqual([key]);
   });
 
+  it('creates a project through the control API, with the site\'s issue types, priorities and Severity field', async () => {
+    const created = await post('/control/projects', { key: 'OPS', name: 'Operations' });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ key: 'OPS', name: 'Operations', projectTypeKey: 'service_desk', leadAccountId: 'acc-admin-alex' });
+    const id = (created.json as { id: string }).id;
+    expect(((await (await fetch(`${running.url}/control/state`)).json()) as { projects: unknown[] }).projects).toContainEqual({ id, key: 'OPS', name: 'Operations' });
+    expect(await (await fetch(`${running.url}/rest/api/3/project/OPS`)).json()).toMatchObject({ id, key: 'OPS', projectTypeKey: 'service_desk' });
+    const issue = await post('/control/issues', { project: 'OPS', summary: 'Disk full', priority: 'Highest', severity: 'Severity A', issueType: 'Service Request' });
+    expect(issue.status).toBe(201);
+    expect((issue.json as { key: string }).key).toBe('OPS-1');
+    expect((await post('/control/projects', { key: 'OPS', name: 'Again' })).status).toBe(409);
+    expect((await post('/control/projects', { key: 'ops', name: 'Lower case' })).status).toBe(400);
+    expect((await post('/control/projects', { key: 'NONAME' })).status).toBe(400);
+  });
+
   it('answers mypermissions for the user named in X-Emulator-User', async () => {
     const res = await fetch(`${running.url}/rest/api/3/mypermissions?projectKey=WEB&permissions=ADMINISTER_PROJECTS`, { headers: { 'x-emulator-user': 'acc-agent-ben' } });
     const body = (await res.json()) as { permissions: { ADMINISTER_PROJECTS: { havePermission: boolean } } };

@@ -5,11 +5,13 @@ import { Editor } from './Editor';
 import { EMPTY_METADATA, MetadataContext } from './model/metadata';
 import { StartScreen, type Started } from './StartScreen';
 import { useRemote } from './ui/useRemote';
+import { useViewerZone } from './ui/useViewerZone';
 
 export function App() {
   const config = useRemote('settings.getConfig', {});
   const metadata = useRemote('settings.metadata', {});
   const presets = useRemote('settings.presets', {});
+  const timeZone = useViewerZone();
   const [started, setStarted] = useState<Started | null>(null);
   const [reloads, setReloads] = useState(0);
   const reload = () => { setStarted(null); setReloads((n) => n + 1); config.retry(); };
@@ -31,7 +33,7 @@ export function App() {
           <ErrorState title="Could not load statuses, priorities and fields" message={`${metadata.state.message} Pickers stay empty until they load.`} code={metadata.state.code} onRetry={metadata.retry} />
         )}
         {draft
-          ? <Editor key={`${saved?.version ?? 0}-${reloads}`} config={saved} initialDraft={draft} initialApplied={saved ? undefined : started?.applied} canEdit={canEdit} presets={presets.state} onRetryPresets={presets.retry} onReload={reload} />
+          ? <Editor key={`${saved?.version ?? 0}-${reloads}`} config={saved} initialDraft={draft} initialApplied={saved ? undefined : started?.applied} canEdit={canEdit} presets={presets.state} onRetryPresets={presets.retry} onReload={reload} timeZone={timeZone} />
           : canEdit
             ? <StartScreen presets={presets.state} onRetryPresets={presets.retry} onStart={setStarted} />
             : <EmptyState title="No SLA policy yet">This project has no SLA settings. A project admin can set them up here.</EmptyState>}

@@ -1,21 +1,19 @@
 /** The editable settings: one draft policy shared by all tabs, saved as a whole. */
+import { useCallback, useState } from 'react';
 import type { PresetSummary, ProjectConfig } from '../../../src/contract';
 import type { PolicySpec } from '../../../src/core/policy/types';
+import { formatDateTime } from '../../shared/format';
 import { Tabs } from '../../shared/ui';
-import { CalendarsTab } from './calendars/CalendarsTab';
-import { GoalsTab } from './goals/GoalsTab';
-import { MetricsTab } from './metrics/MetricsTab';
-import { IssuesContext } from './model/issues';
+import { EditorPanels } from './EditorPanels';
+import { IssuesContext, type IssueIndex } from './model/issues';
 import { LocalProblemsContext } from './model/localProblems';
 import { type AppliedPreset } from './presets/PresetList';
-import { PresetsTab, UnmatchedNotice } from './presets/PresetsTab';
-import { PreviewTab } from './preview/PreviewTab';
+import { UnmatchedNotice } from './presets/PresetsTab';
 import { tabOfPath, type TabId } from './model/tabs';
 import { SaveBar } from './save/SaveBar';
 import type { Remote } from './ui/useRemote';
 import { useProblemRegistry } from './ui/useProblemRegistry';
 import { useEditorState } from './useEditorState';
-import { WarningsTab } from './warnings/WarningsTab';
 
 const TABS: Array<{ id: TabId; label: string }> = [
   { id: 'calendars', label: 'Calendars' },
@@ -25,6 +23,7 @@ const TABS: Array<{ id: TabId; label: string }> = [
   { id: 'presets', label: 'Presets' },
   { id: 'preview', label: 'Preview' },
 ];
+const TAB_IDS = TABS.map((t) => t.id);
 
 interface Props {
   config: ProjectConfig | null;
@@ -35,26 +34,33 @@ interface Props {
   presets: Remote<{ presets: PresetSummary[] }>;
   onRetryPresets: () => void;
   onReload: () => void;
+  /** The viewer's time zone, for the "saved" time. */
+  timeZone: string;
 }
 
-export function Editor({ config, initialDraft, initialApplied, canEdit, presets, onRetryPresets, onReload }: Props) {
-  const st = useEditorState({ config, initialDraft, initialApplied });
-  const problems = useProblemRegistry();
-  const tabs = TABS.map((t) => {
-    const count = st.index.all.filter((i) => tabOfPath(i.path) === t.id).length;
+/** Tab labels with the number of backend issues and locally invalid fields each tab holds. */
+function tabLabels(index: IssueIndex, local: Partial<Record<TabId, number>>) {
+  return TABS.map((t) => {
+    const count = index.all.filter((i) => tabOfPath(i.path) === t.id).length + (local[t.id] ?? 0);
     return count > 0 ? { ...t, label: `${t.label} (${count} to fix)` } : t;
   });
+}
+
+export function Editor({ config, initialDraft, initialApplied, canEdit, presets, onRetryPresets, onReload, timeZone }: Props) {
+  const st = useEditorState({ config, initialDraft, initialApplied });
+  const problems = useProblemRegistry();
+  const [local, setLocal] = useState<Partial<Record<TabId, number>>>({});
+  const onLocalProblems = useCallback((tab: TabId, n: number) => setLocal((c) => (c[tab] === n ? c : { ...c, [tab]: n })), []);
   return (
     <IssuesContext.Provider value={st.index}>
       <LocalProblemsContext.Provider value={problems.registry}>
         <p className="muted" data-testid="config-version">
-          {st.base ? `Version ${st.base.version}, saved ${new Date(st.base.updatedAt).toLocaleString()}.` : 'Not saved yet.'}
+          {st.base ? `Version ${st.base.version}, saved ${formatDateTime(Date.parse(st.base.updatedAt), timeZone)}.` : 'Not saved yet.'}
         </p>
         {st.applied && <UnmatchedNotice applied={st.applied.applied} onUndo={st.undoPreset} />}
-        <Tabs tabs={tabs} selected={st.tab} onSelect={(id) => st.setTab(id as TabId)} label="SLA settings sections">
-          <fieldset className="editor" disabled={!canEdit} aria-label="SLA settings">
-            <TabBody tab={st.tab} draft={st.draft} onChange={st.edit} presets={presets} onRetryPresets={onRetryPresets} canEdit={canEdit} onApplied={st.applyPreset} />
-          </fieldset>
+        <Tabs tabs={tabLabels(st.index, local)} selected={st.tab} onSelect={(id) => st.setTab(id as TabId)} label="SLA settings sections" ownPanels>
+          <EditorPanels ids={TAB_IDS} selected={st.tab} epoch={st.epoch} onLocalProblems={onLocalProblems} draft={st.draft} onChange={st.edit}
+            canEdit={canEdit} presets={presets} onRetryPresets={onRetryPresets} onApplied={st.applyPreset} />
         </Tabs>
         {canEdit && (
           <SaveBar state={st.saving.state} dirty={st.dirty} localProblems={problems.count} issues={st.index.all}
@@ -64,20 +70,4 @@ export function Editor({ config, initialDraft, initialApplied, canEdit, presets,
       </LocalProblemsContext.Provider>
     </IssuesContext.Provider>
   );
-}
-
-interface BodyProps {
-  tab: TabId; draft: PolicySpec; onChange: (p: PolicySpec) => void; canEdit: boolean;
-  presets: Props['presets']; onRetryPresets: () => void; onApplied: (a: AppliedPreset) => void;
-}
-
-function TabBody({ tab, draft, onChange, canEdit, presets, onRetryPresets, onApplied }: BodyProps) {
-  switch (tab) {
-    case 'calendars': return <CalendarsTab policy={draft} onChange={onChange} />;
-    case 'metrics': return <MetricsTab policy={draft} onChange={onChange} />;
-    case 'goals': return <GoalsTab policy={draft} onChange={onChange} />;
-    case 'warnings': return <WarningsTab policy={draft} onChange={onChange} />;
-    case 'presets': return <PresetsTab presets={presets} onRetry={onRetryPresets} disabled={!canEdit} onApplied={onApplied} />;
-    case 'preview': return <PreviewTab policy={draft} />;
-  }
 }

@@ -11,19 +11,27 @@ import { useSave } from './save/useSave';
 
 interface Input { config: ProjectConfig | null; initialDraft: PolicySpec; initialApplied?: AppliedPreset }
 
-export function useEditorState({ config, initialDraft, initialApplied }: Input) {
-  const [base, setBase] = useState(config);
-  const [draft, setDraft] = useState(initialDraft);
+/** The selected tab, and "show this issue": open its tab, then focus its field once rendered. */
+function useTabs() {
   const [tab, setTab] = useState<TabId>('calendars');
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [applied, setApplied] = useState<{ applied: AppliedPreset; previous: PolicySpec | null } | null>(
-    initialApplied ? { applied: initialApplied, previous: null } : null);
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
   useEffect(() => {
     // Runs after the tab switch has rendered the field.
     if (focusTarget !== null) { focusPath(focusTarget); setFocusTarget(null); }
   }, [focusTarget, tab]);
   const showIssue = (path: string) => { setTab(tabOfPath(path)); setFocusTarget(path); };
+  return { tab, setTab, showIssue };
+}
+
+export function useEditorState({ config, initialDraft, initialApplied }: Input) {
+  const [base, setBase] = useState(config);
+  const [draft, setDraft] = useState(initialDraft);
+  const { tab, setTab, showIssue } = useTabs();
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [applied, setApplied] = useState<{ applied: AppliedPreset; previous: PolicySpec | null } | null>(
+    initialApplied ? { applied: initialApplied, previous: null } : null);
+  // Bumped when the whole draft is replaced, so the tabs start afresh (typed texts kept by fields included).
+  const [epoch, setEpoch] = useState(0);
   const index = useMemo(() => indexIssues(issues), [issues]);
   const saved = base?.policy;
   const dirty = useMemo(() => saved === undefined || JSON.stringify(saved) !== JSON.stringify(draft), [saved, draft]);
@@ -37,8 +45,9 @@ export function useEditorState({ config, initialDraft, initialApplied }: Input) 
     setDraft(next);
     if (saving.state.status === 'saved' || saving.state.status === 'checked') saving.reset();
   };
-  const applyPreset = (a: AppliedPreset) => { setApplied({ applied: a, previous: draft }); edit(a.policy); setIssues([]); setTab('calendars'); };
-  const undoPreset = applied?.previous ? () => { if (applied.previous) edit(applied.previous); setApplied(null); } : undefined;
-  const discard = () => { setDraft(saved ?? initialDraft); setIssues([]); setApplied(null); saving.reset(); };
-  return { base, draft, edit, tab, setTab, showIssue, index, dirty, saving, applied, applyPreset, undoPreset, discard };
+  const replace = (next: PolicySpec) => { edit(next); setEpoch((n) => n + 1); };
+  const applyPreset = (a: AppliedPreset) => { setApplied({ applied: a, previous: draft }); replace(a.policy); setIssues([]); setTab('calendars'); };
+  const undoPreset = applied?.previous ? () => { if (applied.previous) replace(applied.previous); setApplied(null); } : undefined;
+  const discard = () => { replace(saved ?? initialDraft); setIssues([]); setApplied(null); saving.reset(); };
+  return { base, draft, edit, epoch, tab, setTab, showIssue, index, dirty, saving, applied, applyPreset, undoPreset, discard };
 }

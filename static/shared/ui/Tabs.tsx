@@ -1,6 +1,7 @@
 /**
  * Accessible tabs (WAI-ARIA tabs pattern): arrow keys move between tabs, Home/End jump, and only
- * the selected tab is in the tab order.
+ * the selected tab is in the tab order. By default the children are the selected tab's panel; with
+ * `ownPanels` they are `TabPanel`s, one per tab, so unselected panels can stay mounted but hidden.
  */
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { colors, space } from './colors';
@@ -12,10 +13,12 @@ export interface TabsProps {
   selected: string;
   onSelect: (id: string) => void;
   label: string;
+  /** The children render a `TabPanel` for each tab themselves. */
+  ownPanels?: boolean;
   children: ReactNode;
 }
 
-export function Tabs({ tabs, selected, onSelect, label, children }: TabsProps) {
+export function Tabs({ tabs, selected, onSelect, label, ownPanels, children }: TabsProps) {
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
   const move = (e: KeyboardEvent, index: number) => {
     const next = keyTarget(e.key, index, tabs.length);
@@ -48,9 +51,16 @@ export function Tabs({ tabs, selected, onSelect, label, children }: TabsProps) {
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`panel-${selected}`} aria-labelledby={`tab-${selected}`}>
-        {children}
-      </div>
+      {ownPanels ? children : <TabPanel id={selected} selected>{children}</TabPanel>}
+    </div>
+  );
+}
+
+/** The panel of tab `id`; an unselected panel is `hidden` (out of view and of the accessibility tree). */
+export function TabPanel({ id, selected, children }: { id: string; selected: boolean; children: ReactNode }) {
+  return (
+    <div role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={!selected}>
+      {children}
     </div>
   );
 }

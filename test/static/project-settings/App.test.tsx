@@ -2,6 +2,8 @@
 import '@testing-library/jest-dom';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { view } from '@forge/bridge';
+import { formatDateTime, viewerTimeZone } from '../../../static/shared/format';
 import { App } from '../../../static/project-settings/src/App';
 import { buildConfig, defaultHandlers, fakeBackend, ok, type FakeBackend } from './fakeBackend';
 
@@ -77,5 +79,24 @@ describe('settings page: tabs', () => {
     expect(within(pause).getByLabelText(/Pause condition 1 statuses/)).toHaveTextContent('Waiting for customer');
     await userEvent.click(within(pause).getByRole('checkbox', { name: 'Open' }));
     expect(within(pause).getByLabelText(/Pause condition 1 statuses/)).toHaveTextContent('Waiting for customer, Open');
+  });
+});
+
+describe('settings page: the saved version', () => {
+  const getContext = view.getContext as jest.Mock;
+  afterEach(() => getContext.mockReset());
+
+  it('says when it was saved in the viewer\'s Jira time zone', async () => {
+    getContext.mockResolvedValue({ timezone: 'Asia/Tokyo', accountId: 'acc-1' });
+    renderApp(); // saved 2026-11-20T10:00:00Z, 19:00 in Tokyo
+    await screen.findByTestId('config-version');
+    expect(await screen.findByText('Version 3, saved Fri 20 Nov, 19:00.')).toBeInTheDocument();
+  });
+
+  it('falls back to the browser\'s zone when the host gives none', async () => {
+    getContext.mockRejectedValue(new Error('no host'));
+    renderApp();
+    const expected = formatDateTime(Date.parse('2026-11-20T10:00:00Z'), viewerTimeZone(null));
+    expect(await screen.findByTestId('config-version')).toHaveTextContent(`Version 3, saved ${expected}.`);
   });
 });

@@ -3,7 +3,7 @@ import '@testing-library/jest-dom';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { Button, ErrorState, Lozenge, ProgressBar, Tabs } from '../../../static/shared/ui';
+import { Button, ErrorState, Lozenge, ProgressBar, TabPanel, Tabs } from '../../../static/shared/ui';
 
 describe('shared UI components', () => {
   it('renders a progress bar with its value for assistive technology, clamped to 100', () => {
@@ -55,5 +55,25 @@ describe('shared UI components', () => {
     expect(screen.getByRole('tabpanel')).toHaveTextContent('content b');
     await userEvent.keyboard('{ArrowRight}');
     expect(screen.getByRole('tab', { name: 'Alpha' })).toHaveAttribute('aria-selected', 'true');
+  });
+
+  it('keeps panels it does not show mounted but hidden when the caller renders them', async () => {
+    function Harness() {
+      const [sel, setSel] = useState('a');
+      return (
+        <Tabs label="Sections" tabs={[{ id: 'a', label: 'Alpha' }, { id: 'b', label: 'Beta' }]} selected={sel} onSelect={setSel} ownPanels>
+          <TabPanel id="a" selected={sel === 'a'}><input aria-label="Kept" /></TabPanel>
+          <TabPanel id="b" selected={sel === 'b'}>beta</TabPanel>
+        </Tabs>
+      );
+    }
+    render(<Harness />);
+    await userEvent.type(screen.getByLabelText('Kept'), 'typed');
+    await userEvent.click(screen.getByRole('tab', { name: 'Beta' }));
+    expect(screen.getByRole('tabpanel')).toHaveTextContent('beta');
+    expect(screen.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', 'tab-b');
+    expect(screen.getByLabelText('Kept')).not.toBeVisible();
+    await userEvent.click(screen.getByRole('tab', { name: 'Alpha' }));
+    expect(screen.getByLabelText('Kept')).toHaveValue('typed');
   });
 });

@@ -6,6 +6,8 @@ import { Button } from '../../../shared/ui';
 import { removeAt, replaceAt } from '../model/edit';
 import { newAlwaysCalendar, newUnionCalendar, newWeeklyCalendar } from '../model/defaults';
 import { useIssuesUnder } from '../model/issues';
+import { LocalProblemsContext } from '../model/localProblems';
+import { useProblemRegistry } from '../ui/useProblemRegistry';
 import { CalendarEditor } from './CalendarEditor';
 
 interface Props { policy: PolicySpec; onChange: (p: PolicySpec) => void }
@@ -52,21 +54,26 @@ interface CardProps {
 function CalendarCard({ calendar, index, policy, open, onToggle, onChange, onRemove }: CardProps) {
   const path = `calendars[${index}]`;
   const problems = useIssuesUnder(path).length;
+  const local = useProblemRegistry();
   const users = calendarUsers(policy, calendar.id);
-  // A calendar with problems stays open so its messages (and the controls they point at) are visible.
-  const expanded = open || problems > 0;
+  // A calendar with problems stays open so its messages (and the controls they point at) are visible;
+  // one with a field that does not parse stays mounted too, so the save bar keeps counting that field.
+  const toFix = problems + local.count;
+  const expanded = open || toFix > 0;
   return (
     <div className="card">
       <div className="card-head">
         <Button appearance="subtle" aria-expanded={expanded} onClick={onToggle}>
           <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> <span className="card-title">{calendar.name}</span>
         </Button>
-        {problems > 0 && <span className="badge-error">{problems} to fix</span>}
+        {toFix > 0 && <span className="badge-error">{toFix} to fix</span>}
         <span className="muted">{users.length > 0 ? `Used by ${users.join(', ')}` : 'Not used by any goal'}</span>
         <Button appearance="subtle" disabled={users.length > 0} onClick={onRemove}
           title={users.length > 0 ? 'Point those goals at another calendar first.' : undefined}>Delete calendar</Button>
       </div>
-      {expanded && <CalendarEditor calendar={calendar} path={path} library={policy.calendars} onChange={onChange} />}
+      <LocalProblemsContext.Provider value={local.registry}>
+        {expanded && <CalendarEditor calendar={calendar} path={path} library={policy.calendars} onChange={onChange} />}
+      </LocalProblemsContext.Provider>
     </div>
   );
 }

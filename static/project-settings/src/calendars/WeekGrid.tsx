@@ -2,7 +2,7 @@
 import { WEEKDAYS, type TimeRange, type Weekday, type WeeklyCalendarSpec } from '../../../../src/core/calendar/types';
 import { removeAt, replaceAt } from '../model/edit';
 import { Button } from '../../../shared/ui';
-import { Field } from '../ui/Field';
+import { Field, IssuesAt } from '../ui/Field';
 
 const DAY_NAMES: Record<Weekday, string> = {
   mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday',
@@ -61,6 +61,7 @@ function DayRow({ day, ranges, path, onChange }: DayRowProps) {
 
 interface RangeEditorProps { label: string; range: TimeRange; path: string; onChange: (r: TimeRange) => void; onRemove: () => void }
 
+/** One opening interval; problems with the interval as a whole (empty, overlapping) show inside its group. */
 export function RangeEditor({ label, range, path, onChange, onRemove }: RangeEditorProps) {
   return (
     <div className="range" role="group" aria-label={label}>
@@ -72,6 +73,7 @@ export function RangeEditor({ label, range, path, onChange, onRemove }: RangeEdi
         <input {...p} className="input input-time" value={range.end} placeholder="17:00" onChange={(e) => onChange({ ...range, end: e.target.value })} />
       )} />
       <Button appearance="subtle" className="icon-button" aria-label={`Remove ${label}`} onClick={onRemove}>×</Button>
+      <IssuesAt path={path} />
     </div>
   );
 }
