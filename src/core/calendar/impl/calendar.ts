@@ -15,6 +15,7 @@ export class CompiledCalendar implements BusinessCalendar {
   private readonly timeline: Timeline;
   private readonly days: BusinessDays;
   private withoutExclusions: Timeline | null = null;
+  private members: CompiledCalendar[] | null = null;
 
   constructor(readonly spec: CalendarSpec, private readonly provider: HolidayProvider) {
     this.id = spec.id;
@@ -58,14 +59,18 @@ export class CompiledCalendar implements BusinessCalendar {
     return Number.isFinite(at) ? this.days.endOfBusinessDay(at) : null;
   }
 
+  /** The window closing `at` that would otherwise be open: the calendar's own, else a member's. */
   exclusionAt(at: Instant): ExclusionWindow | null {
-    const window = (this.spec.exclusions ?? []).find((x) => {
-      const start = parseInstant(x.start) ?? 0;
-      const end = parseInstant(x.end) ?? 0;
-      return at >= start && at < end;
-    });
-    if (!window) return null;
+    if (!Number.isFinite(at) || this.timeline.isOpen(at)) return null;
     this.withoutExclusions ??= new Timeline(projectorFor(this.spec, this.provider, false));
-    return this.withoutExclusions.isOpen(at) ? window : null;
+    if (!this.withoutExclusions.isOpen(at)) return null;
+    const own = (this.spec.exclusions ?? []).find((x) => at >= (parseInstant(x.start) ?? 0) && at < (parseInstant(x.end) ?? 0));
+    if (own) return own;
+    this.members ??= 'members' in this.spec ? this.spec.members.map((m) => new CompiledCalendar(m, this.provider)) : [];
+    for (const member of this.members) {
+      const window = member.exclusionAt(at);
+      if (window) return window;
+    }
+    return null;
   }
 }

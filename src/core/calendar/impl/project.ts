@@ -26,6 +26,7 @@ export function exclusionSegments(spec: CalendarSpec): Segment[] {
 /**
  * The open segments of a validated spec, per UTC year. Composite members are projected with
  * their own zones and exclusions, then combined; the composite's own exclusions apply last.
+ * Without exclusions, no member's exclusions apply either.
  */
 export function projectorFor(spec: CalendarSpec, provider: HolidayProvider, withExclusions = true): Projector {
   const exclusions = withExclusions ? exclusionSegments(spec) : [];
@@ -33,7 +34,7 @@ export function projectorFor(spec: CalendarSpec, provider: HolidayProvider, with
   if (spec.kind === 'always') {
     return memoize((year) => subtract([[yearStart(year), yearStart(year + 1)]], exclusions));
   }
-  const members = spec.members.map((m) => projectorFor(m, provider));
+  const members = spec.members.map((m) => projectorFor(m, provider, withExclusions));
   const combine = spec.kind === 'union'
     ? (sets: (readonly Segment[])[]) => union(sets)
     : (sets: (readonly Segment[])[]) => sets.slice(1).reduce<readonly Segment[]>((acc, s) => intersect(acc, s), sets[0] ?? []);
