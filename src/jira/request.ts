@@ -12,9 +12,34 @@ export interface Requester {
 
 const JSON_HEADERS = { Accept: 'application/json', 'Content-Type': 'application/json' };
 
+/**
+ * A requester serves one invocation, so its exchanges share one retry budget: time slept by earlier
+ * (or concurrent) calls is not available to later ones (a page of 50 issues must not sleep 50 budgets).
+ * `exchange` compares its own waits with `budgetMs`, so each gets what the other exchanges left.
+ */
+function sharedBudget(policy: RetryPolicy): () => RetryPolicy {
+  let slept = 0;
+  return () => {
+    let own = 0;
+    const sleep = (ms: number) => {
+      own += ms;
+      slept += ms;
+      return policy.sleep(ms);
+    };
+    return {
+      ...policy,
+      sleep,
+      get budgetMs() {
+        return policy.budgetMs - slept + own;
+      },
+    };
+  };
+}
+
 export function createRequester(transport: JiraTransport, policy: RetryPolicy): Requester {
+  const budget = sharedBudget(policy);
   const call = (route: Route, init: RequestInitLike) =>
-    exchange(() => transport(route, { ...init, headers: { ...JSON_HEADERS, ...init.headers } }), policy);
+    exchange(() => transport(route, { ...init, headers: { ...JSON_HEADERS, ...init.headers } }), budget());
   return {
     async json(schema, route, init = { method: 'GET' }) {
       const res = await call(route, init);
