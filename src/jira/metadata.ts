@@ -5,8 +5,8 @@
  */
 import { route } from '@forge/api';
 import { z } from 'zod';
-import type { JiraMetadata, SelectFieldRef, StatusRef } from '../contract';
-import type { JiraResult } from './http';
+import type { JiraMetadata, NamedRef, SelectFieldRef, StatusRef } from '../contract';
+import type { JiraErrorCode, JiraResult } from './http';
 import type { Requester } from './request';
 import { fieldContextPageSchema, fieldSchema, namedSchema, optionPageSchema, statusSchema } from './schemas';
 
@@ -44,13 +44,20 @@ async function readSelectFields(req: Requester): Promise<JiraResult<SelectFieldR
   if (!fields.ok) return fields;
   const selects = fields.value.filter((f) => f.custom === true && SELECT_TYPES.has(f.schema?.custom ?? '')).slice(0, MAX_SELECT_FIELDS);
   const out: SelectFieldRef[] = [];
+  let refused = false;
   for (const f of selects) {
-    const options = await readOptions(req, f.id);
-    if (!options.ok) return options;
-    out.push({ id: f.id, name: f.name, options: options.value });
+    const options: JiraResult<NamedRef[]> = refused ? { ok: true, value: [] } : await readOptions(req, f.id);
+    if (!options.ok && !optional(options.error.code)) return options;
+    // The context and option reads need manage:jira-configuration, which the app does not request:
+    // when Jira refuses, list the fields without options (admins can type option ids) and stop asking.
+    refused ||= !options.ok && options.error.code === 'FORBIDDEN';
+    out.push({ id: f.id, name: f.name, options: options.ok ? options.value : [] });
   }
   return { ok: true, value: out };
 }
+
+/** Refusals and a field deleted meanwhile cost only that field's options; outages still fail. */
+const optional = (code: JiraErrorCode) => code === 'FORBIDDEN' || code === 'NOT_FOUND';
 
 async function readOptions(req: Requester, fieldId: string): Promise<JiraResult<Array<{ id: string; name: string }>>> {
   const contexts = await req.json(fieldContextPageSchema, route`/rest/api/3/field/${fieldId}/context`);
