@@ -45,15 +45,31 @@ export function goalMillis(goal: Goal | null, calendar: BusinessCalendar | null,
   return end === null ? null : calendar.businessMillisBetween(cycleStart, end);
 }
 
+/**
+ * The calendar each segment counts on. A segment without a goal counts on the calendar of the next
+ * goal the cycle gets (its time is business time of that goal once one applies), else on the wall clock.
+ */
+function segmentCalendars(cycle: RawCycle, calendars: ReadonlyMap<string, BusinessCalendar>): (BusinessCalendar | null)[] {
+  const out: (BusinessCalendar | null)[] = new Array<BusinessCalendar | null>(cycle.segments.length).fill(null);
+  let later: BusinessCalendar | null = null;
+  for (let i = cycle.segments.length - 1; i >= 0; i--) {
+    const id = cycle.segments[i]?.calendarId ?? null;
+    if (id !== null) later = calendars.get(id) ?? null;
+    out[i] = later;
+  }
+  return out;
+}
+
 export function timeSegments(cycle: RawCycle, calendars: ReadonlyMap<string, BusinessCalendar>, now: Instant): TimedSegment[] {
   const out: TimedSegment[] = [];
+  const counted = segmentCalendars(cycle, calendars);
   let elapsed = 0;
   // Consecutive segments usually share goal and calendar (they differ by pause only): convert once.
   let prev: { goal: Goal | null; calendarId: string | null; goalMs: number | null } | null = null;
   for (let i = 0; i < cycle.segments.length; i++) {
     const seg = cycle.segments[i];
     if (!seg) continue;
-    const calendar = seg.calendarId === null ? null : calendars.get(seg.calendarId) ?? null;
+    const calendar = counted[i] ?? null;
     const to = cycle.segments[i + 1]?.from ?? cycle.stoppedAt;
     if (!prev || prev.goal !== seg.goal || prev.calendarId !== seg.calendarId) {
       prev = { goal: seg.goal, calendarId: seg.calendarId, goalMs: goalMillis(seg.goal, calendar, cycle.startedAt) };

@@ -1,0 +1,200 @@
+/**
+ * Adversarial edge cases of evaluate(), each expected value worked out by hand (instants from luxon
+ * wall readings), never taken from the engine.
+ */
+import { DateTime } from 'luxon';
+import { evaluate } from '../../../src/core/evaluate';
+import type { MetricSnapshot } from '../../../src/core/evaluate/types';
+import type { MetricSpec } from '../../../src/core/policy/types';
+import { at, calendars, change, comment, compile, goal, history, HOUR, metric, MINUTE, policyOf, policySpec, STATUS } from './builders';
+
+const paris = (iso: string): number => DateTime.fromISO(iso, { zone: 'Europe/Paris' }).toMillis();
+const madrid = (iso: string): number => DateTime.fromISO(iso, { zone: 'Europe/Madrid' }).toMillis();
+const onCalendar = (id: string, over: Partial<MetricSpec> = {}): MetricSpec =>
+  metric({ goals: [goal({ calendar: { kind: 'fixed', calendarId: id } })], ...over });
+const first = (m: MetricSnapshot[] | undefined): MetricSnapshot | undefined => m?.[0];
+const toWaiting = (id: string, instant: number) => ({ id, at: instant, field: 'status', from: STATUS.open, to: STATUS.waiting });
+const toOpen = (id: string, instant: number) => ({ id, at: instant, field: 'status', from: STATUS.waiting, to: STATUS.open });
+const byPriority = (mode: 'keepElapsed' | 'restart', extra: Partial<MetricSpec> = {}): MetricSpec => metric({
+  onGoalChange: mode, pause: [{ kind: 'inStatus', statusIds: [STATUS.waiting] }],
+  goals: [goal({ id: 'high', name: 'High', match: { priorityIds: ['2'] }, target: { kind: 'minutes', minutes: 60 } }), goal({ id: 'rest', name: 'Rest' })],
+  ...extra,
+});
+
+describe('pauses that begin or end outside business hours', () => {
+  // Monday 16:00 Paris, 4 h goal on Mon–Fri 09–17 Paris; waiting from 18:00 Monday to 10:00 Tuesday.
+  const changes = [toWaiting('h1#0', paris('2026-03-02T18:00')), toOpen('h2#0', paris('2026-03-03T10:00'))];
+  const h = history({ created: '2026-03-02T15:00:00Z', changes });
+  const policy = compile(policySpec([onCalendar('cet-9-17')]));
+
+  it('counts only open hours outside the pause: one hour on Monday, then from 10:00 on Tuesday', () => {
+    const m = first(evaluate(h, policy, paris('2026-03-03T12:00')).metrics);
+    expect(m?.current?.elapsedMs).toBe(3 * HOUR);
+    expect(m?.current?.dueAt).toBe(paris('2026-03-03T13:00'));
+    expect(m?.nextCheckAt).toBe(paris('2026-03-03T13:00'));
+    expect(m?.current?.pauses).toEqual([{ from: paris('2026-03-02T18:00'), to: paris('2026-03-03T10:00'), condition: 'in status 10005' }]);
+  });
+
+  it('reports the condition, not outside hours, when a condition pause covers open time, with no due instant or next check', () => {
+    const m = first(evaluate(h, policy, paris('2026-03-03T09:30')).metrics);
+    expect(m?.state).toBe('paused');
+    expect(m?.pauseReason?.kind).toBe('condition');
+    expect(m?.current?.elapsedMs).toBe(HOUR);
+    expect(m?.current?.dueAt).toBeNull();
+    expect(m?.nextCheckAt).toBeNull();
+  });
+
+  it('still schedules the next warning while the clock waits for opening hours', () => {
+    const warned = compile(policySpec([onCalendar('cet-9-17', { warnings: [{ kind: 'percent', percent: 50 }, { kind: 'percent', percent: 75 }] })]));
+    const m = first(evaluate(history({ created: '2026-03-02T15:00:00Z' }), warned, paris('2026-03-02T18:00')).metrics);
+    expect(m?.pauseReason).toEqual({ kind: 'outsideHours', resumesAt: paris('2026-03-03T09:00') });
+    expect(m?.nextCheckAt).toBe(paris('2026-03-03T10:00'));
+    expect((m?.current?.elapsedMs ?? Number.NaN) + (m?.current?.remainingMs ?? Number.NaN)).toBe(4 * HOUR);
+  });
+});
+
+describe('goal changes at the edge of a breach', () => {
+  const atTen = [change('h1#0', '2026-03-02T10:00:00Z', 'priority', '2', '3')];
+  const createdHigh = (changes = atTen) => history({ changes, initial: { ...history().initial, priority: '2' } });
+
+  it('records the breach when the goal grows exactly at the breach instant, as a stop at that instant would', () => {
+    const m = first(evaluate(createdHigh(), policyOf(byPriority('keepElapsed')), at('2026-03-02T11:00:00Z')).metrics);
+    expect(m?.goal?.id).toBe('rest');
+    expect(m?.current?.breachedAt).toBe(at('2026-03-02T10:00:00Z'));
+    expect(m?.state).toBe('breachedRunning');
+    expect(m?.current?.remainingMs).toBe(2 * HOUR);
+  });
+
+  it('counts a restarted cycle as breached when the goal changes exactly at its breach instant', () => {
+    const m = first(evaluate(createdHigh(), policyOf(byPriority('restart')), at('2026-03-02T11:00:00Z')).metrics);
+    expect(m?.cycles.map((c) => [c.startedAt, c.stoppedAt, c.met, c.goalId])).toEqual([
+      [at('2026-03-02T09:00:00Z'), at('2026-03-02T10:00:00Z'), false, 'high'],
+      [at('2026-03-02T10:00:00Z'), null, null, 'rest'],
+    ]);
+    expect(m?.state).toBe('running');
+    expect(m?.current?.dueAt).toBe(at('2026-03-02T14:00:00Z'));
+  });
+
+  it('opens one cycle per goal change when restarting several times, each counted only if it breached', () => {
+    const changes = [
+      change('h1#0', '2026-03-02T09:30:00Z', 'priority', '3', '2'),
+      change('h2#0', '2026-03-02T10:00:00Z', 'priority', '2', '3'),
+      change('h3#0', '2026-03-02T10:15:00Z', 'priority', '3', '2'),
+      change('h4#0', '2026-03-02T11:30:00Z', 'priority', '2', '4'),
+      change('h5#0', '2026-03-02T11:45:00Z', 'priority', '4', '3'),
+    ];
+    const m = first(evaluate(history({ changes }), policyOf(byPriority('restart')), at('2026-03-02T12:00:00Z')).metrics);
+    expect(m?.cycles.map((c) => [c.startedAt, c.met, c.goalId, c.breachedAt])).toEqual([
+      [at('2026-03-02T09:00:00Z'), null, 'rest', null],
+      [at('2026-03-02T09:30:00Z'), null, 'high', null],
+      [at('2026-03-02T10:00:00Z'), null, 'rest', null],
+      [at('2026-03-02T10:15:00Z'), false, 'high', at('2026-03-02T11:15:00Z')],
+      [at('2026-03-02T11:30:00Z'), null, 'rest', null],
+    ]);
+    expect(m?.current?.elapsedMs).toBe(30 * MINUTE);
+  });
+
+  it('reports a warning and the breach at the moment the goal shrinks while a condition pauses the clock', () => {
+    const changes = [
+      { ...toWaiting('h1#0', at('2026-03-02T10:30:00Z')) },
+      change('h2#0', '2026-03-02T11:00:00Z', 'priority', '3', '2'),
+    ];
+    const warned = byPriority('keepElapsed', { warnings: [{ kind: 'percent', percent: 50 }] });
+    const m = first(evaluate(history({ changes }), policyOf(warned), at('2026-03-02T12:00:00Z')).metrics);
+    expect(m?.current?.elapsedMs).toBe(90 * MINUTE);
+    expect(m?.current?.breachedAt).toBe(at('2026-03-02T11:00:00Z'));
+    expect(m?.warningsCrossed).toEqual([{ threshold: '50%', at: at('2026-03-02T11:00:00Z') }]);
+    expect(m?.state).toBe('breachedRunning');
+    expect(m?.pauseReason?.kind).toBe('condition');
+    expect(m?.nextCheckAt).toBeNull();
+  });
+});
+
+describe('cycles: cadence, reopening, same-instant events', () => {
+  it('extends a status-update interval by the time spent waiting for the customer', () => {
+    const cadence = metric({
+      key: 'update', name: 'Update', mode: 'recurring', pause: [{ kind: 'inStatus', statusIds: [STATUS.waiting] }],
+      start: [{ kind: 'inStatusCategory', categories: ['indeterminate'] }], stop: [{ kind: 'commentByAgent' }],
+      goals: [goal({ target: { kind: 'minutes', minutes: 120 } })],
+    });
+    const changes = [
+      change('h1#0', '2026-03-02T09:00:00Z', 'status', STATUS.open, STATUS.inProgress),
+      change('h2#0', '2026-03-02T10:30:00Z', 'status', STATUS.inProgress, STATUS.waiting),
+      change('h3#0', '2026-03-02T11:30:00Z', 'status', STATUS.waiting, STATUS.inProgress),
+    ];
+    const m = first(evaluate(history({ changes, comments: [comment('c1', '2026-03-02T10:00:00Z')] }), policyOf(cadence), at('2026-03-02T12:00:00Z')).metrics);
+    expect(m?.cycles.map((c) => [c.startedAt, c.stoppedAt, c.met])).toEqual([
+      [at('2026-03-02T09:00:00Z'), at('2026-03-02T10:00:00Z'), true],
+      [at('2026-03-02T10:00:00Z'), null, null],
+    ]);
+    expect(m?.current?.elapsedMs).toBe(HOUR);
+    expect(m?.current?.dueAt).toBe(at('2026-03-02T13:00:00Z'));
+    expect(m?.nextCheckAt).toBe(at('2026-03-02T13:00:00Z'));
+  });
+
+  it('opens a fresh cycle with the full goal when a resolved issue is reopened', () => {
+    const resolution = metric({ key: 'resolution', name: 'Resolution', start: [{ kind: 'issueCreated' }, { kind: 'resolutionCleared' }], stop: [{ kind: 'resolutionSet' }] });
+    const changes = [change('h1#0', '2026-03-02T10:00:00Z', 'resolution', null, '1'), change('h2#0', '2026-03-02T11:00:00Z', 'resolution', '1', null)];
+    const m = first(evaluate(history({ changes }), policyOf(resolution), at('2026-03-02T12:00:00Z')).metrics);
+    expect(m?.cycles.map((c) => [c.startedAt, c.stoppedAt, c.met, c.elapsedMs])).toEqual([
+      [at('2026-03-02T09:00:00Z'), at('2026-03-02T10:00:00Z'), true, HOUR],
+      [at('2026-03-02T11:00:00Z'), null, null, HOUR],
+    ]);
+    expect(m?.current?.dueAt).toBe(at('2026-03-02T15:00:00Z'));
+  });
+
+  it('applies a status change before a comment at the same instant, and drops the zero-length pause', () => {
+    const changes = [toWaiting('h1#0', at('2026-03-02T10:00:00Z'))];
+    const m = first(evaluate(history({ changes, comments: [comment('c1', '2026-03-02T10:00:00Z')] }), policyOf(metric()), at('2026-03-02T12:00:00Z')).metrics);
+    expect(m?.state).toBe('met');
+    expect(m?.current?.stoppedAt).toBe(at('2026-03-02T10:00:00Z'));
+    expect(m?.current?.elapsedMs).toBe(HOUR);
+    expect(m?.current?.pauses).toEqual([]);
+  });
+
+  it('ignores a stop dated after now and keeps the clock running', () => {
+    const m = first(evaluate(history({ comments: [comment('c1', '2026-03-02T12:00:00.001Z')] }), policyOf(metric()), at('2026-03-02T12:00:00Z')).metrics);
+    expect(m?.state).toBe('running');
+    expect(m?.current?.elapsedMs).toBe(3 * HOUR);
+    expect(m?.nextCheckAt).toBe(at('2026-03-02T13:00:00Z'));
+  });
+});
+
+describe('business-day and track-only goals', () => {
+  it('pushes a business-day due instant back by the time paused, on the Madrid Friday-short calendar', () => {
+    const bd = metric({ goals: [goal({ target: { kind: 'businessDays', days: 1 }, calendar: { kind: 'fixed', calendarId: 'madrid-deiser' } })] });
+    const changes = [toWaiting('h1#0', madrid('2026-03-03T12:00')), toOpen('h2#0', madrid('2026-03-04T12:00'))];
+    const h = history({ created: '2026-03-03T09:00:00Z', changes });
+    const m = first(evaluate(h, compile(policySpec([bd], calendars(['madrid-deiser']))), madrid('2026-03-04T13:00')).metrics);
+    expect(m?.current?.goalMs).toBe(11 * HOUR);
+    expect(m?.current?.elapsedMs).toBe(3 * HOUR);
+    expect(m?.current?.dueAt).toBe(madrid('2026-03-05T10:00'));
+  });
+
+  it('converts one business day started on a short Friday afternoon into the time left on Friday plus Monday up to the same time', () => {
+    const bd = metric({ goals: [goal({ target: { kind: 'businessDays', days: 1 }, calendar: { kind: 'fixed', calendarId: 'madrid-deiser' } })] });
+    const h = history({ created: '2026-03-06T13:00:00Z' });
+    const m = first(evaluate(h, compile(policySpec([bd], calendars(['madrid-deiser']))), madrid('2026-03-06T14:30')).metrics);
+    expect(m?.current?.goalMs).toBe(HOUR + 6 * HOUR);
+    expect(m?.current?.dueAt).toBe(madrid('2026-03-09T14:00'));
+  });
+
+  it('never schedules a check or a breach for a track-only goal, running or stopped', () => {
+    const track = metric({ goals: [goal({ target: { kind: 'trackOnly' } })], warnings: [{ kind: 'percent', percent: 50 }] });
+    const running = first(evaluate(history(), policyOf(track), at('2026-03-10T12:00:00Z')).metrics);
+    expect([running?.state, running?.current?.dueAt, running?.current?.remainingMs, running?.nextCheckAt, running?.warningsCrossed]).toEqual(['running', null, null, null, []]);
+    expect(running?.current?.elapsedMs).toBe(8 * 24 * HOUR + 3 * HOUR);
+    const stopped = first(evaluate(history({ comments: [comment('c1', '2026-03-09T09:00:00Z')] }), policyOf(track), at('2026-03-10T12:00:00Z')).metrics);
+    expect([stopped?.state, stopped?.current?.met, stopped?.current?.breachedAt]).toEqual(['met', null, null]);
+  });
+
+  it('counts time before any goal applied as business time of the goal that then applies, not wall-clock time', () => {
+    const onlyHigh = metric({ goals: [goal({ id: 'high', name: 'High', match: { priorityIds: ['2'] }, target: { kind: 'minutes', minutes: 60 }, calendar: { kind: 'fixed', calendarId: 'cet-9-17' } })] });
+    // Friday 18:00 Paris (closed) with no goal; raised to High on Monday 09:00 Paris.
+    const changes = [change('h1#0', '2026-03-09T08:00:00Z', 'priority', '3', '2')];
+    const m = first(evaluate(history({ created: '2026-03-06T17:00:00Z', changes }), policyOf(onlyHigh), paris('2026-03-09T09:30')).metrics);
+    expect(m?.current?.elapsedMs).toBe(30 * MINUTE);
+    expect(m?.current?.breachedAt).toBeNull();
+    expect(m?.current?.dueAt).toBe(paris('2026-03-09T10:00'));
+  });
+});
