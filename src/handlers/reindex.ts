@@ -34,13 +34,18 @@ function nextJob(job: ReindexJob, token: string | null): ReindexJob | null {
   return null;
 }
 
-export async function runReindexPage(deps: Deps, jira: JiraClient, job: ReindexJob): Promise<InvocationError | void> {
+/** A newer save has started its own chain and progress record; this chain must touch neither. */
+async function superseded(job: ReindexJob): Promise<boolean> {
   const config = await loadConfig(job.projectId);
-  if (!config || config.version !== job.version) return;
+  return !config || config.version !== job.version;
+}
+
+export async function runReindexPage(deps: Deps, jira: JiraClient, job: ReindexJob): Promise<InvocationError | void> {
+  if (await superseded(job)) return;
   const page = await jira.searchIssueIds(reindexJql(job.projectId, job.phase, job.resolvedSince), job.nextPageToken, PAGE);
   if (!page.ok) {
     const retry = retryFor(page.error);
-    if (!retry) await finish(deps, job.projectId, 'failed');
+    if (!retry && !(await superseded(job))) await finish(deps, job.projectId, 'failed');
     return retry;
   }
   for (const issueId of page.value.ids) {
@@ -50,6 +55,8 @@ export async function runReindexPage(deps: Deps, jira: JiraClient, job: ReindexJ
       if (retry) return retry; // the page is redone from its start; recompute is idempotent
     }
   }
+  // The page took a while: a save meanwhile must not see its progress advanced or finished by us.
+  if (await superseded(job)) return;
   const progress = await getProgress(job.projectId);
   const done = progress.done + page.value.ids.length;
   // The total is approximate (search/jql has none): never show more done than total.
