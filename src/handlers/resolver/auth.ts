@@ -4,6 +4,7 @@
  * project (or issue) in the warm runtime; errors are never cached and always deny.
  */
 import type { Envelope } from '../../contract';
+import type { JiraResult } from '../../jira/http';
 import type { Deps } from '../deps';
 import { fail, fromJira, type CallerContext } from './envelope';
 
@@ -30,9 +31,19 @@ async function permissionsOf(deps: Deps, cache: PermissionCache, caller: CallerC
   const key = `${caller.accountId}|${JSON.stringify(scope)}|${perms.join(',')}`;
   const cached = cache.get(key);
   if (cached) return { ok: true as const, value: cached };
-  const res = await deps.userJira(caller.accountId).myPermissions(scope, perms);
+  const res = await askJira(deps, caller, scope, perms);
   if (res.ok) cache.put(key, res.value);
   return res;
+}
+
+/** A permission check that throws (transport, platform) is a failed check: it denies, like any other. */
+async function askJira(deps: Deps, caller: CallerContext, scope: Scope, perms: string[]): Promise<JiraResult<Record<string, boolean>>> {
+  try {
+    return await deps.userJira(caller.accountId).myPermissions(scope, perms);
+  } catch (e) {
+    deps.log.warn('Permission check threw; denying', { error: e instanceof Error ? e.message : String(e) });
+    return { ok: false, error: { code: 'BAD_RESPONSE', status: 0, message: 'The permission check threw.' } };
+  }
 }
 
 export type Access = { ok: true; canEdit: boolean; projectId: string } | { ok: false; denied: Envelope<never> };
