@@ -198,3 +198,38 @@ describe('business-day and track-only goals', () => {
     expect(m?.current?.dueAt).toBe(paris('2026-03-09T10:00'));
   });
 });
+
+describe('nextCheckAt is the instant something changes', () => {
+  const warned = (id: string): MetricSpec => onCalendar(id, { warnings: [{ kind: 'percent', percent: 50 }, { kind: 'beforeBreach', minutes: 30 }] });
+  const summary = (m: MetricSnapshot | undefined) => [m?.warningsCrossed.length, m?.current?.breachedAt !== null];
+
+  it.each([
+    ['cet-9-17', '2026-03-27T14:00:00Z', []],
+    ['cet-9-17', '2026-03-27T14:00:00Z', [['2026-03-27T15:00:00Z', '2026-03-30T08:30:00Z']]],
+    ['cet-extended-7-19', '2026-10-24T17:00:00Z', [['2026-10-24T17:10:00Z', '2026-10-25T07:00:00Z']]],
+    ['24x7', '2026-12-31T22:00:00Z', [['2026-12-31T23:00:00Z', '2027-01-01T00:30:00Z']]],
+  ])('on %s from %s with pauses %j, moves from one check to the next until the breach, each one changing the snapshot', (calendarId, created, pauses) => {
+    const changes = (pauses as string[][]).flatMap(([from, to], i) => [toWaiting(`h${i}#0`, at(from ?? '')), toOpen(`h${i}#1`, at(to ?? ''))]);
+    const policy = compile(policySpec([warned(calendarId)], calendars([calendarId])));
+    const h = history({ created, changes });
+    // nextCheckAt assumes no new event, so start checking after the last one.
+    let now = Math.max(at(created), ...changes.map((c) => c.at)) + MINUTE;
+    const seen: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      const before = first(evaluate(h, policy, now).metrics);
+      const check = before?.nextCheckAt ?? null;
+      expect(check).not.toBeNull();
+      const next = check ?? 0;
+      expect(next).toBeGreaterThan(now);
+      seen.push(next);
+      expect(summary(first(evaluate(h, policy, next - 1).metrics))).toEqual(summary(before));
+      expect(summary(first(evaluate(h, policy, next).metrics))).not.toEqual(summary(before));
+      now = Math.max(now, next);
+    }
+    const done = first(evaluate(h, policy, now).metrics);
+    expect(done?.state).toBe('breachedRunning');
+    expect(done?.nextCheckAt).toBeNull();
+    expect(seen[2]).toBe(done?.current?.breachedAt);
+    expect(done?.current?.elapsedMs).toBe(4 * HOUR);
+  });
+});
