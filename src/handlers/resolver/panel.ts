@@ -5,6 +5,7 @@
  */
 import type { DataOf, Envelope } from '../../contract';
 import type { CalendarSpec } from '../../core/calendar/types';
+import { hasConfigRecord } from '../../store/config';
 import type { Deps } from '../deps';
 import { toHistory } from '../history';
 import { loadIssue } from '../recompute';
@@ -12,6 +13,7 @@ import { fromJira, ok, fail } from './envelope';
 
 type PanelData = DataOf<'panel.getSla'>;
 export const RESOLVER_JIRA_BUDGET_MS = 8_000;
+const notConfigured = fail<never>('NOT_CONFIGURED', 'The saved SLA policy no longer validates; an admin should review it in the project settings.');
 
 function calendarsFor(deps: Deps, specs: CalendarSpec[], now: number): CalendarSpec[] {
   const year = new Date(now).getUTCFullYear();
@@ -24,9 +26,10 @@ export async function getSla(deps: Deps, issueId: string, contextProjectId: stri
   const loaded = await loadIssue(jira, issueId, contextProjectId ?? undefined);
   if ('error' in loaded) return fromJira(loaded.error);
   const empty: PanelData = { configured: false, projectId: loaded.projectId, snapshot: null, calendars: [], warnings: {}, serverNow: now };
-  if (!loaded.config) return ok(empty);
+  // A stored record that cannot be read is a broken configuration, not an unconfigured project.
+  if (!loaded.config) return (await hasConfigRecord(loaded.projectId)) ? notConfigured : ok(empty);
   const policy = deps.engine.validatePolicy(loaded.config.policy);
-  if (!policy.ok) return fail('NOT_CONFIGURED', 'The saved SLA policy no longer validates; an admin should review it in the project settings.');
+  if (!policy.ok) return notConfigured;
   const history = await toHistory(jira, loaded.bundle, loaded.config.policy, now);
   if (!history.ok) return fromJira(history.error);
   const snapshot = deps.engine.evaluate(history.value, policy.value, now);
