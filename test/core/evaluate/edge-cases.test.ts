@@ -233,3 +233,34 @@ describe('nextCheckAt is the instant something changes', () => {
     expect(done?.current?.elapsedMs).toBe(4 * HOUR);
   });
 });
+
+describe('goal and calendar switches, exclusions', () => {
+  it('converts a business-day goal taken on mid-cycle at the cycle start on its own calendar and keeps the hours already counted around the clock', () => {
+    const mixed = metric({
+      pause: [],
+      goals: [
+        goal({ id: 'high', name: 'High', match: { priorityIds: ['2'] }, target: { kind: 'businessDays', days: 1 }, calendar: { kind: 'fixed', calendarId: 'madrid-deiser' } }),
+        goal({ id: 'rest', name: 'Rest' }),
+      ],
+    });
+    const changes = [change('h1#0', '2026-03-03T10:00:00Z', 'priority', '3', '2')];
+    const policy = compile(policySpec([mixed], calendars(['24x7', 'madrid-deiser'])));
+    const m = first(evaluate(history({ created: '2026-03-03T09:00:00Z', changes }), policy, madrid('2026-03-03T20:00')).metrics);
+    expect(m?.current?.goalMs).toBe(11 * HOUR);
+    expect(m?.current?.elapsedMs).toBe(HOUR + 8 * HOUR);
+    expect(m?.current?.dueAt).toBe(madrid('2026-03-04T10:00'));
+    expect(m?.pauseReason).toEqual({ kind: 'outsideHours', resumesAt: madrid('2026-03-04T08:00') });
+  });
+
+  it('names a follow-the-sun member’s maintenance window as the pause reason, with its end', () => {
+    const fts = calendars(['follow-the-sun-24x5'])[0];
+    if (fts?.kind !== 'union') throw new Error('follow-the-sun is a union');
+    const la = fts.members[1];
+    if (la) la.exclusions = [{ start: '2026-03-05T16:00:00Z', end: '2026-03-06T02:00:00Z', reason: 'LA maintenance' }];
+    const h = history({ created: '2026-03-05T15:00:00Z' });
+    const m = first(evaluate(h, compile(policySpec([onCalendar('follow-the-sun-24x5')], [fts])), at('2026-03-05T18:00:00Z')).metrics);
+    expect(m?.current?.elapsedMs).toBe(HOUR);
+    expect(m?.pauseReason).toEqual({ kind: 'exclusion', reason: 'LA maintenance', until: at('2026-03-06T02:00:00Z') });
+    expect(m?.state).toBe('paused');
+  });
+});
