@@ -96,6 +96,20 @@ describe('year boundaries in zones other than UTC', () => {
     expect(la.nextClose(start)).toBe(wall('2026-01-02T00:00', 'America/Los_Angeles'));
   });
 
+  it('subtracts to exactly the UTC year boundary inside a Los Angeles window, which is not an opening', () => {
+    expect(la.addBusinessMillis(Date.parse('2026-01-01T20:00:00Z'), -20 * HOUR)).toBe(Date.parse('2026-01-01T00:00:00Z'));
+    expect(la.addBusinessMillis(Date.parse('2026-01-01T20:00:00Z'), -21 * HOUR)).toBe(Date.parse('2025-12-31T23:00:00Z'));
+  });
+
+  it('closes a yearly 1 January holiday in Sydney, which starts in the previous UTC year', () => {
+    const c = compile(weeklySpec({
+      timeZone: 'Australia/Sydney', week: hoursOn(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], '00:00', '24:00'),
+      holidays: { custom: [{ name: 'New Year', month: 1, day: 1 }] },
+    }));
+    expect(c.businessMillisBetween(wall('2025-12-31T12:00', 'Australia/Sydney'), wall('2026-01-02T12:00', 'Australia/Sydney'))).toBe(24 * HOUR);
+    expect(c.nextOpen(Date.parse('2025-12-31T13:00:00Z'))).toBe(Date.parse('2026-01-01T13:00:00Z'));
+  });
+
   it('adds Sydney business time across two New Years as a luxon count says', () => {
     const start = wall('2025-12-30T16:00', 'Australia/Sydney');
     const due = sydney.addBusinessMillis(start, 8 * HOUR * 262);
