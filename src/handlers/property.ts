@@ -123,10 +123,15 @@ export function buildProperty(snapshot: SlaSnapshot, policyVersion: number, fire
   return { ...base, hash: hashOf(base) };
 }
 
-/** The stored property's hash and fired list, tolerating absent or foreign values. */
+/**
+ * The stored property's hash and fired list, tolerating absent or foreign values. Anyone who can edit
+ * the issue can write the property, so the hash counts only if it still matches the content: an
+ * edited property is rewritten on the next recompute.
+ */
 export function readStored(raw: unknown): { hash: string | null; fired: string[] } {
   if (!raw || typeof raw !== 'object') return { hash: null, fired: [] };
-  const r = raw as Record<string, unknown>;
-  const fired = Array.isArray(r.fired) ? r.fired.filter((f): f is string => typeof f === 'string') : [];
-  return { hash: typeof r.hash === 'string' ? r.hash : null, fired };
+  const { hash, ...rest } = raw as Record<string, unknown>;
+  const fired = Array.isArray(rest.fired) ? rest.fired.filter((f): f is string => typeof f === 'string') : [];
+  const intact = typeof hash === 'string' && hash === hashOf(rest as Omit<SlaProperty, 'hash'>);
+  return { hash: intact ? hash : null, fired };
 }
