@@ -83,8 +83,8 @@ async function evaluateAndWrite(deps: Deps, jira: JiraClient, r: Ready, opts: Re
   if (!history.ok) return { kind: 'jiraError', error: history.error };
   const snapshot = deps.engine.evaluate(history.value, r.policy, now);
   const stored = readStored(r.bundle.slaProperty);
-  const pending = dueActions(snapshot, r.config.policy).filter((a) => !stored.fired.includes(a.id));
-  const fired = await fireActions(jira, r.bundle.id, pending, now, opts.suppressActions);
+  // The property is user-editable, so its `fired` list never decides: the KVS claims do.
+  const fired = await fireActions(jira, r.bundle.id, dueActions(snapshot, r.config.policy), now, opts.suppressActions);
   for (const f of fired.failures) deps.log.warn('SLA action failed; will retry on the next check', { issueId: r.bundle.id, action: f.id, code: f.error.code });
   const property = buildProperty(snapshot, r.config.version, [...stored.fired, ...fired.fired]);
   // A failed action must be retried soon even if nothing else is due: check again in five minutes.

@@ -9,6 +9,8 @@ import { kvs } from '@forge/kvs';
 const keyOf = (issueId: string, actionId: string) => `fired:${issueId}:${actionId}`;
 
 export async function claimAction(issueId: string, actionId: string, at: number): Promise<boolean> {
+  // Most calls find an existing claim (every recompute of a breached issue): one read, no failed write.
+  if ((await kvs.get(keyOf(issueId, actionId))) !== undefined) return false;
   try {
     await kvs.set(keyOf(issueId, actionId), at, { keyPolicy: 'FAIL_IF_EXISTS' });
     return true;

@@ -371,6 +371,32 @@ describe('review: exactly-once actions', () => {
   });
 });
 
+describe('review: the sla property is user-editable data', () => {
+  it('still fires breach actions once when someone with Edit issues wrote their ids into the property', async () => {
+    const w = await world(T0 + 10 * MIN);
+    await handleRecompute(w.deps, issueJob('1'));
+    const forged = { ...prop(w, '1')!, fired: [`resolution:${T0}:breach:0`, `resolution:${T0}:breach:1`] };
+    w.jira.issues.get('1')!.properties.sla = forged;
+    w.clock.now = T0 + 5 * HOUR;
+    await handleRecompute(w.deps, issueJob('1'));
+    await handleRecompute(w.deps, issueJob('1'));
+    const comments = w.jira.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/comment'));
+    const labels = w.jira.calls.filter((c) => c.method === 'PUT' && c.path === '/rest/api/3/issue/1');
+    expect(comments).toHaveLength(1);
+    expect(labels).toHaveLength(1);
+  });
+
+  it('rewrites a property whose content was edited but whose hash was kept', async () => {
+    const w = await world(T0 + 10 * MIN);
+    await handleRecompute(w.deps, issueJob('1'));
+    const honest = prop(w, '1')!;
+    const edited = { ...honest, breached: 'true', metrics: { ...honest.metrics, resolution: { ...honest.metrics.resolution!, state: 'met' } } };
+    w.jira.issues.get('1')!.properties.sla = edited;
+    await handleRecompute(w.deps, issueJob('1'));
+    expect(prop(w, '1')).toEqual(honest);
+  });
+});
+
 describe('review: a configuration saved while a recompute chain is in flight', () => {
   it('leaves the newer chain its own progress and lets only the newer chain finish', async () => {
     const w = makeWorld(T0 + 10 * MIN);
