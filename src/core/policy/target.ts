@@ -58,8 +58,10 @@ export function formatTarget(target: GoalTarget): string {
     case 'businessDays':
       return target.days === 1 ? '1 business day' : `${target.days} business days`;
     case 'minutes': {
-      const h = Math.floor(target.minutes / 60);
-      const m = Math.round(target.minutes - h * 60);
+      // Rounded to whole minutes first, so 119.6 min reads "2 h", never "1 h 60 min".
+      const total = Math.round(target.minutes);
+      const h = Math.floor(total / 60);
+      const m = total - h * 60;
       if (h === 0) return `${m} min`;
       return m === 0 ? `${h} h` : `${h} h ${m} min`;
     }

@@ -264,3 +264,12 @@ describe('goal and calendar switches, exclusions', () => {
     expect(m?.state).toBe('paused');
   });
 });
+
+describe('the goal as people read it', () => {
+  it('shows a fractional-minute target rounded to whole minutes, never as "1 h 60 min"', () => {
+    const odd = metric({ goals: [goal({ target: { kind: 'minutes', minutes: 119.6 } })] });
+    const m = first(evaluate(history(), policyOf(odd), at('2026-03-02T09:30:00Z')).metrics);
+    expect(m?.goal?.target).toBe('2 h');
+    expect(m?.current?.goalMs).toBe(119.6 * MINUTE);
+  });
+});
