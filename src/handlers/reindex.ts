@@ -78,6 +78,12 @@ export async function startReindex(deps: Deps, jira: JiraClient, projectId: stri
   const total = (open.ok ? open.value : 0) + (resolved.ok ? resolved.value : 0);
   const progress: RecomputeProgress = { state: 'running', done: 0, total, startedAt: new Date(deps.now()).toISOString(), finishedAt: null };
   await setProgress(projectId, progress);
-  await deps.queue.push([{ body: firstReindexJob(projectId, version, resolvedSince), concurrency: { key: `reindex-${projectId}`, limit: 1 } }]);
+  try {
+    await deps.queue.push([{ body: firstReindexJob(projectId, version, resolvedSince), concurrency: { key: `reindex-${projectId}`, limit: 1 } }]);
+  } catch (e) {
+    // No chain will ever finish this record: say so, or the settings page waits for it forever.
+    await setProgress(projectId, { ...progress, state: 'failed', finishedAt: progress.startedAt });
+    throw e;
+  }
   return progress;
 }
