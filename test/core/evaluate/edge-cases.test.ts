@@ -273,3 +273,49 @@ describe('the goal as people read it', () => {
     expect(m?.current?.goalMs).toBe(119.6 * MINUTE);
   });
 });
+
+describe('against a minute-stepping reference', () => {
+  // Mon–Fri 09–17 Europe/Paris, minute by minute with luxon, from Thursday 26 March 2026 (DST on Sunday 29).
+  const BASE = at('2026-03-26T00:00:00Z');
+  const SPAN = 24 * 24 * 60;
+  const open = Array.from({ length: SPAN }, (_, i) => {
+    const t = DateTime.fromMillis(BASE + i * MINUTE, { zone: 'Europe/Paris' });
+    return t.weekday <= 5 && t.hour >= 9 && t.hour < 17;
+  });
+  const policy = compile(policySpec([onCalendar('cet-9-17')], calendars(['cet-9-17'])));
+
+  /** Elapsed minutes at `now`, and the minute after which 240 minutes have counted (status frozen after now). */
+  function reference(created: number, flips: number[], now: number): { elapsed: number; due: number | null; waiting: boolean } {
+    const waitingAt = (m: number): boolean => flips.filter((f) => f <= Math.min(m, now)).length % 2 === 1;
+    const counts = (m: number): boolean => open[m] === true && !waitingAt(m);
+    let elapsed = 0;
+    for (let m = created; m < now; m++) if (counts(m)) elapsed++;
+    let total = 0;
+    for (let m = created; m < SPAN; m++) {
+      if (counts(m)) total++;
+      if (total === 240) return { elapsed, due: m + 1, waiting: waitingAt(now) };
+    }
+    return { elapsed, due: null, waiting: waitingAt(now) };
+  }
+
+  it('agrees on elapsed time, due instant and breach for random waiting periods across the DST weekend', () => {
+    const kinds = new Set<string>();
+    for (let seed = 1; seed <= 60; seed++) {
+      let x = seed * 2654435761 % 4294967296;
+      const rand = (n: number): number => { x = (x * 1664525 + 1013904223) % 4294967296; return Math.floor((x / 4294967296) * n); };
+      const created = rand(6 * 24 * 60);
+      const flips = Array.from({ length: rand(6) }, () => created + rand(6 * 24 * 60)).sort((a, b) => a - b).filter((f, i, all) => f !== all[i - 1] && f !== created);
+      const now = created + 1 + rand(8 * 24 * 60);
+      const changes = flips.filter((f) => f <= now).map((f, i) => (i % 2 === 0 ? toWaiting(`h${i}#0`, BASE + f * MINUTE) : toOpen(`h${i}#0`, BASE + f * MINUTE)));
+      const m = first(evaluate(history({ created: new Date(BASE + created * MINUTE).toISOString(), changes }), policy, BASE + now * MINUTE).metrics);
+      const ref = reference(created, flips.filter((f) => f <= now), now);
+      const breached = ref.due !== null && ref.due <= now;
+      expect([seed, m?.current?.elapsedMs]).toEqual([seed, ref.elapsed * MINUTE]);
+      expect([seed, m?.current?.breachedAt]).toEqual([seed, breached ? BASE + (ref.due ?? 0) * MINUTE : null]);
+      const expectedDue = breached ? BASE + (ref.due ?? 0) * MINUTE : ref.waiting || ref.due === null ? null : BASE + ref.due * MINUTE;
+      expect([seed, m?.current?.dueAt]).toEqual([seed, expectedDue]);
+      kinds.add(breached ? 'breached' : ref.waiting ? 'waiting' : 'running');
+    }
+    expect([...kinds].sort()).toEqual(['breached', 'running', 'waiting']);
+  });
+});
