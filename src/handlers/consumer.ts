@@ -5,12 +5,15 @@
  */
 import type { InvocationError } from '@forge/events';
 import { z } from 'zod';
+import { getDue, upsertDue } from '../store/dueIndex';
 import type { Deps, RecomputeJob } from './deps';
 import { recomputeIssue, type Outcome } from './recompute';
 import { runReindexPage } from './reindex';
 import { retryFor } from './retry';
 
 export const CONSUMER_JIRA_BUDGET_MS = 30_000;
+
+type IssueJob = Extract<RecomputeJob, { kind: 'issue' }>;
 
 const jobSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('issue'), issueId: z.string().min(1), projectId: z.string().optional() }),
@@ -24,12 +27,25 @@ const jobSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-function report(deps: Deps, issueId: string, outcome: Outcome): InvocationError | undefined {
+async function report(deps: Deps, job: IssueJob, outcome: Outcome): Promise<InvocationError | undefined> {
+  const issueId = job.issueId;
   if (outcome.kind === 'invalidPolicy') deps.log.error('Stored policy no longer validates', { issueId, detail: outcome.message });
   if (outcome.kind !== 'jiraError') return undefined;
   const retry = retryFor(outcome.error);
   if (!retry) deps.log.error('Recompute failed', { issueId, code: outcome.error.code, message: outcome.error.message });
+  else await keepDue(deps, job, retry.retryOptions.retryAfter);
   return retry;
+}
+
+/**
+ * Forge redelivers a handed-back job at most four times. A due entry (never later than one already
+ * there) lets the sweep take over if every redelivery meets the same rate limit or outage.
+ */
+async function keepDue(deps: Deps, job: IssueJob, retryAfterS: number): Promise<void> {
+  const at = deps.now() + 2 * retryAfterS * 1000;
+  const existing = await getDue(job.issueId);
+  if (existing && existing.nextCheckAt * 1000 <= at) return;
+  await upsertDue(job.issueId, existing?.projectId ?? job.projectId ?? '', at);
 }
 
 export async function handleRecompute(deps: Deps, event: { body?: unknown }): Promise<InvocationError | void> {
@@ -42,5 +58,5 @@ export async function handleRecompute(deps: Deps, event: { body?: unknown }): Pr
   const jira = deps.appJira(CONSUMER_JIRA_BUDGET_MS);
   if (job.kind === 'reindex') return runReindexPage(deps, jira, job);
   const outcome = await recomputeIssue(deps, jira, job.issueId, job.projectId);
-  return report(deps, job.issueId, outcome);
+  return report(deps, job, outcome);
 }

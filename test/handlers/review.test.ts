@@ -371,6 +371,41 @@ describe('review: exactly-once actions', () => {
   });
 });
 
+describe('review: failures around a save', () => {
+  it('does not leave progress "running" forever when the recompute chain cannot be queued', async () => {
+    const w = await world();
+    w.deps.queue.push = async () => {
+      throw new Error('queue refused');
+    };
+    const saved = await invoke(w, 'settings.save', { policy: testPolicy(), expectedVersion: 1 });
+    expect(saved).toMatchObject({ ok: true, data: { config: { version: 2 }, recompute: { state: 'failed' } } });
+    expect(await invoke(w, 'settings.recomputeProgress', {})).toMatchObject({ ok: true, data: { state: 'failed' } });
+  });
+});
+
+describe('review: nothing is lost when Forge gives up redelivering', () => {
+  it('leaves a due entry so the sweep retries an issue whose recompute was handed back', async () => {
+    const w = await world(T0 + 10 * MIN);
+    for (let i = 0; i < 5; i++) w.jira.failNext((c) => c.method === 'GET', 429, { 'Retry-After': '600' });
+    // The first delivery and Forge's four redeliveries all meet the rate limit.
+    for (let i = 0; i < 5; i++) expect(await handleRecompute(w.deps, issueJob('1'))).toBeInstanceOf(Object);
+    expect(prop(w, '1')).toBeUndefined();
+    w.clock.now += 25 * MIN;
+    await runSweep(w.deps);
+    expect(w.pushed.map((e) => e.body)).toEqual([{ kind: 'issue', issueId: '1', projectId: '10000' }]);
+    await handleRecompute(w.deps, w.pushed[0]!);
+    expect(prop(w, '1')?.metrics.resolution).toMatchObject({ state: 'running' });
+  });
+
+  it('does not postpone an earlier due entry when handing a recompute back', async () => {
+    const w = await world(T0 + 10 * MIN);
+    await upsertDue('1', '10000', T0 + 11 * MIN);
+    w.jira.failNext((c) => c.method === 'GET', 429, { 'Retry-After': '600' });
+    await handleRecompute(w.deps, issueJob('1'));
+    expect(await getDue('1')).toMatchObject({ nextCheckAt: (T0 + 11 * MIN) / 1000 });
+  });
+});
+
 describe('review: the sla property is user-editable data', () => {
   it('still fires breach actions once when someone with Edit issues wrote their ids into the property', async () => {
     const w = await world(T0 + 10 * MIN);
