@@ -9,7 +9,7 @@ import type { JiraClient } from '../jira/client';
 import type { JiraError } from '../jira/http';
 import type { IssueBundle } from '../jira/issueReads';
 import { hasConfigRecord, loadConfig } from '../store/config';
-import { removeDue, upsertDue } from '../store/dueIndex';
+import { getDue, removeDue, upsertDue } from '../store/dueIndex';
 import { dueActions, fireActions } from './actions';
 import type { Deps } from './deps';
 import type { CompiledPolicy } from './engine';
@@ -52,6 +52,15 @@ async function clearIssue(jira: JiraClient, issueId: string, bundle: IssueBundle
   return { kind: 'notConfigured' };
 }
 
+const INVALID_RECHECK_MS = 60 * 60_000;
+
+/** Keeps SLA data as it is; a due entry is re-checked hourly rather than on every sweep until fixed. */
+async function invalid(deps: Deps, issueId: string, message: string): Promise<Outcome> {
+  const due = await getDue(issueId);
+  if (due) await upsertDue(issueId, due.projectId, deps.now() + INVALID_RECHECK_MS);
+  return { kind: 'invalidPolicy', message };
+}
+
 export async function recomputeIssue(deps: Deps, jira: JiraClient, issueId: string, projectId?: string, opts: RecomputeOptions = {}): Promise<Outcome> {
   const loaded = await loadIssue(jira, issueId, projectId);
   if ('error' in loaded) {
@@ -62,11 +71,11 @@ export async function recomputeIssue(deps: Deps, jira: JiraClient, issueId: stri
   const { bundle, config } = loaded;
   if (!config) {
     // A stored but unreadable configuration is an operator problem, not a reason to wipe SLA data.
-    if (await hasConfigRecord(loaded.projectId)) return { kind: 'invalidPolicy', message: 'The stored configuration cannot be read.' };
+    if (await hasConfigRecord(loaded.projectId)) return invalid(deps, issueId, 'The stored configuration cannot be read.');
     return clearIssue(jira, issueId, bundle);
   }
   const compiled = deps.engine.validatePolicy(config.policy);
-  if (!compiled.ok) return { kind: 'invalidPolicy', message: compiled.errors.map((e) => `${e.path}: ${e.code}`).join('; ') };
+  if (!compiled.ok) return invalid(deps, issueId, compiled.errors.map((e) => `${e.path}: ${e.code}`).join('; '));
   return evaluateAndWrite(deps, jira, { bundle, projectId: loaded.projectId, config, policy: compiled.value }, opts);
 }
 

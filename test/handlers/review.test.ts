@@ -406,6 +406,23 @@ describe('review: nothing is lost when Forge gives up redelivering', () => {
   });
 });
 
+describe('review: the sweep with a broken stored policy', () => {
+  it('does not re-queue the same issue every five minutes while the policy cannot be used', async () => {
+    const w = makeWorld(T0 + 10 * MIN);
+    await kvs.entity(CONFIG_ENTITY).set('project-10000', { projectId: '10000', version: 2, config: 'garbage' });
+    addIssue(w.jira, { id: '1' });
+    await upsertDue('1', '10000', T0);
+    await runSweep(w.deps);
+    for (const e of w.pushed) await handleRecompute(w.deps, e);
+    w.pushed.length = 0;
+    w.clock.now += 5 * MIN;
+    await runSweep(w.deps);
+    expect(w.pushed).toEqual([]);
+    // It is checked again later (an admin may fix the configuration), not forgotten.
+    expect(await getDue('1')).toBeDefined();
+  });
+});
+
 describe('review: the sla property is user-editable data', () => {
   it('still fires breach actions once when someone with Edit issues wrote their ids into the property', async () => {
     const w = await world(T0 + 10 * MIN);
