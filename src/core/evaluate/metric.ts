@@ -1,5 +1,5 @@
 /** One metric's snapshot: cycles with their business-time figures, state, pause reason, warnings, next check. */
-import type { BusinessCalendar, Instant } from '../calendar/types';
+import type { BusinessCalendar, ExclusionWindow, Instant } from '../calendar/types';
 import type { MetricSpec, WarningThreshold } from '../policy/types';
 import type { CompiledPolicy } from '../policy/compiled';
 import { calendarIdFor, selectGoal } from '../policy/goals';
@@ -8,6 +8,9 @@ import { crossingInstant, timeSegments, type TimedSegment } from './clock';
 import type { RawCycle } from './machine';
 import type { Fields } from './history';
 import type { CycleSnapshot, MetricSnapshot, MetricState, PauseReason } from './types';
+
+/** Bounds following chained exclusion windows (each hop moves strictly later). */
+const MAX_EXCLUSION_HOPS = 100;
 
 interface Figured {
   cycle: CycleSnapshot;
@@ -62,8 +65,19 @@ function pauseReasonOf(segments: readonly TimedSegment[], raw: RawCycle, now: In
   const cal = last.calendar;
   if (!cal) return null;
   const exclusion = cal.exclusionAt(now);
-  if (exclusion) return { kind: 'exclusion', reason: exclusion.reason ?? 'exclusion window', until: Date.parse(exclusion.end) };
+  if (exclusion) return { kind: 'exclusion', reason: exclusion.reason ?? 'exclusion window', until: exclusionEnd(cal, exclusion) };
   return cal.isOpen(now) ? null : { kind: 'outsideHours', resumesAt: cal.nextOpen(now) };
+}
+
+/** When exclusions stop closing the calendar: overlapping or touching windows are followed to the last end. */
+function exclusionEnd(cal: BusinessCalendar, first: ExclusionWindow): Instant {
+  let until = Date.parse(first.end);
+  for (let hops = 0; hops < MAX_EXCLUSION_HOPS; hops++) {
+    const next = cal.exclusionAt(until);
+    if (next === null) return until;
+    until = Date.parse(next.end);
+  }
+  return until;
 }
 
 export function thresholdLabel(w: WarningThreshold): string {

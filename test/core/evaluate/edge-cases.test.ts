@@ -252,7 +252,7 @@ describe('goal and calendar switches, exclusions', () => {
     expect(m?.pauseReason).toEqual({ kind: 'outsideHours', resumesAt: madrid('2026-03-04T08:00') });
   });
 
-  it('names a follow-the-sun member’s maintenance window as the pause reason, with its end', () => {
+  it("names a follow-the-sun member's maintenance window as the pause reason, with its end", () => {
     const fts = calendars(['follow-the-sun-24x5'])[0];
     if (fts?.kind !== 'union') throw new Error('follow-the-sun is a union');
     const la = fts.members[1];
@@ -317,5 +317,30 @@ describe('against a minute-stepping reference', () => {
       kinds.add(breached ? 'breached' : ref.waiting ? 'waiting' : 'running');
     }
     expect([...kinds].sort()).toEqual(['breached', 'running', 'waiting']);
+  });
+});
+
+describe('exclusion windows as the pause reason', () => {
+  const maintenance = (windows: Array<[string, string, string]>) => {
+    const utc9to5 = { schemaVersion: 1 as const, kind: 'weekly' as const, id: 'utc', name: 'UTC 9-17', timeZone: 'UTC', week: { mon: [{ start: '09:00', end: '17:00' }] } };
+    const spec = { ...utc9to5, exclusions: windows.map(([start, end, reason]) => ({ start, end, reason })) };
+    return compile(policySpec([onCalendar('utc')], [spec]));
+  };
+
+  it('follows overlapping and touching exclusion windows to the instant the calendar is no longer closed by them', () => {
+    const policy = maintenance([
+      ['2026-03-02T10:00:00Z', '2026-03-02T12:00:00Z', 'deploy'],
+      ['2026-03-02T11:00:00Z', '2026-03-02T13:00:00Z', 'deploy overrun'],
+      ['2026-03-02T13:00:00Z', '2026-03-02T14:00:00Z', 'database'],
+    ]);
+    const m = first(evaluate(history(), policy, at('2026-03-02T10:30:00Z')).metrics);
+    expect(m?.pauseReason).toEqual({ kind: 'exclusion', reason: 'deploy', until: at('2026-03-02T14:00:00Z') });
+    expect(m?.current?.dueAt).toBe(at('2026-03-02T17:00:00Z'));
+  });
+
+  it('gives a single window’s own end, even when closing hours fall inside it', () => {
+    const policy = maintenance([['2026-03-02T16:00:00Z', '2026-03-02T20:00:00Z', 'late deploy']]);
+    const m = first(evaluate(history(), policy, at('2026-03-02T16:30:00Z')).metrics);
+    expect(m?.pauseReason).toEqual({ kind: 'exclusion', reason: 'late deploy', until: at('2026-03-02T20:00:00Z') });
   });
 });
