@@ -195,6 +195,21 @@ describe('business days on short Fridays and holidays', () => {
   });
 });
 
+describe('business days on a night-shift calendar, counted by local date', () => {
+  const nights = compile(weeklySpec({ timeZone: 'Europe/Madrid', week: hoursOn(['mon', 'tue', 'wed', 'thu', 'fri'], '22:00', '06:00') }));
+  const m = (iso: string): number => wall(iso, 'Europe/Madrid');
+
+  it('ends the business day at local midnight, cutting the shift that runs on', () => {
+    expect(nights.endOfBusinessDay(m('2025-06-16T23:00'))).toBe(m('2025-06-17T00:00'));
+    expect(nights.nextClose(m('2025-06-16T23:00'))).toBe(m('2025-06-17T06:00'));
+  });
+
+  it('counts the after-midnight tail toward the next date: Monday 23:00 + 1 business day = Tuesday 01:00', () => {
+    expect(nights.addBusinessDays(m('2025-06-16T23:00'), 1)).toBe(m('2025-06-17T01:00'));
+    expect(nights.addBusinessDays(m('2025-06-17T03:00'), 1)).toBe(m('2025-06-18T03:00'));
+  });
+});
+
 describe('follow-the-sun 24x5 in weeks when only one zone has changed', () => {
   const fts = compile(calendarPreset('follow-the-sun-24x5'));
 
