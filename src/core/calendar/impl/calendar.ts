@@ -61,7 +61,7 @@ export class CompiledCalendar implements BusinessCalendar {
 
   /** The window closing `at` that would otherwise be open: the calendar's own, else a member's. */
   exclusionAt(at: Instant): ExclusionWindow | null {
-    if (!Number.isFinite(at) || this.timeline.isOpen(at)) return null;
+    if (!Number.isFinite(at) || !hasExclusions(this.spec) || this.timeline.isOpen(at)) return null;
     this.withoutExclusions ??= new Timeline(projectorFor(this.spec, this.provider, false));
     if (!this.withoutExclusions.isOpen(at)) return null;
     const own = (this.spec.exclusions ?? []).find((x) => at >= (parseInstant(x.start) ?? 0) && at < (parseInstant(x.end) ?? 0));
@@ -73,4 +73,10 @@ export class CompiledCalendar implements BusinessCalendar {
     }
     return null;
   }
+}
+
+/** True when the spec or any composite member declares exclusion windows. */
+function hasExclusions(spec: CalendarSpec): boolean {
+  if ((spec.exclusions ?? []).length > 0) return true;
+  return 'members' in spec && spec.members.some(hasExclusions);
 }
