@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { SLA_PROPERTY_MAX_BYTES } from '../contract';
 import type { CycleSnapshot, MetricSnapshot, MetricState, SlaSnapshot } from '../core/evaluate/types';
+import type { PolicySpec } from '../core/policy/types';
 
 export type JqlState = 'notStarted' | 'running' | 'paused' | 'met' | 'breached' | 'notApplicable';
 
@@ -103,6 +104,34 @@ function dropOldestCycles(metrics: Record<string, MetricProperty>, bytes: number
   return true;
 }
 
+const NAME_MAX = 64;
+/** Names are for people and JQL; a very long one is shortened only when the property would not fit otherwise. */
+const clip = (name: string): string => (name.length > NAME_MAX ? `${name.slice(0, NAME_MAX - 1)}…` : name);
+
+/** Trims, in order: the oldest completed cycles, over-long names, then the oldest-sorting fired ids. */
+function fit(base: Omit<SlaProperty, 'hash'>, maxBytes: number): void {
+  // The hash is 32 hex chars plus its key: reserve room for it while trimming.
+  const over = () => sizeOf(base) + 48 - maxBytes;
+  for (let o = over(); o > 0 && dropOldestCycles(base.metrics, o); o = over()) {
+    // each pass frees at least the measured overflow
+  }
+  if (over() > 0) for (const m of Object.values(base.metrics)) Object.assign(m, { name: clip(m.name), goal: m.goal === null ? null : clip(m.goal) });
+  while (over() > 0 && base.fired.length > 0) base.fired.shift();
+}
+
+/** The smallest the property of this policy can be trimmed to: every metric breached, no cycles, nothing fired. */
+export function minimalPropertyBytes(policy: PolicySpec): number {
+  const at = '2026-01-01T00:00:00Z';
+  const longest = (names: string[]) => names.map(clip).reduce((a, n) => (Buffer.byteLength(n) > Buffer.byteLength(a) ? n : a), '');
+  const metrics = Object.fromEntries(
+    policy.metrics.map((m) => {
+      const goal = longest(m.goals.map((g) => g.name));
+      return [m.key, { name: clip(m.name), state: 'notApplicable', phase: 'breachedCompleted', due: at, breached: 'false', goal, startedAt: at, breachedAt: at, cycles: [] }];
+    }),
+  );
+  return sizeOf({ v: 1, policyVersion: 2 ** 31, metrics, nextDue: at, breached: 'false', breachedMetrics: policy.metrics.map((m) => m.key), fired: [] }) + 48;
+}
+
 export function buildProperty(snapshot: SlaSnapshot, policyVersion: number, fired: string[], maxBytes = SLA_PROPERTY_MAX_BYTES): SlaProperty {
   const metrics = Object.fromEntries(snapshot.metrics.map((m) => [m.key, metricProperty(m)]));
   const breachedMetrics = Object.entries(metrics).filter(([, m]) => m.breached === 'true').map(([k]) => k);
@@ -115,11 +144,7 @@ export function buildProperty(snapshot: SlaSnapshot, policyVersion: number, fire
     breachedMetrics,
     fired: [...new Set(fired)].sort(),
   };
-  // The hash is 32 hex chars plus its key: reserve room for it while trimming.
-  for (let over = sizeOf(base) + 48 - maxBytes; over > 0 && dropOldestCycles(base.metrics, over); over = sizeOf(base) + 48 - maxBytes) {
-    // each pass frees at least the measured overflow
-  }
-  while (sizeOf(base) + 48 > maxBytes && base.fired.length > 0) base.fired.shift();
+  fit(base, maxBytes);
   return { ...base, hash: hashOf(base) };
 }
 

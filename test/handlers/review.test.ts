@@ -516,6 +516,38 @@ describe('review: the sla property stays under 32 KB', () => {
   });
 });
 
+describe('review: the sla property stays under 32 KB whatever the policy', () => {
+  const wide = (count: number, nameLength: number): PolicySpec => {
+    const template = testPolicy().metrics[1]!;
+    const metrics = Array.from({ length: count }, (_, i) => ({
+      ...template,
+      key: `m${i}`,
+      name: `Metric ${i} `.padEnd(nameLength, 'n'),
+      goals: template.goals.map((g) => ({ ...g, name: `${g.name} `.padEnd(nameLength, 'g') })),
+    }));
+    return testPolicy({ metrics });
+  };
+
+  it('writes the property for many metrics with long names, under the limit', async () => {
+    const w = makeWorld(T0 + 5 * HOUR);
+    await configure('10000', wide(40, 600));
+    addIssue(w.jira, { id: '1' });
+    await expect(handleRecompute(w.deps, issueJob('1'))).resolves.toBeUndefined();
+    const p = prop(w, '1');
+    expect(p).toBeDefined();
+    expect(Buffer.byteLength(JSON.stringify(p), 'utf8')).toBeLessThanOrEqual(SLA_PROPERTY_MAX_BYTES);
+    expect(p!.metrics.m39).toMatchObject({ state: 'breached', breached: 'true' });
+  });
+
+  it('refuses to save a policy whose property could not fit in 32 KB', async () => {
+    const w = await world();
+    const res = await invoke(w, 'settings.save', { policy: wide(200, 10), expectedVersion: 1 });
+    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: [{ path: 'metrics', code: 'POL_PROPERTY_TOO_LARGE' }] } });
+    expect((await loadConfig('10000'))?.version).toBe(1);
+    expect(code(await invoke(w, 'settings.save', { policy: wide(40, 600), expectedVersion: 1 }))).toBe('OK');
+  });
+});
+
 describe('review: the sweep', () => {
   it('never hands out entries that are not due yet, however many there are', async () => {
     const w = await world(T0);

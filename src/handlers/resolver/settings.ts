@@ -1,10 +1,12 @@
 /** Settings resolvers. Each assumes the caller's access was already checked by the resolver table. */
-import type { DataOf, Envelope, FieldIssue, PayloadOf, PreviewMetric } from '../../contract';
+import { SLA_PROPERTY_MAX_BYTES, type DataOf, type Envelope, type FieldIssue, type PayloadOf, type PreviewMetric } from '../../contract';
 import type { HolidaySource, HolidayType } from '../../core/calendar/types';
+import type { PolicySpec } from '../../core/policy/types';
 import { loadConfig, saveConfig } from '../../store/config';
 import { getProgress } from '../../store/progress';
 import type { Deps } from '../deps';
 import type { CompiledPolicy, PolicyError } from '../engine';
+import { minimalPropertyBytes } from '../property';
 import { startReindex } from '../reindex';
 import { fail, fromJira, ok } from './envelope';
 import { RESOLVER_JIRA_BUDGET_MS } from './panel';
@@ -15,10 +17,19 @@ const toIssues = (errors: PolicyError[]): FieldIssue[] => errors.map(({ path, co
 
 type Compiled = { ok: true; policy: CompiledPolicy } | { ok: false; envelope: Envelope<never> };
 
+/** Problems the engine cannot see: the `sla` property of this policy must fit in Jira's 32 KB. */
+function shellIssues(spec: PolicySpec): FieldIssue[] {
+  const bytes = minimalPropertyBytes(spec);
+  if (bytes <= SLA_PROPERTY_MAX_BYTES) return [];
+  const message = `With ${spec.metrics.length} metrics the sla issue property needs at least ${bytes} bytes; Jira allows ${SLA_PROPERTY_MAX_BYTES}. Use fewer metrics.`;
+  return [{ path: 'metrics', code: 'POL_PROPERTY_TOO_LARGE', message }];
+}
+
 function compile(deps: Deps, policy: unknown): Compiled {
   const res = deps.engine.validatePolicy(policy);
-  if (res.ok) return { ok: true, policy: res.value };
-  return { ok: false, envelope: fail('VALIDATION_FAILED', `The policy has ${res.errors.length} problem(s).`, toIssues(res.errors)) };
+  const issues = res.ok ? shellIssues(res.value.spec) : toIssues(res.errors);
+  if (res.ok && issues.length === 0) return { ok: true, policy: res.value };
+  return { ok: false, envelope: fail('VALIDATION_FAILED', `The policy has ${issues.length} problem(s).`, issues) };
 }
 
 export async function getConfig(projectId: string, canEdit: boolean): Promise<Envelope<DataOf<'settings.getConfig'>>> {
@@ -27,7 +38,7 @@ export async function getConfig(projectId: string, canEdit: boolean): Promise<En
 
 export function validate(deps: Deps, policy: unknown): Envelope<DataOf<'settings.validate'>> {
   const res = deps.engine.validatePolicy(policy);
-  return ok({ issues: res.ok ? [] : toIssues(res.errors) });
+  return ok({ issues: res.ok ? shellIssues(res.value.spec) : toIssues(res.errors) });
 }
 
 export async function save(deps: Deps, projectId: string, accountId: string, p: PayloadOf<'settings.save'>): Promise<Envelope<DataOf<'settings.save'>>> {
