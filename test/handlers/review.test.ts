@@ -138,6 +138,23 @@ describe('review: resolver authorisation fails closed', () => {
     expect((await loadConfig('10000'))?.version).toBe(1);
   });
 
+  it('answers BAD_REQUEST, not INTERNAL, to a pathologically nested payload', async () => {
+    const w = await world();
+    let deep: unknown = 'x';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(code(await invoke(w, 'settings.validate', { policy: { metrics: deep } }))).toBe('BAD_REQUEST');
+    expect(code(await invoke(w, 'settings.preview', { policy: testPolicy(), fields: {}, extra: deep }))).toBe('BAD_REQUEST');
+    for (const depth of [2_000, 8_000, 20_000]) {
+      let nested: unknown = {};
+      for (let i = 0; i < depth; i++) nested = { kind: 'issueCreated', x: nested };
+      const policy = { ...testPolicy(), metrics: [{ ...testPolicy().metrics[0]!, start: [nested] }] };
+      for (const key of ['settings.validate', 'settings.save', 'settings.preview'] as const) {
+        const res = await invoke(w, key, { policy, expectedVersion: 1, fields: {} });
+        expect({ depth, key, code: code(res) }).not.toMatchObject({ code: 'INTERNAL' });
+      }
+    }
+  });
+
   it('denies when the permission check throws', async () => {
     const w = await world();
     w.deps.userJira = () => ({ myPermissions: async () => Promise.reject(new Error('boom')) }) as unknown as JiraClient;

@@ -9,7 +9,16 @@ import type { ResolverKey } from '../../contract';
 export const MAX_POLICY_BYTES = 200 * 1024;
 const MAX_PAYLOAD_BYTES = 256 * 1024;
 
-const policy = z.unknown().refine((p) => p !== undefined && Buffer.byteLength(JSON.stringify(p) ?? '', 'utf8') <= MAX_POLICY_BYTES, {
+/** Bytes of the value as JSON; Infinity when JSON cannot encode it (nested too deep for the stack). */
+function jsonBytes(value: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
+  } catch {
+    return Infinity;
+  }
+}
+
+const policy = z.unknown().refine((p) => p !== undefined && jsonBytes(p) <= MAX_POLICY_BYTES, {
   message: `policy must be present and at most ${MAX_POLICY_BYTES / 1024} KB of JSON`,
 });
 const id = z.string().min(1).max(64);
@@ -40,7 +49,8 @@ export const PAYLOADS = {
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
 export function parsePayload<S extends z.ZodType>(schema: S, payload: unknown): ParseResult<z.infer<S>> {
-  const size = Buffer.byteLength(JSON.stringify(payload ?? {}) ?? '', 'utf8');
+  const size = jsonBytes(payload ?? {});
+  if (!Number.isFinite(size)) return { ok: false, message: 'Request is nested too deeply.' };
   if (size > MAX_PAYLOAD_BYTES) return { ok: false, message: `Request too large (${size} bytes).` };
   const parsed = schema.safeParse(payload ?? {});
   if (parsed.success) return { ok: true, value: parsed.data };
