@@ -195,6 +195,34 @@ describe('business days on short Fridays and holidays', () => {
   });
 });
 
+describe('business days on calendars open across the DST change', () => {
+  const paris = compile({ schemaVersion: 1, kind: 'always', id: 'paris', name: 'Paris 24x7', timeZone: 'Europe/Paris' });
+  const p = (iso: string): number => wall(iso, 'Europe/Paris');
+
+  it('reads the time elapsed on the day on the wall clock: Sunday 10:00 + 1 business day = Monday 10:00 on both DST Sundays', () => {
+    expect(paris.addBusinessDays(p('2026-03-29T10:00'), 1)).toBe(p('2026-03-30T10:00'));
+    expect(paris.addBusinessDays(p('2026-10-25T10:00'), 1)).toBe(p('2026-10-26T10:00'));
+  });
+
+  it('lands on the same wall time on a DST Sunday: Saturday 10:00 + 1 business day = Sunday 10:00', () => {
+    expect(paris.addBusinessDays(p('2026-03-28T10:00'), 1)).toBe(p('2026-03-29T10:00'));
+    expect(paris.addBusinessDays(p('2026-10-24T10:00'), 1)).toBe(p('2026-10-25T10:00'));
+    expect(paris.addBusinessDays(p('2026-03-27T10:00'), 3)).toBe(p('2026-03-30T10:00'));
+  });
+
+  it('still ends a 23-hour and a 25-hour day at local midnight', () => {
+    expect(paris.endOfBusinessDay(p('2026-03-29T10:00'))).toBe(p('2026-03-30T00:00'));
+    expect(paris.endOfBusinessDay(p('2026-10-25T10:00'))).toBe(p('2026-10-26T00:00'));
+    expect(paris.addBusinessDays(p('2026-03-29T00:00'), 1)).toBe(p('2026-03-30T00:00'));
+  });
+
+  it('keeps the wall time on a night shift that spans the spring-forward night', () => {
+    const nights = compile(weeklySpec({ timeZone: 'Europe/Madrid', week: hoursOn(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], '22:00', '06:00') }));
+    expect(nights.addBusinessDays(wall('2025-03-30T04:00', 'Europe/Madrid'), 1)).toBe(wall('2025-03-31T04:00', 'Europe/Madrid'));
+    expect(nights.addBusinessDays(wall('2025-03-29T04:00', 'Europe/Madrid'), 1)).toBe(wall('2025-03-30T04:00', 'Europe/Madrid'));
+  });
+});
+
 describe('business days on a night-shift calendar, counted by local date', () => {
   const nights = compile(weeklySpec({ timeZone: 'Europe/Madrid', week: hoursOn(['mon', 'tue', 'wed', 'thu', 'fri'], '22:00', '06:00') }));
   const m = (iso: string): number => wall(iso, 'Europe/Madrid');

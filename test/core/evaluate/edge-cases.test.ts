@@ -179,6 +179,15 @@ describe('business-day and track-only goals', () => {
     expect(m?.current?.dueAt).toBe(madrid('2026-03-09T14:00'));
   });
 
+  it('makes one business day on a Paris 24x7 calendar end at the same wall time the next day, also from the DST Sunday', () => {
+    const parisAlways = { schemaVersion: 1 as const, kind: 'always' as const, id: 'paris', name: 'Paris 24x7', timeZone: 'Europe/Paris' };
+    const bd = metric({ goals: [goal({ target: { kind: 'businessDays', days: 1 }, calendar: { kind: 'fixed', calendarId: 'paris' } })] });
+    const h = history({ created: new Date(paris('2026-03-29T10:00')).toISOString() });
+    const m = first(evaluate(h, compile(policySpec([bd], [parisAlways])), paris('2026-03-29T12:00')).metrics);
+    expect(m?.current?.goalMs).toBe(24 * HOUR);
+    expect(m?.current?.dueAt).toBe(paris('2026-03-30T10:00'));
+  });
+
   it('never schedules a check or a breach for a track-only goal, running or stopped', () => {
     const track = metric({ goals: [goal({ target: { kind: 'trackOnly' } })], warnings: [{ kind: 'percent', percent: 50 }] });
     const running = first(evaluate(history(), policyOf(track), at('2026-03-10T12:00:00Z')).metrics);

@@ -5,7 +5,7 @@ import { SEARCH_HORIZON_YEARS, type Timeline } from './timeline';
 /** Business-day steps beyond this many are outside the search horizon. */
 const MAX_DAY_STEPS = SEARCH_HORIZON_YEARS * 366;
 
-/** A local date of the reference zone: its UTC bounds and its business time. */
+/** A local date of the reference zone: its UTC bounds and its business time read on the wall clock. */
 interface Day {
   readonly start: number;
   readonly end: number;
@@ -15,7 +15,8 @@ interface Day {
 /**
  * Business days: a business day is a local date in the calendar's reference zone with open time.
  * Days are found by jumping from one day's end to the next opening, so closed stretches cost one
- * search each, not one step per calendar day.
+ * search each, not one step per calendar day. Time within a day is read on the wall clock, so a DST
+ * change inside open hours neither adds nor removes an hour (Sunday 10:00 + 1 day = Monday 10:00 on 24x7).
  */
 export class BusinessDays {
   constructor(private readonly zone: IANAZone, private readonly timeline: Timeline) {}
@@ -24,7 +25,19 @@ export class BusinessDays {
     const local = Math.floor(toLocal(this.zone, instant) / MS_PER_DAY);
     const start = fromLocal(this.zone, local * MS_PER_DAY);
     const end = fromLocal(this.zone, (local + 1) * MS_PER_DAY);
-    return { start, end, total: this.timeline.between(start, end) };
+    return { start, end, total: this.wallTime(start, end) };
+  }
+
+  /** Wall-clock length of an open piece; a piece inside a fall-back overlap counts as nothing. */
+  private length(piece: readonly [number, number]): number {
+    return Math.max(0, toLocal(this.zone, piece[1]) - toLocal(this.zone, piece[0]));
+  }
+
+  /** Business time in [from, to) read on the wall clock of the reference zone. */
+  private wallTime(from: number, to: number): number {
+    let sum = 0;
+    for (const piece of this.timeline.pieces(from, to)) sum += this.length(piece);
+    return sum;
   }
 
   /** The business day of `at`, or of the next opening when closed. */
@@ -37,9 +50,16 @@ export class BusinessDays {
     return this.businessDayOf(day.end);
   }
 
-  /** The instant on `day` at which `elapsed` business time has passed, clamped to its close. */
+  /** The instant on `day` at which `elapsed` wall-clock business time has passed, clamped to its close. */
   private reach(day: Day, elapsed: number): number | null {
-    return this.timeline.addForward(day.start, Math.min(elapsed, day.total));
+    let left = Math.min(elapsed, day.total);
+    for (const piece of this.timeline.pieces(day.start, day.end)) {
+      const length = this.length(piece);
+      if (left === length) return piece[1];
+      if (left < length) return Math.min(piece[1], Math.max(piece[0], fromLocal(this.zone, toLocal(this.zone, piece[0]) + left)));
+      left -= length;
+    }
+    return null;
   }
 
   endOfBusinessDay(at: number): number | null {
@@ -57,7 +77,7 @@ export class BusinessDays {
     if (!Number.isInteger(days) || days < 0 || days > MAX_DAY_STEPS) return null;
     let day = this.businessDayOf(start);
     if (day === null) return null;
-    const elapsed = Math.max(0, this.timeline.between(day.start, start));
+    const elapsed = this.wallTime(day.start, start);
     const steps = elapsed > 0 ? days : days - 1;
     for (let k = 0; k < steps && day !== null; k++) day = this.nextBusinessDay(day);
     if (day === null) return null;

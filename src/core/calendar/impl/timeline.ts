@@ -148,6 +148,18 @@ export class Timeline {
     return null;
   }
 
+  /** Open segments intersecting [from, to), clipped to it and to UTC years (not merged across them). */
+  *pieces(from: number, to: number): Generator<Segment> {
+    let cursor = from;
+    while (cursor < to) {
+      const seg = this.segmentFrom(cursor);
+      if (!seg || seg[0] >= to) return;
+      const end = Math.min(seg[1], to);
+      yield [seg[0], end];
+      cursor = end;
+    }
+  }
+
   /** Maximal open windows intersecting [from, to), clipped to it. */
   *windows(from: number, to: number): Generator<OpenWindow> {
     let cursor = from;
