@@ -3,7 +3,7 @@
  * Logic lives in src/handlers; this file only wires it. Dependencies and the resolver are built on
  * first use and kept for the life of a warm runtime (the permission cache relies on that).
  */
-import { handleRecompute } from './handlers/consumer';
+import { handleRecompute, type ConsumerEvent } from './handlers/consumer';
 import { productionDeps, type Deps } from './handlers/deps';
 import { handleIssueEvent } from './handlers/issueEvents';
 import { buildResolver } from './handlers/resolver';
@@ -22,7 +22,7 @@ export const resolverHandler: ResolverHandler = (request, runtime) => (resolver 
 export const onIssueEvent = (event: unknown) => handleIssueEvent(live(), event);
 
 /** Consumer of the `sla-recompute` queue (function `recompute`). */
-export const recomputeConsumer = (event: { body?: unknown }) => handleRecompute(live(), event);
+export const recomputeConsumer = (event: ConsumerEvent) => handleRecompute(live(), event);
 
 /** fiveMinute scheduled trigger (function `sweep`); Forge expects a 204-style answer. */
 export async function sweepDue(): Promise<{ statusCode: number }> {

@@ -8,12 +8,13 @@ import { z } from 'zod';
 import { getDue, upsertDue } from '../store/dueIndex';
 import type { Deps, RecomputeJob } from './deps';
 import { recomputeIssue, type Outcome } from './recompute';
-import { runReindexPage } from './reindex';
+import { reindexEvent, runReindexPage } from './reindex';
 import { retryFor } from './retry';
 
 export const CONSUMER_JIRA_BUDGET_MS = 30_000;
 
 type IssueJob = Extract<RecomputeJob, { kind: 'issue' }>;
+type ReindexJob = Extract<RecomputeJob, { kind: 'reindex' }>;
 
 const jobSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('issue'), issueId: z.string().min(1), projectId: z.string().optional() }),
@@ -48,7 +49,23 @@ async function keepDue(deps: Deps, job: IssueJob, retryAfterS: number): Promise<
   await upsertDue(job.issueId, existing?.projectId ?? job.projectId ?? '', at);
 }
 
-export async function handleRecompute(deps: Deps, event: { body?: unknown }): Promise<InvocationError | void> {
+/** What Forge hands the consumer; `retryContext` is set on redeliveries. */
+export interface ConsumerEvent {
+  body?: unknown;
+  retryContext?: { retryCount?: number };
+}
+
+/**
+ * Forge redelivers a handed-back event at most four times. From the third redelivery on, a project
+ * recompute page continues as a fresh delayed event instead, so the chain cannot die (answering
+ * success means Forge will not also redeliver it).
+ */
+async function continueChain(deps: Deps, job: ReindexJob, event: ConsumerEvent, retry: InvocationError | void): Promise<InvocationError | void> {
+  if (!retry || (event.retryContext?.retryCount ?? 0) < 3) return retry;
+  await deps.queue.push([reindexEvent(job, retry.retryOptions.retryAfter)]);
+}
+
+export async function handleRecompute(deps: Deps, event: ConsumerEvent): Promise<InvocationError | void> {
   const parsed = jobSchema.safeParse(event.body);
   if (!parsed.success) {
     deps.log.error('Dropping a recompute job of unexpected shape', { issue: parsed.error.issues[0]?.message });
@@ -56,7 +73,7 @@ export async function handleRecompute(deps: Deps, event: { body?: unknown }): Pr
   }
   const job: RecomputeJob = parsed.data;
   const jira = deps.appJira(CONSUMER_JIRA_BUDGET_MS);
-  if (job.kind === 'reindex') return runReindexPage(deps, jira, job);
+  if (job.kind === 'reindex') return continueChain(deps, job, event, await runReindexPage(deps, jira, job));
   const outcome = await recomputeIssue(deps, jira, job.issueId, job.projectId);
   return report(deps, job, outcome);
 }

@@ -12,7 +12,7 @@ import { getProgress, setProgress } from '../store/progress';
 import { retryFor } from './retry';
 import type { Deps, RecomputeJob } from './deps';
 import { recomputeIssue } from './recompute';
-import type { InvocationError } from '@forge/events';
+import type { InvocationError, PushEvent } from '@forge/events';
 
 type ReindexJob = Extract<RecomputeJob, { kind: 'reindex' }>;
 
@@ -26,6 +26,13 @@ export function reindexJql(projectId: string, phase: ReindexJob['phase'], resolv
 export function firstReindexJob(projectId: string, version: number, resolvedSince: string | null): ReindexJob {
   return { kind: 'reindex', projectId, version, phase: 'open', resolvedSince, nextPageToken: null };
 }
+
+/** A chain's pages run one at a time per project. */
+export const reindexEvent = (job: ReindexJob, delayInSeconds?: number): PushEvent<RecomputeJob> => ({
+  body: job,
+  ...(delayInSeconds ? { delayInSeconds } : {}),
+  concurrency: { key: `reindex-${job.projectId}`, limit: 1 },
+});
 
 /** What comes after this page: the next page, the resolved phase, or nothing. */
 function nextJob(job: ReindexJob, token: string | null): ReindexJob | null {
@@ -62,7 +69,7 @@ export async function runReindexPage(deps: Deps, jira: JiraClient, job: ReindexJ
   // The total is approximate (search/jql has none): never show more done than total.
   await setProgress(job.projectId, { ...progress, done, total: Math.max(progress.total, done) });
   const next = nextJob(job, page.value.nextPageToken);
-  if (next) await deps.queue.push([{ body: next, concurrency: { key: `reindex-${job.projectId}`, limit: 1 } }]);
+  if (next) await deps.queue.push([reindexEvent(next)]);
   else await finish(deps, job.projectId, 'done');
 }
 
@@ -79,7 +86,7 @@ export async function startReindex(deps: Deps, jira: JiraClient, projectId: stri
   const progress: RecomputeProgress = { state: 'running', done: 0, total, startedAt: new Date(deps.now()).toISOString(), finishedAt: null };
   await setProgress(projectId, progress);
   try {
-    await deps.queue.push([{ body: firstReindexJob(projectId, version, resolvedSince), concurrency: { key: `reindex-${projectId}`, limit: 1 } }]);
+    await deps.queue.push([reindexEvent(firstReindexJob(projectId, version, resolvedSince))]);
   } catch (e) {
     // No chain will ever finish this record: say so, or the settings page waits for it forever.
     await setProgress(projectId, { ...progress, state: 'failed', finishedAt: progress.startedAt });

@@ -440,6 +440,30 @@ describe('review: the sweep with a broken stored policy', () => {
   });
 });
 
+describe('review: a recompute chain outlasting Forge redeliveries', () => {
+  const chain = { kind: 'reindex', projectId: '10000', version: 1, phase: 'open', resolvedSince: null, nextPageToken: null };
+
+  it('hands a rate-limited page back to Forge while redeliveries remain', async () => {
+    const w = await world();
+    w.jira.failNext((c) => c.path.startsWith('/rest/api/3/search/jql'), 429, { 'Retry-After': '300' });
+    const res = await handleRecompute(w.deps, { body: chain, retryContext: { retryCount: 1 } });
+    expect((res as InvocationError).retryOptions).toMatchObject({ retryAfter: 300 });
+    expect(w.pushed).toEqual([]);
+  });
+
+  it('queues a fresh copy of the page on the last redelivery, so the chain does not die', async () => {
+    const w = await world();
+    await startReindex(w.deps, w.deps.appJira(10_000), '10000', 1, null);
+    w.pushed.length = 0;
+    w.jira.failNext((c) => c.path.startsWith('/rest/api/3/search/jql'), 429, { 'Retry-After': '300' });
+    const res = await handleRecompute(w.deps, { body: chain, retryContext: { retryCount: 4 } });
+    expect(res).toBeUndefined();
+    expect(w.pushed).toEqual([{ body: chain, delayInSeconds: 300, concurrency: { key: 'reindex-10000', limit: 1 } }]);
+    await handleRecompute(w.deps, w.pushed[0]!);
+    expect(await getProgress('10000')).toMatchObject({ state: 'done', done: 1 });
+  });
+});
+
 describe('review: the sla property is user-editable data', () => {
   it('still fires breach actions once when someone with Edit issues wrote their ids into the property', async () => {
     const w = await world(T0 + 10 * MIN);
