@@ -5,9 +5,9 @@
  */
 import type { InvocationError } from '@forge/events';
 import { z } from 'zod';
-import { getDue, upsertDue } from '../store/dueIndex';
+import { getDue, postponeDue, upsertDue } from '../store/dueIndex';
 import type { Deps, RecomputeJob } from './deps';
-import { recomputeIssue, type Outcome } from './recompute';
+import { recomputeIssue, STUCK_RECHECK_MS, type Outcome } from './recompute';
 import { reindexEvent, runReindexPage } from './reindex';
 import { retryFor } from './retry';
 
@@ -33,8 +33,11 @@ async function report(deps: Deps, job: IssueJob, outcome: Outcome): Promise<Invo
   if (outcome.kind === 'invalidPolicy') deps.log.error('Stored policy no longer validates', { issueId, detail: outcome.message });
   if (outcome.kind !== 'jiraError') return undefined;
   const retry = retryFor(outcome.error);
-  if (!retry) deps.log.error('Recompute failed', { issueId, code: outcome.error.code, message: outcome.error.message });
-  else await keepDue(deps, job, retry.retryOptions.retryAfter);
+  if (retry) await keepDue(deps, job, retry.retryOptions.retryAfter);
+  else {
+    deps.log.error('Recompute failed', { issueId, code: outcome.error.code, message: outcome.error.message });
+    await postponeDue(issueId, deps.now(), deps.now() + STUCK_RECHECK_MS);
+  }
   return retry;
 }
 

@@ -9,7 +9,7 @@ import type { JiraClient } from '../jira/client';
 import type { JiraError } from '../jira/http';
 import type { IssueBundle } from '../jira/issueReads';
 import { hasConfigRecord, loadConfig } from '../store/config';
-import { getDue, removeDue, upsertDue } from '../store/dueIndex';
+import { postponeDue, removeDue, upsertDue } from '../store/dueIndex';
 import { dueActions, fireActions } from './actions';
 import type { Deps } from './deps';
 import type { CompiledPolicy } from './engine';
@@ -52,12 +52,13 @@ async function clearIssue(jira: JiraClient, issueId: string, bundle: IssueBundle
   return { kind: 'notConfigured' };
 }
 
-const INVALID_RECHECK_MS = 60 * 60_000;
+/** A due issue that cannot be recomputed until someone fixes something is re-checked hourly, not by every sweep. */
+export const STUCK_RECHECK_MS = 60 * 60_000;
 
-/** Keeps SLA data as it is; a due entry is re-checked hourly rather than on every sweep until fixed. */
+/** Keeps SLA data as it is until the configuration is fixed. */
 async function invalid(deps: Deps, issueId: string, message: string): Promise<Outcome> {
-  const due = await getDue(issueId);
-  if (due) await upsertDue(issueId, due.projectId, deps.now() + INVALID_RECHECK_MS);
+  const now = deps.now();
+  await postponeDue(issueId, now, now + STUCK_RECHECK_MS);
   return { kind: 'invalidPolicy', message };
 }
 

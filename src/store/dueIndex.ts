@@ -36,6 +36,12 @@ export async function upsertDue(issueId: string, projectId: string, nextCheckAtM
   await kvs.entity<DueEntry>(DUE_ENTITY).set(keyOf(issueId), entry);
 }
 
+/** Moves an entry that is already due (at or before `nowMs`) to `atMs`; creates none and keeps a future one. */
+export async function postponeDue(issueId: string, nowMs: number, atMs: number): Promise<void> {
+  const due = await getDue(issueId);
+  if (due && due.nextCheckAt * 1000 <= nowMs) await kvs.entity<DueEntry>(DUE_ENTITY).set(keyOf(issueId), { ...due, nextCheckAt: toEpochSeconds(atMs) });
+}
+
 export async function removeDue(issueId: string): Promise<void> {
   await kvs.entity<DueEntry>(DUE_ENTITY).delete(keyOf(issueId));
 }

@@ -243,6 +243,17 @@ describe('review: bad input gets a stable code and loses nothing', () => {
     expect(code(await invoke(w, 'panel.getSla', { issueId: '1' }, { accountId: 'agent-1' }))).toBe('NOT_CONFIGURED');
   });
 
+  it('answers JIRA_UNAVAILABLE to a 500 storm and RATE_LIMITED to a long 429, within the resolver budget', async () => {
+    const w = await world();
+    const storm = (c: { path: string }) => c.path.startsWith('/rest/api/3/issue/') || c.path === '/rest/api/3/priority';
+    for (let i = 0; i < 8; i++) w.jira.failNext(storm, 500);
+    expect(code(await invoke(w, 'panel.getSla', { issueId: '1' }, { accountId: 'agent-1' }))).toBe('JIRA_UNAVAILABLE');
+    expect(code(await invoke(w, 'settings.metadata', {}))).toBe('JIRA_UNAVAILABLE');
+    w.jira.failNext(storm, 429, { 'Retry-After': '60' });
+    expect(code(await invoke(w, 'panel.getSla', { issueId: '1' }, { accountId: 'agent-1' }))).toBe('RATE_LIMITED');
+    expect(w.sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(2 * 8_000);
+  });
+
   it('answers NOT_FOUND on the panel for an issue deleted after the permission check', async () => {
     const w = await world();
     const handler = buildResolver(w.deps);
@@ -424,6 +435,26 @@ describe('review: nothing is lost when Forge gives up redelivering', () => {
 });
 
 describe('review: the sweep with a broken stored policy', () => {
+  it('does not re-queue every five minutes an issue whose read Jira keeps refusing (400)', async () => {
+    const w = await world(T0 + 10 * MIN);
+    await upsertDue('1', '10000', T0);
+    for (let i = 0; i < 3; i++) w.jira.failNext((c) => c.method === 'GET', 400);
+    await runSweep(w.deps);
+    for (const e of w.pushed) await expect(handleRecompute(w.deps, e)).resolves.toBeUndefined();
+    w.pushed.length = 0;
+    w.clock.now += 5 * MIN;
+    await runSweep(w.deps);
+    expect(w.pushed).toEqual([]);
+    expect(await getDue('1')).toBeDefined();
+  });
+
+  it('keeps a future check when only the property write is refused', async () => {
+    const w = await world(T0 + 10 * MIN);
+    w.jira.failNext((c) => c.method === 'PUT' && c.path.endsWith('/properties/sla'), 400);
+    await handleRecompute(w.deps, issueJob('1'));
+    expect((await getDue('1'))?.nextCheckAt).toBe((T0 + HOUR) / 1000);
+  });
+
   it('does not re-queue the same issue every five minutes while the policy cannot be used', async () => {
     const w = makeWorld(T0 + 10 * MIN);
     await kvs.entity(CONFIG_ENTITY).set('project-10000', { projectId: '10000', version: 2, config: 'garbage' });
