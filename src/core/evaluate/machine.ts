@@ -172,7 +172,9 @@ export function replayMetric(metric: MetricSpec, steps: readonly Step[]): RawCyc
 /** One step of one metric: returns the cycle open after it, pushing any newly opened cycle. */
 function advance(ctx: Ctx, current: RawCycle | null, step: Step, cycles: RawCycle[]): RawCycle | null {
   const stopFires = anyFires(ctx.plan.stop, step);
-  const stopped = current !== null && stopFires;
+  // A recurring interval stopped at its own opening instant (a comment with the transition) keeps running.
+  const reopensAtOnce = ctx.metric.mode === 'recurring' && current?.startedAt === step.at && stateHoldsAfter(ctx, step);
+  const stopped = current !== null && stopFires && !reopensAtOnce;
   if (current && stopped) closeCycle(current, step.at, 'stop');
   const open = stopped ? null : current;
   if (open && ctx.metric.mode === 'recurring' && !step.comment && !stateHoldsAfter(ctx, step)) {

@@ -353,3 +353,22 @@ describe('exclusion windows as the pause reason', () => {
     expect(m?.pauseReason).toEqual({ kind: 'exclusion', reason: 'late deploy', until: at('2026-03-02T20:00:00Z') });
   });
 });
+
+describe('a status update given with the transition that starts the cadence', () => {
+  const cadence = metric({
+    key: 'update', name: 'Update', mode: 'recurring', pause: [],
+    start: [{ kind: 'inStatusCategory', categories: ['indeterminate'] }], stop: [{ kind: 'commentByAgent' }],
+    goals: [goal({ target: { kind: 'minutes', minutes: 120 } })],
+  });
+
+  it('records no zero-length interval when an agent comments at the instant work starts', () => {
+    const changes = [change('h1#0', '2026-03-02T10:00:00Z', 'status', STATUS.open, STATUS.inProgress)];
+    const comments = [comment('c1', '2026-03-02T10:00:00Z'), comment('c2', '2026-03-02T11:00:00Z')];
+    const m = first(evaluate(history({ changes, comments }), policyOf(cadence), at('2026-03-02T11:30:00Z')).metrics);
+    expect(m?.cycles.map((c) => [c.startedAt, c.stoppedAt, c.met])).toEqual([
+      [at('2026-03-02T10:00:00Z'), at('2026-03-02T11:00:00Z'), true],
+      [at('2026-03-02T11:00:00Z'), null, null],
+    ]);
+    expect(m?.current?.dueAt).toBe(at('2026-03-02T13:00:00Z'));
+  });
+});
