@@ -42,13 +42,16 @@ async function report(deps: Deps, job: IssueJob, outcome: Outcome): Promise<Invo
 }
 
 /**
- * Forge redelivers a handed-back job at most four times. A due entry (never later than one already
- * there) lets the sweep take over if every redelivery meets the same rate limit or outage.
+ * Forge redelivers a handed-back job at most four times. A due entry lets the sweep take over if every
+ * redelivery meets the same rate limit or outage. A future check that comes sooner is kept; an overdue
+ * one moves to the retry time, so sweeps do not pile more work onto a rate-limited Jira.
  */
 async function keepDue(deps: Deps, job: IssueJob, retryAfterS: number): Promise<void> {
-  const at = deps.now() + 2 * retryAfterS * 1000;
+  const now = deps.now();
+  const at = now + 2 * retryAfterS * 1000;
   const existing = await getDue(job.issueId);
-  if (existing && existing.nextCheckAt * 1000 <= at) return;
+  const soonerFuture = existing !== undefined && existing.nextCheckAt * 1000 > now && existing.nextCheckAt * 1000 <= at;
+  if (soonerFuture) return;
   await upsertDue(job.issueId, existing?.projectId ?? job.projectId ?? '', at);
 }
 

@@ -425,6 +425,18 @@ describe('review: nothing is lost when Forge gives up redelivering', () => {
     expect(prop(w, '1')?.metrics.resolution).toMatchObject({ state: 'running' });
   });
 
+  it('does not let every sweep re-queue an overdue issue while Jira rate-limits it', async () => {
+    const w = await world(T0 + 10 * MIN);
+    await upsertDue('1', '10000', T0);
+    w.jira.failNext((c) => c.method === 'GET', 429, { 'Retry-After': '600' });
+    await runSweep(w.deps);
+    expect(await handleRecompute(w.deps, w.pushed[0]!)).toBeInstanceOf(Object);
+    w.pushed.length = 0;
+    w.clock.now += 5 * MIN;
+    await runSweep(w.deps);
+    expect(w.pushed).toEqual([]);
+  });
+
   it('does not postpone an earlier due entry when handing a recompute back', async () => {
     const w = await world(T0 + 10 * MIN);
     await upsertDue('1', '10000', T0 + 11 * MIN);
