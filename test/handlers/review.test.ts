@@ -21,6 +21,7 @@ import { CONFIG_ENTITY, loadConfig, saveConfig } from '../../src/store/config';
 import { getDue, upsertDue } from '../../src/store/dueIndex';
 import { getProgress } from '../../src/store/progress';
 import type { FakeComment } from '../fakes/jira';
+import { store } from '../fakes/kvs';
 import { addIssue, HOUR, iso, makeWorld, MIN, T0, testPolicy, type World } from '../fakes/world';
 
 const PANEL = { type: 'jira:issuePanel', issue: { id: '1', key: 'SUP-1' }, project: { id: '10000', key: 'SUP' } };
@@ -79,11 +80,11 @@ const KEYS = Object.keys(VALID) as ResolverKey[];
 describe('review: resolver authorisation fails closed', () => {
   it.each(KEYS)('refuses %s without an accountId, before touching Jira or storage', async (key) => {
     const w = await world();
-    const reads = (await import('../fakes/kvs')).store.reads;
+    const reads = store.reads;
     expect(code(await invoke(w, key, VALID[key], { accountId: undefined }))).toBe('FORBIDDEN');
     expect(code(await invoke(w, key, VALID[key], { accountId: '' }))).toBe('FORBIDDEN');
     expect(w.jira.calls).toEqual([]);
-    expect((await import('../fakes/kvs')).store.reads).toBe(reads);
+    expect(store.reads).toBe(reads);
   });
 
   it('refuses a payload issueId that differs from the panel issue, even one the caller can browse', async () => {
@@ -637,7 +638,6 @@ describe('review: the sweep', () => {
     const w = await world(T0);
     for (let i = 0; i < 120; i++) await upsertDue(`f${i}`, '10000', T0 + (i + 1) * MIN);
     await upsertDue('due', '10000', T0 - 1000);
-    const { store } = await import('../fakes/kvs');
     const reads = store.reads;
     await runSweep(w.deps);
     expect(w.pushed.map((e) => e.body)).toEqual([{ kind: 'issue', issueId: 'due', projectId: '10000' }]);
