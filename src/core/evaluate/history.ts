@@ -5,6 +5,7 @@
 import type { Instant } from '../calendar/types';
 import type { StatusCategory } from '../policy/types';
 import { CategoryLookup } from './categories';
+import { compareIds } from './ids';
 import type { FieldChange, HistoryComment, HistoryProblem, IssueHistory } from './types';
 
 export type Fields = Readonly<Record<string, string | null>>;
@@ -30,11 +31,7 @@ export interface Replay {
   fields: Fields;
 }
 
-/** Shorter ids first, then text order: "10231#2" sorts before "10231#10", and the order never depends on input order. */
-export function compareIds(a: string, b: string): number {
-  if (a.length !== b.length) return a.length - b.length;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { compareIds };
 
 const byAtThenId = <T extends { at: Instant; id: string }>(a: T, b: T): number => a.at - b.at || compareIds(a.id, b.id);
 
