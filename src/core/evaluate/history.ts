@@ -82,16 +82,18 @@ function inOrderAndInRange(items: readonly { id: string; at: Instant }[], create
   return true;
 }
 
+/** Items dated after `now` have not happened yet: dropped before deduplication, so they can never hide a past copy. */
+const happened = <T extends { at: Instant }>(items: readonly T[], now: Instant): readonly T[] =>
+  items.some((i) => i.at > now) ? items.filter((i) => !(i.at > now)) : items;
+
 /** Non-finite instants are dropped; items before creation are moved to the creation instant. */
 function sanitize<T extends { id: string; at: Instant }>(items: readonly T[], createdAt: Instant, now: Instant, problems: HistoryProblem[]): readonly T[] {
-  const unique = dedupe(items, problems);
+  const unique = dedupe(happened(items, now), problems);
   if (inOrderAndInRange(unique, createdAt, now)) return unique;
   const out: T[] = [];
   for (const item of unique) {
     if (!Number.isFinite(item.at)) {
       problems.push({ code: 'HIST_BAD_INSTANT', message: `Item ${item.id} has no valid instant and was ignored.`, ref: item.id });
-    } else if (item.at > now) {
-      continue; // not yet happened as of `now`
     } else if (item.at < createdAt) {
       problems.push({ code: 'HIST_CHANGE_BEFORE_CREATION', message: `Item ${item.id} is dated before the issue was created; it is counted at creation.`, ref: item.id });
       out.push({ ...item, at: createdAt });

@@ -1,10 +1,10 @@
 /**
- * More adversarial edge cases of evaluate(): same-instant ordering. Expected values are worked out by hand on
+ * More adversarial edge cases of evaluate(): same-instant ordering and duplicates dated after now. Expected values are worked out by hand on
  * the 24x7 calendar (elapsed time = wall-clock time), never taken from the engine.
  */
 import { evaluate } from '../../../src/core/evaluate';
 import type { FieldChange } from '../../../src/core/evaluate/types';
-import { at, change, history, HOUR, metric, policyOf, STATUS } from './builders';
+import { at, change, comment, history, HOUR, metric, policyOf, STATUS } from './builders';
 
 const status = (id: string, to: string): FieldChange => change(id, '2026-03-02T10:00:00Z', 'status', null, to);
 const ELEVEN = at('2026-03-02T11:00:00Z');
@@ -31,5 +31,28 @@ describe('same-instant history ordering', () => {
       expect(m?.state).toBe('paused');
       expect(m?.current?.elapsedMs).toBe(HOUR);
     }
+  });
+});
+
+describe('duplicates dated after now', () => {
+  // 2001-09-09T01:46:40Z is epoch 1e12: the later copy has one digit more, so its canonical JSON is the
+  // smaller one and would win a dedupe run before items after now are dropped.
+  const created = '2001-09-09T00:00:00Z';
+  const now = at('2001-09-09T01:30:00Z');
+
+  it('keeps the past copy of a change when a conflicting copy is dated after now', () => {
+    const changes = [change('h1#0', '2001-09-09T01:00:00Z', 'status', STATUS.open, STATUS.waiting), change('h1#0', '2001-09-09T02:00:00Z', 'status', STATUS.open, STATUS.done)];
+    const s = evaluate(history({ created, changes }), policyOf(metric()), now);
+    expect(s.metrics[0]?.state).toBe('paused');
+    expect(s.metrics[0]?.current?.elapsedMs).toBe(HOUR);
+    expect(s.problems).toEqual([]);
+  });
+
+  it('keeps the past copy of a comment when a conflicting copy is dated after now', () => {
+    const comments = [comment('c1', '2001-09-09T01:00:00Z', 'agent'), comment('c1', '2001-09-09T02:00:00Z', 'customer')];
+    const s = evaluate(history({ created, comments }), policyOf(metric()), now);
+    expect(s.metrics[0]?.state).toBe('met');
+    expect(s.metrics[0]?.current?.stoppedAt).toBe(at('2001-09-09T01:00:00Z'));
+    expect(s.problems).toEqual([]);
   });
 });
