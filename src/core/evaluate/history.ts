@@ -27,8 +27,9 @@ export interface Step {
 export interface Replay {
   steps: Step[];
   problems: HistoryProblem[];
-  /** Field values after the last step at or before `now`. */
+  /** Field values after the last step at or before `now` (the initial values before creation). */
   fields: Fields;
+  createdAt: Instant;
 }
 
 export { compareIds };
@@ -148,12 +149,13 @@ function creationInstant(history: IssueHistory, problems: HistoryProblem[]): Ins
 }
 
 /**
- * Replays the history up to `now`.
+ * Replays the history up to `now`; before the creation instant nothing has happened yet (no steps).
  * @example replayHistory(history, now).steps[0].created // true
  */
 export function replayHistory(history: IssueHistory, now: Instant): Replay {
   const problems: HistoryProblem[] = [];
   const createdAt = creationInstant(history, problems);
+  if (now < createdAt) return { steps: [], problems, fields: { ...history.initial }, createdAt };
   const changes = sanitize(history.changes, createdAt, now, problems);
   const comments = sanitize(history.comments, createdAt, now, problems);
   checkStatuses(history, changes, problems);
@@ -172,7 +174,7 @@ export function replayHistory(history: IssueHistory, now: Instant): Replay {
   }
   for (; ci < comments.length; ci++) steps.push(commentStep(comments[ci], last));
   if (problems.length > 1) problems.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : compareIds(a.ref ?? '', b.ref ?? '')));
-  return { steps, problems, fields: last.next };
+  return { steps, problems, fields: last.next, createdAt };
 }
 
 const NOTHING_CHANGED: readonly string[] = [];

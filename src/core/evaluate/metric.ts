@@ -141,3 +141,8 @@ export function metricSnapshot(metric: MetricSpec, raws: readonly RawCycle[], po
     nextCheckAt: pending.nextCheckAt,
   };
 }
+
+/** `now` before the issue was created: nothing has started yet, whatever the goals; check again at creation. */
+export function beforeCreation(snapshot: MetricSnapshot, createdAt: Instant): MetricSnapshot {
+  return { ...snapshot, state: 'notStarted', pauseReason: null, nextCheckAt: createdAt };
+}

@@ -1,10 +1,11 @@
 /**
- * More adversarial edge cases of evaluate(): same-instant ordering and duplicates dated after now. Expected values are worked out by hand on
+ * More adversarial edge cases of evaluate(): same-instant ordering, duplicates dated after now, and
+ * `now` before creation. Expected values are worked out by hand on
  * the 24x7 calendar (elapsed time = wall-clock time), never taken from the engine.
  */
 import { evaluate } from '../../../src/core/evaluate';
 import type { FieldChange } from '../../../src/core/evaluate/types';
-import { at, change, comment, history, HOUR, metric, policyOf, STATUS } from './builders';
+import { at, change, comment, goal, history, HOUR, metric, policyOf, STATUS } from './builders';
 
 const status = (id: string, to: string): FieldChange => change(id, '2026-03-02T10:00:00Z', 'status', null, to);
 const ELEVEN = at('2026-03-02T11:00:00Z');
@@ -53,6 +54,20 @@ describe('duplicates dated after now', () => {
     const s = evaluate(history({ created, comments }), policyOf(metric()), now);
     expect(s.metrics[0]?.state).toBe('met');
     expect(s.metrics[0]?.current?.stoppedAt).toBe(at('2001-09-09T01:00:00Z'));
+    expect(s.problems).toEqual([]);
+  });
+});
+
+describe('now before the issue was created', () => {
+  it('reports every metric not started, with the next check at the creation instant', () => {
+    const other = metric({ key: 'high', name: 'High only', goals: [goal({ match: { priorityIds: ['2'] } })] });
+    const s = evaluate(history(), policyOf(metric(), other), at('2026-03-02T08:00:00Z'));
+    const created = at('2026-03-02T09:00:00Z');
+    expect(s.metrics.map((m) => [m.state, m.current, m.cycles.length, m.nextCheckAt])).toEqual([
+      ['notStarted', null, 0, created],
+      ['notStarted', null, 0, created],
+    ]);
+    expect(s.nextCheckAt).toBe(created);
     expect(s.problems).toEqual([]);
   });
 });
