@@ -3,12 +3,13 @@
  * in-process requestJira.
  */
 import { commentRoutes } from './routes-comments';
+import { createMetaRoutes } from './routes-createmeta';
 import { issueRoutes } from './routes-issue';
 import { metaRoutes } from './routes-meta';
 import { searchRoutes } from './routes-search';
 import { dispatch, type JiraRequest, type JiraResponse, type RouteContext } from './router';
 
-const ROUTES = [...searchRoutes, ...commentRoutes, ...issueRoutes, ...metaRoutes];
+const ROUTES = [...createMetaRoutes, ...searchRoutes, ...commentRoutes, ...issueRoutes, ...metaRoutes];
 
 export function handleJira(req: JiraRequest, ctx: RouteContext): JiraResponse {
   if (!ctx.site.user(req.actor.accountId)) return { status: 401, body: { errorMessages: ['Client must be authenticated to access this resource.'], errors: {} } };

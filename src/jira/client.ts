@@ -17,7 +17,8 @@ export interface JiraClient {
   /** Fields, full changelog, all comments and the `sla` property of one issue. */
   getIssueBundle(issueId: string, fieldIds: string[]): Promise<JiraResult<IssueBundle>>;
   getStatuses(): Promise<JiraResult<StatusRef[]>>;
-  getMetadata(): Promise<JiraResult<JiraMetadata>>;
+  /** Site metadata, with the select-field options of one project (id or key). */
+  getMetadata(project: string): Promise<JiraResult<JiraMetadata>>;
   /** One page of issue ids matching `jql` (POST /rest/api/3/search/jql). */
   searchIssueIds(jql: string, nextPageToken: string | null, maxResults?: number): Promise<JiraResult<{ ids: string[]; nextPageToken: string | null }>>;
   approximateCount(jql: string): Promise<JiraResult<number>>;
@@ -52,7 +53,7 @@ export function createJiraClient(transport: JiraTransport, policy: RetryPolicy):
       andThen(await req.json(statusesSchema, route`/rest/api/3/status`), (list) =>
         list.map((s) => ({ id: s.id, name: s.name, category: toCategory(s.statusCategory?.key) })),
       ),
-    getMetadata: () => readMetadata(req),
+    getMetadata: (project) => readMetadata(req, project),
     async searchIssueIds(jql, nextPageToken, maxResults = 50) {
       const body = { jql, maxResults, fields: ['id'], ...(nextPageToken ? { nextPageToken } : {}) };
       const res = await req.json(searchPageSchema, route`/rest/api/3/search/jql`, post(body));

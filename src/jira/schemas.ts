@@ -79,9 +79,27 @@ export const fieldSchema = z.object({
   schema: z.object({ type: z.string().optional(), items: z.string().optional(), custom: z.string().optional() }).optional(),
 });
 
-export const fieldContextPageSchema = z.object({ isLast: z.boolean().optional(), values: z.array(z.object({ id: z.string() })) });
+/** `GET /issue/createmeta/{project}/issuetypes`: Jira Cloud names the list `issueTypes` (older answers `values`). */
+export const createMetaIssueTypePageSchema = z
+  .object({ ...pageCounts, issueTypes: z.array(z.object({ id: z.string() })).optional(), values: z.array(z.object({ id: z.string() })).optional() })
+  .refine((p) => p.issueTypes !== undefined || p.values !== undefined, 'expected issueTypes or values');
 
-export const optionPageSchema = z.object({ isLast: z.boolean().optional(), values: z.array(z.object({ id: z.string(), value: z.string() })) });
+const createMetaField = z.object({
+  fieldId: z.string(),
+  name: z.string(),
+  schema: z.object({ type: z.string(), items: z.string().optional() }).optional(),
+  allowedValues: z.array(z.unknown()).optional(),
+});
+
+/** `GET /issue/createmeta/{project}/issuetypes/{id}`: the list is `fields` (older answers `values`). */
+export const createMetaFieldPageSchema = z
+  .object({ ...pageCounts, fields: z.array(createMetaField).optional(), values: z.array(createMetaField).optional() })
+  .refine((p) => p.fields !== undefined || p.values !== undefined, 'expected fields or values');
+
+/** One allowed value of an option field; other fields' allowed values (priorities, versions) do not fit. */
+export const allowedOptionSchema = z.object({ id: z.string(), value: z.string() });
+
+export type CreateMetaField = z.infer<typeof createMetaField>;
 
 export const permissionsSchema = z.object({
   permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })),

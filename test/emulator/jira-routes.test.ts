@@ -79,6 +79,18 @@ describe('the emulated Jira REST API', () => {
     expect(Object.keys(res.issues[0]?.fields ?? {})).toEqual([]);
   });
 
+  it('offers the Severity options through the paginated create-issue metadata, 404 for an unknown project', () => {
+    const emu = testEmulator();
+    const types = call(emu, 'GET', '/rest/api/3/issue/createmeta/SUP/issuetypes?startAt=1&maxResults=1', undefined, USERS.app);
+    expect(types).toMatchObject({ status: 200, body: { startAt: 1, maxResults: 1, total: 3, issueTypes: [{ id: '10101', name: 'Service Request' }] } });
+    const fields = call(emu, 'GET', '/rest/api/3/issue/createmeta/SUP/issuetypes/10100', undefined, USERS.app).body as { total: number; fields: Array<{ fieldId: string; schema: { type: string }; allowedValues?: unknown[] }> };
+    const severity = fields.fields.find((f) => f.fieldId === 'customfield_10042');
+    expect(severity).toMatchObject({ schema: { type: 'option' }, allowedValues: [{ id: '10200', value: 'Severity A' }, { id: '10201' }, { id: '10202' }, { id: '10203', value: 'Severity D' }] });
+    expect(fields.total).toBe(fields.fields.length);
+    expect(call(emu, 'GET', '/rest/api/3/issue/createmeta/NOPE/issuetypes').status).toBe(404);
+    expect(call(emu, 'GET', '/rest/api/3/issue/createmeta/SUP/issuetypes/999').status).toBe(404);
+  });
+
   it('answers 410 on the retired /search endpoint and names anything not emulated', () => {
     const emu = testEmulator();
     expect(call(emu, 'POST', '/rest/api/3/search', { jql: 'project = SUP' }).status).toBe(410);

@@ -33,6 +33,8 @@ export class FakeJira {
   /** accountId -> permission key -> granted, for mypermissions. */
   readonly grants = new Map<string, Set<string>>();
   statuses = [{ id: '1', name: 'Open', statusCategory: { key: 'new' } }, { id: '3', name: 'In Progress', statusCategory: { key: 'indeterminate' } }, { id: '5', name: 'Done', statusCategory: { key: 'done' } }];
+  /** Create-issue metadata of every project: issue type id -> its create-screen fields. */
+  createMeta: Record<string, Array<Record<string, unknown>>> = {};
   inlineHistories = 100;
   inlineComments = 100;
   private readonly failures: Array<{ match: (c: Call) => boolean; status: number; headers: Record<string, string> }> = [];
@@ -74,6 +76,7 @@ export class FakeJira {
     if ((m = p.match(/^\/rest\/api\/3\/issue\/([^/]+)\/comment$/))) return c.method === 'GET' ? this.page(m[1]!, q, 'comments') : this.addComment(m[1]!, c);
     if ((m = p.match(/^\/rest\/api\/3\/issue\/([^/]+)\/properties\/([^/]+)$/))) return this.property(m[1]!, m[2]!, c);
     if ((m = p.match(/^\/rest\/api\/3\/issue\/([^/]+)\/notify$/))) return this.issues.has(m[1]!) ? reply(204) : reply(404);
+    if ((m = p.match(/^\/rest\/api\/3\/issue\/createmeta\/[^/]+\/issuetypes(?:\/([^/]+))?$/))) return this.createMetaPage(m[1], q);
     if (p === '/rest/api/3/status') return reply(200, this.statuses);
     if (p === '/rest/api/3/priority') return reply(200, [{ id: '2', name: 'High' }, { id: '3', name: 'Medium' }]);
     if (p === '/rest/api/3/issuetype') return reply(200, [{ id: '10001', name: 'Bug' }]);
@@ -82,6 +85,15 @@ export class FakeJira {
     if (p === '/rest/api/3/search/approximate-count') return reply(200, { count: this.openIssues(String((c.body as { jql: string }).jql)).length });
     if (p === '/rest/api/3/mypermissions') return this.myPermissions(c.as, q);
     return reply(501, { errorMessages: [`not modelled: ${c.method} ${p}`] });
+  }
+
+  private createMetaPage(issueTypeId: string | undefined, q: URLSearchParams): ResponseLike {
+    const startAt = Number(q.get('startAt') ?? 0);
+    const maxResults = Number(q.get('maxResults') ?? 50);
+    const all = issueTypeId === undefined ? Object.keys(this.createMeta).map((id) => ({ id, name: `Type ${id}` })) : this.createMeta[issueTypeId];
+    if (!all) return reply(404, { errorMessages: ['Issue type not found'] });
+    const key = issueTypeId === undefined ? 'issueTypes' : 'fields';
+    return reply(200, { startAt, maxResults, total: all.length, [key]: all.slice(startAt, startAt + maxResults) });
   }
 
   private getIssue(id: string, q: URLSearchParams): ResponseLike {

@@ -141,6 +141,20 @@ describe('resolver behaviour', () => {
     expect(w.pushed.map((e) => e.body)).toEqual([expect.objectContaining({ kind: 'reindex', projectId: '10000', version: 2 })]);
   });
 
+  it('reads the context project\'s select options from the create-issue metadata and binds the Severity presets to them', async () => {
+    const w = await world();
+    const severity = { fieldId: 'customfield_10042', key: 'customfield_10042', name: 'Severity', required: false, operations: ['set'], schema: { type: 'option' } };
+    const opts = ['A', 'B', 'C', 'D'].map((x, i) => ({ id: String(10100 + i), value: `Severity ${x}` }));
+    w.jira.createMeta = { '10001': [{ ...severity, allowedValues: opts.slice(0, 2) }], '10002': [{ ...severity, allowedValues: opts.slice(2) }] };
+    const meta = await invoke(w, 'settings.metadata', {});
+    expect(meta).toMatchObject({ ok: true, data: { selectFields: [{ id: 'customfield_10042', options: opts.map((o) => ({ id: o.id, name: o.value })) }] } });
+    const preset = await invoke(w, 'settings.applyPreset', { presetId: 'idalko-standard' });
+    expect(JSON.stringify(preset)).toContain('"optionIds":["10100","10101"]');
+    const createMeta = w.jira.calls.filter((c) => c.path.includes('/createmeta/'));
+    expect(createMeta.length).toBeGreaterThan(0);
+    for (const c of createMeta) expect(c).toMatchObject({ as: 'app', path: expect.stringMatching(/^\/rest\/api\/3\/issue\/createmeta\/10000\/issuetypes/) });
+  });
+
   it('previews due instants for a priority', async () => {
     const w = await world();
     const res = await invoke(w, 'settings.preview', { policy: testPolicy(), fields: { priority: '2' } });

@@ -1,6 +1,6 @@
 /**
  * Adversarial review of the Jira client: one retry budget per invocation, odd Retry-After values,
- * 5xx storms, refused configuration reads, and the scopes every route needs against manifest.yml.
+ * 5xx storms, refused option reads, and the scopes every route needs against manifest.yml.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -102,15 +102,16 @@ describe('review: site metadata when Jira refuses the select-field option reads'
     const transport = async (r: Route, init: RequestInitLike) => {
       calls.push(r.value);
       if (r.value === '/rest/api/3/field') return reply(200, fields);
-      // Without manage:jira-configuration (and Administer Jira), Jira refuses the context read.
-      if (r.value.startsWith('/rest/api/3/field/')) return reply(401, { message: 'Unauthorized; scope does not match' });
+      // Without Create issues in the project, Jira refuses the create-issue metadata.
+      if (r.value.startsWith('/rest/api/3/issue/createmeta/')) return reply(403, { errorMessages: ['You do not have permission'] });
       return real(r, init);
     };
     const { c } = client(transport);
-    const res = await c.getMetadata();
+    const res = await c.getMetadata('10000');
     expect(res).toMatchObject({ ok: true, value: { priorities: [{ id: '2' }, { id: '3' }], selectFields: [{ id: 'customfield_10042', options: [] }, { id: 'customfield_10043', options: [] }] } });
-    // One refusal is enough to know: no further option reads are attempted.
-    expect(calls.filter((p) => p.startsWith('/rest/api/3/field/'))).toHaveLength(1);
+    // One refusal of the issue-type list is enough: no per-type reads follow, and no configuration routes are tried.
+    expect(calls.filter((p) => p.startsWith('/rest/api/3/issue/createmeta/'))).toHaveLength(1);
+    expect(calls.filter((p) => p.startsWith('/rest/api/3/field/'))).toEqual([]);
   });
 
   it('still fails on a Jira outage (5xx), rather than pretending there are no options', async () => {
@@ -118,60 +119,47 @@ describe('review: site metadata when Jira refuses the select-field option reads'
     const real = jira.transport();
     const transport = async (r: Route, init: RequestInitLike) => {
       if (r.value === '/rest/api/3/field') return reply(200, fields);
-      if (r.value.startsWith('/rest/api/3/field/')) return reply(503);
+      if (r.value.startsWith('/rest/api/3/issue/createmeta/')) return reply(503);
       return real(r, init);
     };
-    expect(await client(transport).c.getMetadata()).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
-  });
-
-  it('reads options where Jira allows it', async () => {
-    const transport = async (r: Route) => {
-      if (r.value === '/rest/api/3/field') return reply(200, fields.slice(0, 1));
-      if (r.value === '/rest/api/3/field/customfield_10042/context') return reply(200, { values: [{ id: '10300' }] });
-      if (r.value === '/rest/api/3/field/customfield_10042/context/10300/option') return reply(200, { values: [{ id: '1', value: 'Critical' }] });
-      return reply(200, []);
-    };
-    expect(await client(transport).c.getMetadata()).toMatchObject({ ok: true, value: { selectFields: [{ id: 'customfield_10042', options: [{ id: '1', name: 'Critical' }] }] } });
+    expect(await client(transport).c.getMetadata('10000')).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
   });
 });
 
 describe('review: manifest scopes cover exactly the routes the client calls', () => {
   /**
-   * Classic scopes per route, from the Jira Cloud REST v3 reference. The select-field context and
-   * option reads need manage:jira-configuration, which the app does not request: they are optional
-   * (refusal is tolerated, see above) and listed separately.
+   * Classic scopes per route, from the Jira Cloud REST v3 reference. Select-field options come from
+   * the create-issue metadata (read:jira-work), never from the field-context option routes, which
+   * need manage:jira-configuration.
    */
   const NEEDS: Array<[RegExp, string, string]> = [
     [/^GET \/rest\/api\/3\/issue\/[^/]+\?/, 'read:jira-work', 'issue read'],
     [/^GET \/rest\/api\/3\/issue\/[^/]+\/(changelog|comment)\?/, 'read:jira-work', 'changelog/comment pages'],
     [/^GET \/rest\/api\/3\/(status|priority|issuetype|field)$/, 'read:jira-work', 'site metadata'],
+    [/^GET \/rest\/api\/3\/issue\/createmeta\/[^/]+\/issuetypes(\/[^/?]+)?\?/, 'read:jira-work', 'select-field options'],
     [/^POST \/rest\/api\/3\/search\/(jql|approximate-count)$/, 'read:jira-work', 'search'],
     [/^GET \/rest\/api\/3\/mypermissions\?/, 'read:jira-work', 'permission check'],
     [/^(PUT|DELETE) \/rest\/api\/3\/issue\/[^/]+\/properties\/sla$/, 'write:jira-work', 'sla property'],
     [/^POST \/rest\/api\/3\/issue\/[^/]+\/(comment|notify)$/, 'write:jira-work', 'comment/notify action'],
     [/^PUT \/rest\/api\/3\/issue\/[^/]+$/, 'write:jira-work', 'label action'],
   ];
-  const OPTIONAL: RegExp[] = [/^GET \/rest\/api\/3\/field\/[^/]+\/context(\/[^/]+\/option)?$/];
 
   async function everyRoute(): Promise<string[]> {
     const jira = new FakeJira();
     jira.inlineHistories = 0;
     jira.inlineComments = 0;
     addIssue(jira, { id: '1', histories: [{ id: '1', created: '2026-03-02T09:00:00.000+0000', items: [] }], comments: [{ id: 'c', created: '2026-03-02T09:00:00.000+0000', author: { accountId: 'a', accountType: 'atlassian' } }] });
+    jira.createMeta = { '10001': [{ fieldId: 'customfield_1', key: 'customfield_1', name: 'Sev', required: false, operations: ['set'], schema: { type: 'option' }, allowedValues: [] }] };
     const real = jira.transport();
     const seen: string[] = [];
-    const fields = [{ id: 'customfield_1', name: 'Sev', custom: true, schema: { custom: 'com.atlassian.jira.plugin.system.customfieldtypes:select' } }];
     const transport = async (r: Route, init: RequestInitLike) => {
       seen.push(`${init.method} ${r.value}`);
-      if (r.value === '/rest/api/3/field') return reply(200, fields);
-      if (r.value.endsWith('/context')) return reply(200, { values: [{ id: '9' }] });
-      if (r.value.endsWith('/option')) return reply(200, { values: [] });
       return real(r, init);
     };
     const c: JiraClient = client(transport).c;
     await c.getIssueBundle('1', ['status']);
     await c.getStatuses();
-    await c.getMetadata();
+    await c.getMetadata('10000');
     await c.searchIssueIds('project = 10000', null);
     await c.approximateCount('project = 10000');
     await c.putIssueProperty('1', 'sla', {});
@@ -187,8 +175,9 @@ describe('review: manifest scopes cover exactly the routes the client calls', ()
     const manifest = parse(readFileSync(join(__dirname, '../../manifest.yml'), 'utf8')) as { permissions: { scopes: string[] } };
     const declared = new Set(manifest.permissions.scopes);
     const used = new Set<string>(['storage:app']);
-    for (const call of await everyRoute()) {
-      if (OPTIONAL.some((re) => re.test(call))) continue;
+    const calls = await everyRoute();
+    expect(calls).toEqual(expect.arrayContaining([expect.stringMatching(/^GET \/rest\/api\/3\/issue\/createmeta\/10000\/issuetypes\/10001\?/)]));
+    for (const call of calls) {
       const rule = NEEDS.find(([re]) => re.test(call));
       expect({ call, known: rule !== undefined }).toEqual({ call, known: true });
       expect(declared.has(rule![1])).toBe(true);

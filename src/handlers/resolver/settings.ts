@@ -66,8 +66,9 @@ export async function save(deps: Deps, projectId: string, accountId: string, p: 
   }
 }
 
-export async function metadata(deps: Deps): Promise<Envelope<DataOf<'settings.metadata'>>> {
-  const res = await deps.appJira(RESOLVER_JIRA_BUDGET_MS).getMetadata();
+/** Read as the app, like every other metadata read (README "Scopes": why not as the admin). */
+export async function metadata(deps: Deps, projectId: string): Promise<Envelope<DataOf<'settings.metadata'>>> {
+  const res = await deps.appJira(RESOLVER_JIRA_BUDGET_MS).getMetadata(projectId);
   return res.ok ? ok(res.value) : fromJira(res.error);
 }
 
@@ -75,8 +76,8 @@ export function presets(deps: Deps): Envelope<DataOf<'settings.presets'>> {
   return ok({ presets: deps.engine.presets() });
 }
 
-export async function applyPreset(deps: Deps, presetId: string): Promise<Envelope<DataOf<'settings.applyPreset'>>> {
-  const meta = await deps.appJira(RESOLVER_JIRA_BUDGET_MS).getMetadata();
+export async function applyPreset(deps: Deps, projectId: string, presetId: string): Promise<Envelope<DataOf<'settings.applyPreset'>>> {
+  const meta = await deps.appJira(RESOLVER_JIRA_BUDGET_MS).getMetadata(projectId);
   if (!meta.ok) return fromJira(meta.error);
   const res = deps.engine.instantiatePreset(presetId, meta.value);
   return res ? ok(res) : fail('NOT_FOUND', `There is no preset "${presetId}".`);

@@ -50,6 +50,8 @@ async function main(): Promise<void> {
     ['getUser', () => api('users', 'getUser')({ accountId: USERS.customerCarla })],
     ['getFields', () => api('issueFields', 'getFields')()],
     ['getOptionsForContext', () => api('issueCustomFieldOptions', 'getOptionsForContext')({ fieldId: 'customfield_10042', contextId: 10300 })],
+    ['getCreateIssueMetaIssueTypes', () => api('issues', 'getCreateIssueMetaIssueTypes')({ projectIdOrKey: 'FID' })],
+    ['getCreateIssueMetaIssueTypeId', () => api('issues', 'getCreateIssueMetaIssueTypeId')({ projectIdOrKey: 'FID', issueTypeId: '10100' })],
     ['searchPriorities', () => api('issuePriorities', 'searchPriorities')()],
     ['getIssueAllTypes', () => api('issueTypes', 'getIssueAllTypes')()],
     ['searchProjects', () => api('projects', 'searchProjects')()],
