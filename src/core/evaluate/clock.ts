@@ -95,3 +95,24 @@ export function crossingInstant(segments: readonly TimedSegment[], threshold: (g
   }
   return null;
 }
+
+/**
+ * The instant a warning threshold was reached under the goal in force, or its projected instant:
+ * the start of the run of time over which elapsed time has stayed at or past `threshold(goal)`. A
+ * goal change that already passes the threshold reaches it at the change; one that no longer does
+ * clears it (and the new crossing is projected). After the breach nothing changes any more.
+ */
+export function warningInstant(segments: readonly TimedSegment[], threshold: (goalMs: number) => number): Instant | null {
+  let since: Instant | null = null;
+  for (const s of segments) {
+    if (s.goalMs === null) {
+      since = null;
+      continue;
+    }
+    const limit = threshold(s.goalMs);
+    if (s.e0 >= limit) since ??= s.from;
+    else since = s.paused || (s.to !== null && s.e1 < limit) ? null : advance(s.calendar, s.from, limit - s.e0);
+    if (s.e1 >= s.goalMs) break; // breached: the warnings stay as they stood at the breach
+  }
+  return since;
+}

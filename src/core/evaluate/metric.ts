@@ -4,7 +4,7 @@ import type { MetricSpec, WarningThreshold } from '../policy/types';
 import type { CompiledPolicy } from '../policy/compiled';
 import { calendarIdFor, selectGoal } from '../policy/goals';
 import { formatTarget } from '../policy/target';
-import { crossingInstant, timeSegments, type TimedSegment } from './clock';
+import { crossingInstant, timeSegments, warningInstant, type TimedSegment } from './clock';
 import type { RawCycle } from './machine';
 import type { Fields } from './history';
 import type { CycleSnapshot, MetricSnapshot, MetricState, PauseReason } from './types';
@@ -102,7 +102,7 @@ interface Pending {
   nextCheckAt: Instant | null;
 }
 
-/** Warnings crossed so far, and the next warning or breach instant when the clock is counting. */
+/** Warnings crossed so far under the goal in force, and the next warning or breach instant when the clock is counting. */
 function pendingOf(metric: MetricSpec, current: Figured | null, now: Instant): Pending {
   if (!current) return { crossed: [], nextCheckAt: null };
   const { cycle, segments } = current;
@@ -110,7 +110,7 @@ function pendingOf(metric: MetricSpec, current: Figured | null, now: Instant): P
   const crossed: Pending['crossed'] = [];
   const future: Instant[] = [];
   for (const w of metric.warnings ?? []) {
-    const at = crossingInstant(segments, thresholdOf(w));
+    const at = warningInstant(segments, thresholdOf(w));
     if (at !== null && at <= end) crossed.push({ threshold: thresholdLabel(w), at });
     else if (at !== null && cycle.stoppedAt === null && (cycle.dueAt === null || at < cycle.dueAt)) future.push(at);
   }

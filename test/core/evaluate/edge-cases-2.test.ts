@@ -1,10 +1,11 @@
 /**
- * More adversarial edge cases of evaluate(): same-instant ordering, duplicates dated after now, and
- * `now` before creation. Expected values are worked out by hand on
+ * More adversarial edge cases of evaluate(): same-instant ordering, warnings across goal changes,
+ * duplicates dated after now, and `now` before creation. Expected values are worked out by hand on
  * the 24x7 calendar (elapsed time = wall-clock time), never taken from the engine.
  */
 import { evaluate } from '../../../src/core/evaluate';
-import type { FieldChange } from '../../../src/core/evaluate/types';
+import type { FieldChange, IssueHistory } from '../../../src/core/evaluate/types';
+import type { MetricSpec, WarningThreshold } from '../../../src/core/policy/types';
 import { at, change, comment, goal, history, HOUR, metric, policyOf, STATUS } from './builders';
 
 const status = (id: string, to: string): FieldChange => change(id, '2026-03-02T10:00:00Z', 'status', null, to);
@@ -32,6 +33,61 @@ describe('same-instant history ordering', () => {
       expect(m?.state).toBe('paused');
       expect(m?.current?.elapsedMs).toBe(HOUR);
     }
+  });
+});
+
+describe('warnings across a keepElapsed goal change', () => {
+  // High (priority 2): 60 min; the rest: 240 min; 24x7, created 09:00.
+  const byPriority = (warnings: WarningThreshold[]): MetricSpec => metric({
+    onGoalChange: 'keepElapsed', warnings,
+    goals: [goal({ id: 'high', name: 'High', match: { priorityIds: ['2'] }, target: { kind: 'minutes', minutes: 60 } }), goal({ id: 'rest', name: 'Rest' })],
+  });
+  const priority = (initial: string, iso: string, to: string): IssueHistory =>
+    history({ initial: { ...history().initial, priority: initial }, changes: [change('h1#0', iso, 'priority', initial, to)] });
+  const half: WarningThreshold[] = [{ kind: 'percent', percent: 50 }];
+
+  it('drops a warning crossed under the old goal and schedules it under the new one', () => {
+    // 50% of 60 min crossed at 09:30; at 09:45 the goal grows to 240 min: 50% = 120 min, reached at 11:00.
+    const h = priority('2', '2026-03-02T09:45:00Z', '3');
+    const m = evaluate(h, policyOf(byPriority(half)), at('2026-03-02T10:00:00Z')).metrics[0];
+    expect(m?.goal?.id).toBe('rest');
+    expect(m?.warningsCrossed).toEqual([]);
+    expect(m?.nextCheckAt).toBe(ELEVEN);
+    expect(m?.current?.dueAt).toBe(at('2026-03-02T13:00:00Z'));
+    const later = evaluate(h, policyOf(byPriority(half)), at('2026-03-02T11:30:00Z')).metrics[0];
+    expect(later?.warningsCrossed).toEqual([{ threshold: '50%', at: ELEVEN }]);
+    expect(later?.nextCheckAt).toBe(at('2026-03-02T13:00:00Z'));
+  });
+
+  it('records at the change instant a warning the new goal has already passed', () => {
+    // 240 min -> 60 min at 09:45 (45 min elapsed): 50% (30 min) and 75% (45 min) are both passed then.
+    const warnings: WarningThreshold[] = [...half, { kind: 'percent', percent: 75 }];
+    const m = evaluate(priority('3', '2026-03-02T09:45:00Z', '2'), policyOf(byPriority(warnings)), at('2026-03-02T09:50:00Z')).metrics[0];
+    const change = at('2026-03-02T09:45:00Z');
+    expect(m?.warningsCrossed).toEqual([{ threshold: '50%', at: change }, { threshold: '75%', at: change }]);
+    expect(m?.nextCheckAt).toBe(at('2026-03-02T10:00:00Z'));
+  });
+
+  it('keeps the original instant of a warning crossed under both goals', () => {
+    // 10% of 240 min = 24 min, crossed at 09:24; at 09:45 the goal shrinks to 60 min: 10% = 6 min, still crossed.
+    const m = evaluate(priority('3', '2026-03-02T09:45:00Z', '2'), policyOf(byPriority([{ kind: 'percent', percent: 10 }])), at('2026-03-02T09:50:00Z')).metrics[0];
+    expect(m?.warningsCrossed).toEqual([{ threshold: '10%', at: at('2026-03-02T09:24:00Z') }]);
+    expect(m?.nextCheckAt).toBe(at('2026-03-02T10:00:00Z'));
+  });
+
+  it('keeps the warnings as they were at the breach when the goal grows after it', () => {
+    // 60 min goal breached at 10:00 (50% at 09:30); at 10:30 the goal grows to 240 min: the breach stands.
+    const m = evaluate(priority('2', '2026-03-02T10:30:00Z', '3'), policyOf(byPriority(half)), at('2026-03-02T10:45:00Z')).metrics[0];
+    expect(m?.state).toBe('breachedRunning');
+    expect(m?.current?.breachedAt).toBe(at('2026-03-02T10:00:00Z'));
+    expect(m?.warningsCrossed).toEqual([{ threshold: '50%', at: at('2026-03-02T09:30:00Z') }]);
+    expect(m?.nextCheckAt).toBeNull();
+  });
+
+  it('keeps the warnings as they were at the breach when the goal grows exactly at the breach instant', () => {
+    const m = evaluate(priority('2', '2026-03-02T10:00:00Z', '3'), policyOf(byPriority(half)), at('2026-03-02T10:30:00Z')).metrics[0];
+    expect(m?.current?.breachedAt).toBe(at('2026-03-02T10:00:00Z'));
+    expect(m?.warningsCrossed).toEqual([{ threshold: '50%', at: at('2026-03-02T09:30:00Z') }]);
   });
 });
 
