@@ -49,6 +49,18 @@ function comparePart(a: string, ai: number, ae: number, b: string, bi: number, b
   return ae - as !== be - bs ? ae - as - (be - bs) : compareText(a, as, ae, b, bs, be);
 }
 
+/** The leading part as a number when it is 1–15 digits (exact in a double), else -1. */
+function headNumber(s: string): number {
+  let v = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === HASH) return i === 0 ? -1 : v;
+    if (c < ZERO || c > NINE || i >= 15) return -1;
+    v = v * 10 + (c - ZERO);
+  }
+  return s.length === 0 ? -1 : v;
+}
+
 /**
  * "10231#2" < "10231#10" < "10232#0" < "abc"; ids equal part by part ("010" and "10") fall back to
  * text order, so the order is total and never depends on input order.
@@ -56,6 +68,10 @@ function comparePart(a: string, ai: number, ae: number, b: string, bi: number, b
  */
 export function compareIds(a: string, b: string): number {
   if (a === b) return 0;
+  // Fast path: Jira ids almost always differ in a numeric history id.
+  const x = headNumber(a);
+  const y = headNumber(b);
+  if (x >= 0 && y >= 0 && x !== y) return x - y;
   let ai = 0;
   let bi = 0;
   for (;;) {
