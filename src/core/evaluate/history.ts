@@ -38,10 +38,15 @@ const byAtThenId = <T extends { at: Instant; id: string }>(a: T, b: T): number =
 
 const canonical = (item: object): string => JSON.stringify(item, Object.keys(item).sort());
 
-/** Ids in strictly increasing order are all distinct; Jira lists changelogs and comments that way. */
+/**
+ * Ids strictly increasing in any total order are all distinct. Jira lists changelogs and comments in
+ * increasing numeric order, which shorter-first-then-text follows too, and is the cheapest to check.
+ */
 function strictlyIncreasingIds(items: readonly { id: string }[]): boolean {
   for (let i = 1; i < items.length; i++) {
-    if (compareIds(items[i - 1]?.id ?? '', items[i]?.id ?? '') >= 0) return false;
+    const a = items[i - 1]?.id ?? '';
+    const b = items[i]?.id ?? '';
+    if (a.length > b.length || (a.length === b.length && a >= b)) return false;
   }
   return true;
 }
