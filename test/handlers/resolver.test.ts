@@ -4,6 +4,7 @@ import type { Envelope, ResolverKey } from '../../src/contract';
 import { buildResolver } from '../../src/handlers/resolver';
 import { saveConfig } from '../../src/store/config';
 import { addIssue, iso, makeWorld, MIN, T0, testPolicy, type World } from '../fakes/world';
+import { validPayloads } from '../fakes/resolverPayloads';
 
 const PANEL = { type: 'jira:issuePanel', issue: { id: '1', key: 'SUP-1' }, project: { id: '10000', key: 'SUP' } };
 const SETTINGS = { type: 'jira:projectSettingsPage', project: { id: '10000', key: 'SUP' } };
@@ -28,19 +29,7 @@ async function world(): Promise<World> {
 
 const code = (r: Envelope<unknown>) => (r.ok ? 'OK' : r.error.code);
 
-/** A valid request per key for an authorised caller. */
-const VALID: Record<ResolverKey, unknown> = {
-  'panel.getSla': { issueId: '1' },
-  'settings.getConfig': {},
-  'settings.validate': { policy: testPolicy() },
-  'settings.save': { policy: testPolicy(), expectedVersion: 1 },
-  'settings.metadata': {},
-  'settings.presets': {},
-  'settings.applyPreset': { presetId: 'no-such-preset' },
-  'settings.holidays': { year: 2026 },
-  'settings.preview': { policy: testPolicy(), fields: { priority: '2' } },
-  'settings.recomputeProgress': {},
-};
+const VALID = validPayloads('no-such-preset');
 
 describe('resolver authorisation', () => {
   const adminOnly = (Object.keys(VALID) as ResolverKey[]).filter((k) => k.startsWith('settings.') && k !== 'settings.getConfig');

@@ -23,6 +23,7 @@ import { getProgress } from '../../src/store/progress';
 import type { FakeComment } from '../fakes/jira';
 import { store } from '../fakes/kvs';
 import { addIssue, HOUR, iso, makeWorld, MIN, T0, testPolicy, type World } from '../fakes/world';
+import { validPayloads } from '../fakes/resolverPayloads';
 
 const PANEL = { type: 'jira:issuePanel', issue: { id: '1', key: 'SUP-1' }, project: { id: '10000', key: 'SUP' } };
 const SETTINGS = { type: 'jira:projectSettingsPage', project: { id: '10000', key: 'SUP' } };
@@ -63,18 +64,7 @@ function scriptedPermissions(w: World, answer: (path: string) => ResponseLike | 
   w.deps.userJira = () => createJiraClient(async (r: Route) => answer(r.value), sleepless);
 }
 
-const VALID: Record<ResolverKey, unknown> = {
-  'panel.getSla': { issueId: '1' },
-  'settings.getConfig': {},
-  'settings.validate': { policy: testPolicy() },
-  'settings.save': { policy: testPolicy(), expectedVersion: 1 },
-  'settings.metadata': {},
-  'settings.presets': {},
-  'settings.applyPreset': { presetId: 'four-tier' },
-  'settings.holidays': { year: 2026 },
-  'settings.preview': { policy: testPolicy(), fields: { priority: '2' } },
-  'settings.recomputeProgress': {},
-};
+const VALID = validPayloads('four-tier');
 const KEYS = Object.keys(VALID) as ResolverKey[];
 
 describe('review: resolver authorisation fails closed', () => {
