@@ -4,19 +4,9 @@ import type { Envelope, ResolverKey } from '../../src/contract';
 import { buildResolver } from '../../src/handlers/resolver';
 import { saveConfig } from '../../src/store/config';
 import { addIssue, iso, makeWorld, MIN, T0, testPolicy, type World } from '../fakes/world';
-import { validPayloads } from '../fakes/resolverPayloads';
+import { invoke, SETTINGS, validPayloads } from '../fakes/resolverCalls';
 
-const PANEL = { type: 'jira:issuePanel', issue: { id: '1', key: 'SUP-1' }, project: { id: '10000', key: 'SUP' } };
-const SETTINGS = { type: 'jira:projectSettingsPage', project: { id: '10000', key: 'SUP' } };
 
-/** Calls the resolver the way Forge does: payload and browser context, the account from the runtime. */
-async function invoke(w: World, key: ResolverKey, payload: unknown, opts: { accountId?: string; extension?: object } = {}) {
-  const handler = buildResolver(w.deps);
-  const extension = opts.extension ?? (key.startsWith('panel.') ? PANEL : SETTINGS);
-  const account = 'accountId' in opts ? opts.accountId : 'admin-1';
-  const res = await handler({ call: { functionKey: key, payload: payload as never }, context: { extension } }, { principal: account ? { accountId: account } : undefined });
-  return res as Envelope<never>;
-}
 
 async function world(): Promise<World> {
   const w = makeWorld(T0 + 10 * MIN);

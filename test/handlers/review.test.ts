@@ -23,10 +23,8 @@ import { getProgress } from '../../src/store/progress';
 import type { FakeComment } from '../fakes/jira';
 import { store } from '../fakes/kvs';
 import { addIssue, HOUR, iso, makeWorld, MIN, T0, testPolicy, type World } from '../fakes/world';
-import { validPayloads } from '../fakes/resolverPayloads';
+import { invoke, PANEL, SETTINGS, validPayloads } from '../fakes/resolverCalls';
 
-const PANEL = { type: 'jira:issuePanel', issue: { id: '1', key: 'SUP-1' }, project: { id: '10000', key: 'SUP' } };
-const SETTINGS = { type: 'jira:projectSettingsPage', project: { id: '10000', key: 'SUP' } };
 const code = (r: Envelope<unknown>) => (r.ok ? 'OK' : r.error.code);
 const issueJob = (issueId: string, projectId = '10000') => ({ body: { kind: 'issue', issueId, projectId } });
 const prop = (w: World, id: string) => w.jira.issues.get(id)!.properties.sla as SlaProperty | undefined;
@@ -37,13 +35,6 @@ const reply = (status: number, body?: unknown, headers: Record<string, string> =
   text: async () => (body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body)),
 });
 
-async function invoke(w: World, key: ResolverKey, payload: unknown, opts: { accountId?: string; extension?: object } = {}) {
-  const handler = buildResolver(w.deps);
-  const extension = opts.extension ?? (key.startsWith('panel.') ? PANEL : SETTINGS);
-  const account = 'accountId' in opts ? opts.accountId : 'admin-1';
-  const res = await handler({ call: { functionKey: key, payload: payload as never }, context: { extension } }, { principal: account ? { accountId: account } : undefined });
-  return res as Envelope<never>;
-}
 
 async function configure(projectId = '10000', policy: PolicySpec = testPolicy()) {
   await saveConfig({ projectId, policy, expectedVersion: 0, updatedBy: 'admin-1', updatedAt: iso(T0) });
