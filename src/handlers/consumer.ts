@@ -5,6 +5,8 @@
  */
 import type { InvocationError } from '@forge/events';
 import { z } from 'zod';
+import { deltaSchema } from '../app/eventDelta';
+import { recomputeFromMirror } from '../app/mirrorSync';
 import { getDue, postponeDue, upsertDue } from '../store/dueIndex';
 import type { Deps, RecomputeJob } from './deps';
 import { recomputeIssue, STUCK_RECHECK_MS, type Outcome } from './recompute';
@@ -17,7 +19,7 @@ type IssueJob = Extract<RecomputeJob, { kind: 'issue' }>;
 type ReindexJob = Extract<RecomputeJob, { kind: 'reindex' }>;
 
 const jobSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('issue'), issueId: z.string().min(1), projectId: z.string().optional() }),
+  z.object({ kind: z.literal('issue'), issueId: z.string().min(1), projectId: z.string().optional(), delta: deltaSchema.optional() }),
   z.object({
     kind: z.literal('reindex'),
     projectId: z.string().min(1),
@@ -80,6 +82,8 @@ export async function handleRecompute(deps: Deps, event: ConsumerEvent): Promise
   const job: RecomputeJob = parsed.data;
   const jira = deps.appJira(CONSUMER_JIRA_BUDGET_MS);
   if (job.kind === 'reindex') return continueChain(deps, job, event, await runReindexPage(deps, jira, job));
-  const outcome = await recomputeIssue(deps, jira, job.issueId, job.projectId);
+  // An event's job is answered from the history mirror when it can be; otherwise Jira is read.
+  const mirrored = job.delta ? await recomputeFromMirror(deps, jira, job.issueId, job.delta) : null;
+  const outcome = mirrored ?? (await recomputeIssue(deps, jira, job.issueId, job.projectId));
   return report(deps, job, outcome);
 }

@@ -5,15 +5,17 @@
  */
 import api from '@forge/api';
 import { Queue, type PushEvent } from '@forge/events';
+import type { MirrorDelta } from '../app/mirrorData';
 import { createJiraClient, type JiraClient } from '../jira/client';
 import { retryPolicy, type JiraTransport } from '../jira/http';
+import type { Pacer } from '../jira/pacing';
 import { coreEngine } from './coreEngine';
 import type { Engine } from './engine';
 
 export const RECOMPUTE_QUEUE = 'sla-recompute';
 
 export type RecomputeJob =
-  | { kind: 'issue'; issueId: string; projectId?: string }
+  | { kind: 'issue'; issueId: string; projectId?: string; delta?: MirrorDelta }
   | { kind: 'reindex'; projectId: string; version: number; phase: 'open' | 'resolved'; resolvedSince: string | null; nextPageToken: string | null };
 
 export interface QueuePort {
@@ -27,8 +29,8 @@ export interface Logger {
 
 export interface Deps {
   engine: Engine;
-  /** Jira as the app, with a retry budget suited to the invocation (ms). */
-  appJira(budgetMs: number): JiraClient;
+  /** Jira as the app, with a retry budget suited to the invocation (ms); a pacer reads the limit headers. */
+  appJira(budgetMs: number, pacer?: Pacer): JiraClient;
   /** Jira as the invoking user (resolvers only): permission checks. */
   userJira(accountId: string): JiraClient;
   queue: QueuePort;
@@ -49,7 +51,7 @@ export function productionDeps(): Deps {
   const queue = new Queue<RecomputeJob>({ key: RECOMPUTE_QUEUE });
   return {
     engine: coreEngine,
-    appJira: (budgetMs) => createJiraClient(appTransport, retryPolicy(budgetMs)),
+    appJira: (budgetMs, pacer) => createJiraClient(pacer ? pacer.transport(appTransport) : appTransport, retryPolicy(budgetMs)),
     userJira: () => createJiraClient(userTransport, retryPolicy(5_000)),
     queue: { push: async (events) => void (await queue.push(events)) },
     now: () => Date.now(),
@@ -58,8 +60,8 @@ export function productionDeps(): Deps {
 }
 
 /** Per-issue serialisation: at most one recompute of an issue runs at a time. */
-export const issueJob = (issueId: string, projectId?: string): PushEvent<RecomputeJob> => ({
-  body: { kind: 'issue', issueId, ...(projectId ? { projectId } : {}) },
+export const issueJob = (issueId: string, projectId?: string, delta?: MirrorDelta): PushEvent<RecomputeJob> => ({
+  body: { kind: 'issue', issueId, ...(projectId ? { projectId } : {}), ...(delta ? { delta } : {}) },
   concurrency: { key: `issue-${issueId}`, limit: 1 },
 });
 

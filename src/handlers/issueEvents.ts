@@ -1,13 +1,15 @@
 /**
- * Product-event trigger: cheap triage, then a queue push. Nothing here reads Jira: the event only
- * says WHICH issue to recompute (state is derived from the issue's own history, so duplicate, late
- * and reordered events all lead to the same result).
+ * Product-event trigger: cheap triage, then a queue push. Nothing here reads Jira. The job carries
+ * what the event says about the change (src/app/eventDelta.ts) so the consumer can update the
+ * history mirror and recompute without a Jira read; duplicates are absorbed by history and comment
+ * ids, and anything the mirror cannot absorb falls back to reading the issue.
  */
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { z } from 'zod';
 import type { PolicySpec } from '../core/policy/types';
 import { loadConfig } from '../store/config';
-import { removeDue } from '../store/dueIndex';
+import { deltaOf } from '../app/eventDelta';
+import { purgeIssue } from '../app/mirrorSync';
 import { issueJob, pushAll, type Deps } from './deps';
 import { readFields } from './history';
 
@@ -46,10 +48,11 @@ export async function handleIssueEvent(deps: Deps, raw: unknown): Promise<Invoca
   // Without a project in the payload we cannot triage cheaply: queue it, the consumer reads the project.
   const config = projectId ? await loadConfig(projectId) : null;
   const decision = projectId || event.eventType === 'avi:jira:deleted:issue' ? triage(event, config?.policy ?? null) : 'push';
-  if (decision === 'remove') return removeDue(event.issue.id);
+  if (decision === 'remove') return purgeIssue(event.issue.id);
   if (decision === 'ignore') return;
   try {
-    await pushAll(deps.queue, [issueJob(event.issue.id, projectId)]);
+    // The event's changelog or comment travels with the job: the consumer applies it to the mirror.
+    await pushAll(deps.queue, [issueJob(event.issue.id, projectId, deltaOf(raw))]);
   } catch (e) {
     // The queue refused (rate limit, or briefly after a deploy): let Forge redeliver the event later.
     deps.log.warn('Queue push failed; asking Forge to retry the event', { error: e instanceof Error ? e.message : String(e) });
