@@ -7,11 +7,12 @@ import type { ProjectConfig } from '../contract';
 import type { JiraClient } from '../jira/client';
 import type { JiraResult } from '../jira/http';
 import type { IssueBundle } from '../jira/issueReads';
-import { dueActions, fireActions } from '../handlers/actions';
-import type { Deps } from '../handlers/deps';
-import type { CompiledPolicy } from '../handlers/engine';
-import { toHistory } from '../handlers/history';
-import { buildProperty, type SlaProperty } from '../handlers/property';
+import { dueActions, evaluate, type CompiledPolicy } from '../core';
+import { fireActions } from './actions';
+import type { Deps } from './deps';
+import { toHistory } from './history';
+import type { SlaProperty } from '../contract';
+import { buildProperty } from './property';
 
 export interface ReadyIssue {
   bundle: IssueBundle;
@@ -37,7 +38,7 @@ export async function prepareIssue(deps: Deps, jira: JiraClient, r: ReadyIssue, 
   const now = deps.now();
   const history = await toHistory(jira, r.bundle, r.config.policy, now);
   if (!history.ok) return history;
-  const snapshot = deps.engine.evaluate(history.value, r.policy, now);
+  const snapshot = evaluate(history.value, r.policy, now);
   // The property is user-editable, so its `fired` list never decides: the KVS claims do.
   const fired = await fireActions(jira, r.bundle.id, dueActions(snapshot, r.config.policy), now, suppressActions);
   for (const f of fired.failures) deps.log.warn('SLA action failed; will retry on the next check', { issueId: r.bundle.id, action: f.id, code: f.error.code });

@@ -8,12 +8,12 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import { randomUUID } from 'node:crypto';
 import { SLA_PROPERTY_KEY } from '../contract';
-import type { PolicySpec } from '../core/policy/types';
+import { validatePolicy, type PolicySpec } from '../core';
 import type { JiraClient } from '../jira/client';
 import type { IssueBundle } from '../jira/issueReads';
-import type { Deps } from '../handlers/deps';
-import { readFields } from '../handlers/history';
-import type { Outcome } from '../handlers/recompute';
+import type { Deps } from './deps';
+import { readFields } from './history';
+import type { Outcome } from './recompute';
 import { loadConfig } from '../store/config';
 import { removeDue, upsertDue } from '../store/dueIndex';
 import { deleteMirror, getMirror, putMirror, type MirrorRecord } from '../store/historyMirror';
@@ -61,7 +61,7 @@ export async function recomputeFromMirror(deps: Deps, jira: JiraClient, issueId:
   if (!config) return null;
   const data = delta ? applyDelta(rec.data, delta) : rec.data;
   if (!coversAll(data, readFields(config.policy))) return null;
-  const policy = deps.engine.validatePolicy(config.policy);
+  const policy = validatePolicy(config.policy);
   if (!policy.ok) return null;
   const ready = { bundle: toBundle(issueId, data), projectId: rec.projectId, config, policy: policy.value, stored: rec.sla };
   const prepared = await prepareIssue(deps, jira, ready);

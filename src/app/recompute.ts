@@ -11,11 +11,11 @@ import type { JiraError } from '../jira/http';
 import type { IssueBundle } from '../jira/issueReads';
 import { hasConfigRecord, loadConfig } from '../store/config';
 import { postponeDue, upsertDue } from '../store/dueIndex';
-import { prepareIssue } from '../app/evaluateIssue';
-import { dropMirror, refreshMirror } from '../app/mirrorSync';
+import { validatePolicy, type CompiledPolicy } from '../core';
 import type { Deps } from './deps';
-import type { CompiledPolicy } from './engine';
+import { prepareIssue } from './evaluateIssue';
 import { projectOf, readFields } from './history';
+import { dropMirror, refreshMirror } from './mirrorSync';
 import { readStored } from './property';
 
 export type Outcome =
@@ -77,7 +77,7 @@ export async function recomputeIssue(deps: Deps, jira: JiraClient, issueId: stri
     if (await hasConfigRecord(loaded.projectId)) return invalid(deps, issueId, 'The stored configuration cannot be read.');
     return clearIssue(jira, issueId, bundle);
   }
-  const compiled = deps.engine.validatePolicy(config.policy);
+  const compiled = validatePolicy(config.policy);
   if (!compiled.ok) return invalid(deps, issueId, compiled.errors.map((e) => `${e.path}: ${e.code}`).join('; '));
   return evaluateAndWrite(deps, jira, { bundle, projectId: loaded.projectId, config, policy: compiled.value }, opts);
 }
