@@ -3,7 +3,7 @@ import api from '@forge/api';
 import { Queue } from '@forge/events';
 import { RECOMPUTE_QUEUE, type Deps, type Logger, type RecomputeJob } from './app/deps';
 import { createJiraClient } from './jira/client';
-import { retryPolicy, type JiraTransport } from './jira/http';
+import { realSleep, retryPolicy, type JiraTransport } from './jira/http';
 
 const appTransport: JiraTransport = (r, init) => api.asApp().requestJira(r, init);
 // asUser() without an id acts as the invoking user; an explicit id would need impersonation.
@@ -22,5 +22,6 @@ export function productionDeps(): Deps {
     queue: { push: async (events) => void (await queue.push(events)) },
     now: () => Date.now(),
     log: consoleLog,
+    sleep: realSleep,
   };
 }

@@ -12,7 +12,21 @@ export const RECOMPUTE_QUEUE = 'sla-recompute';
 
 export type RecomputeJob =
   | { kind: 'issue'; issueId: string; projectId?: string; delta?: MirrorDelta }
-  | { kind: 'reindex'; projectId: string; version: number; phase: 'open' | 'resolved'; resolvedSince: string | null; nextPageToken: string | null };
+  | {
+      kind: 'reindex';
+      projectId: string;
+      version: number;
+      phase: 'open' | 'resolved';
+      resolvedSince: string | null;
+      /** Unused since chains resume by issue id; kept so jobs queued by older versions still parse. */
+      nextPageToken: string | null;
+      /** Where the chain reads issues; decided by its first link. */
+      source?: 'mirror' | 'jira';
+      /** The last issue id done; the next page starts after it. */
+      after?: number;
+      /** Pushes made so far by the chain since its originating invocation (Forge caps them at 1,000). */
+      pushes?: number;
+    };
 
 export interface QueuePort {
   push(events: Array<PushEvent<RecomputeJob>>): Promise<void>;
@@ -31,6 +45,8 @@ export interface Deps {
   queue: QueuePort;
   now(): number;
   log: Logger;
+  /** Waits inside an invocation (bulk task polls, burst pacing); absent: no waiting. */
+  sleep?(ms: number): Promise<void>;
 }
 
 /** Per-issue serialisation: at most one recompute of an issue runs at a time. */

@@ -18,6 +18,9 @@ const jobSchema = z.discriminatedUnion('kind', [
     phase: z.enum(['open', 'resolved']),
     resolvedSince: z.string().nullable(),
     nextPageToken: z.string().nullable(),
+    source: z.enum(['mirror', 'jira']).optional(),
+    after: z.number().int().nonnegative().optional(),
+    pushes: z.number().int().nonnegative().optional(),
   }),
 ]);
 

@@ -18,7 +18,7 @@ export const PROPERTY_BULK_MAX_ISSUES = 100;
 export const SEARCH_MAX_WITH_FIELDS = 100;
 
 const searchIssuesSchema = z.object({
-  issues: z.array(z.object({ id: z.string(), key: z.string(), fields: z.record(z.string(), z.unknown()).default({}) })),
+  issues: z.array(z.object({ id: z.string(), key: z.string(), fields: z.record(z.string(), z.unknown()).default({}), properties: z.record(z.string(), z.unknown()).optional() })),
   nextPageToken: z.string().nullable().optional(),
 });
 
@@ -45,14 +45,14 @@ export interface TaskOutcome {
 }
 
 export interface SearchPage {
-  issues: Array<{ id: string; key: string; fields: Record<string, unknown> }>;
+  issues: Array<{ id: string; key: string; fields: Record<string, unknown>; properties?: Record<string, unknown> }>;
   nextPageToken: string | null;
 }
 
 const post = (body: unknown) => ({ method: 'POST' as const, body: JSON.stringify(body) });
 
-export async function searchIssues(req: Requester, jql: string, fields: string[], nextPageToken: string | null, maxResults: number): Promise<JiraResult<SearchPage>> {
-  const body = { jql, fields, maxResults: Math.min(maxResults, SEARCH_MAX_WITH_FIELDS), ...(nextPageToken ? { nextPageToken } : {}) };
+export async function searchIssues(req: Requester, jql: string, fields: string[], nextPageToken: string | null, maxResults: number, properties: string[] = []): Promise<JiraResult<SearchPage>> {
+  const body = { jql, fields, ...(properties.length ? { properties } : {}), maxResults: Math.min(maxResults, SEARCH_MAX_WITH_FIELDS), ...(nextPageToken ? { nextPageToken } : {}) };
   const res = await req.json(searchIssuesSchema, route`/rest/api/3/search/jql`, post(body));
   return andThen(res, (p) => ({ issues: p.issues, nextPageToken: p.nextPageToken ?? null }));
 }

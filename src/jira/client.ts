@@ -23,8 +23,8 @@ export interface JiraClient {
   /** One page of issue ids matching `jql` (POST /rest/api/3/search/jql). */
   searchIssueIds(jql: string, nextPageToken: string | null, maxResults?: number): Promise<JiraResult<{ ids: string[]; nextPageToken: string | null }>>;
   approximateCount(jql: string): Promise<JiraResult<number>>;
-  /** One page (≤100) of issues with the given fields (backfill). */
-  searchIssues(jql: string, fields: string[], nextPageToken: string | null, maxResults: number): Promise<JiraResult<SearchPage>>;
+  /** One page (≤100) of issues with the given fields and issue properties (backfill). */
+  searchIssues(jql: string, fields: string[], nextPageToken: string | null, maxResults: number, properties?: string[]): Promise<JiraResult<SearchPage>>;
   /** Every change history of up to 1,000 issues, by issue id (backfill). */
   bulkChangelogs(issueIds: string[], fieldIds: string[]): Promise<JiraResult<Map<string, RawHistory[]>>>;
   /** Starts an asynchronous bulk write of per-issue property values (≤100 issues); answers the task id. */
@@ -69,7 +69,7 @@ export function createJiraClient(transport: JiraTransport, policy: RetryPolicy):
     },
     approximateCount: async (jql) =>
       andThen(await req.json(countSchema, route`/rest/api/3/search/approximate-count`, post({ jql })), (c) => c.count),
-    searchIssues: (jql, fields, token, max) => searchIssues(req, jql, fields, token, max),
+    searchIssues: (jql, fields, token, max, properties) => searchIssues(req, jql, fields, token, max, properties),
     bulkChangelogs: (ids, fieldIds) => bulkChangelogs(req, ids, fieldIds),
     setPropertiesMulti: (key, entries) => setPropertiesMulti(req, key, entries),
     getTask: (taskId, ids) => getTask(req, taskId, ids),

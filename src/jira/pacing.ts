@@ -54,13 +54,16 @@ export interface Pacer {
   burstWait(now: number): number;
 }
 
-export function createPacer(now: () => number): Pacer {
+/** `sleep` (when given) holds a request back while the endpoint's burst budget is spent. */
+export function createPacer(now: () => number, sleep?: (ms: number) => Promise<void>): Pacer {
   let state = NO_LIMITS;
-  return {
+  const pacer: Pacer = {
     get state() {
       return state;
     },
     transport: (inner) => async (r, init) => {
+      const wait = pacer.burstWait(now());
+      if (wait > 0 && sleep) await sleep(wait);
       const res = await inner(r, init);
       state = readLimitHeaders(res, now(), state);
       return res;
@@ -77,4 +80,5 @@ export function createPacer(now: () => number): Pacer {
       return Math.max(0, burstAt + 1000 - at);
     },
   };
+  return pacer;
 }
