@@ -17,7 +17,7 @@ export function parseTargetText(text: string): TargetParse {
 /** The compact text an admin would type for a stored target (round-trips through parseTargetText). */
 export function targetToText(target: GoalTarget): string {
   if (target.kind === 'trackOnly') return 'track';
-  if (target.kind === 'businessDays') return `${target.days}bd`;
+  if (target.kind === 'businessDays') return `${target.days}bd${target.endOfDay === true ? ' eod' : ''}`;
   const h = Math.floor(target.minutes / 60);
   const m = target.minutes % 60;
   return [h > 0 ? `${h}h` : '', m > 0 ? `${m}m` : ''].filter(Boolean).join(' ') || '0m';
