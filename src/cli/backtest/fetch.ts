@@ -22,7 +22,7 @@ type RawIssue = z.infer<typeof issueSchema>;
 
 interface CacheState { fetchedAt: string; nextPageToken: string | null }
 
-export interface FetchInput { jql: string; fieldIds: string[]; cacheDir: string; now: () => number }
+export interface FetchInput { jql: string; fieldIds: string[]; cacheDir: string; now: () => number; pageSize?: number }
 
 function cachePaths(site: Site, input: FetchInput): { state: string; issues: string } {
   const key = createHash('sha256').update(JSON.stringify([site.url, input.jql, input.fieldIds])).digest('hex').slice(0, 16);
@@ -79,7 +79,7 @@ export async function fetchIssues(site: Site, input: FetchInput, progress: Progr
   const total = count.ok ? Math.max(count.value, bundles.length) : null;
   progress.update(bundles.length, total);
   while (!resumed || state.nextPageToken !== null || bundles.length === 0) {
-    const body = { jql: input.jql, maxResults: PAGE, fields: [...input.fieldIds, 'comment'], expand: 'changelog', ...(state.nextPageToken ? { nextPageToken: state.nextPageToken } : {}) };
+    const body = { jql: input.jql, maxResults: input.pageSize ?? PAGE, fields: [...input.fieldIds, 'comment'], expand: 'changelog', ...(state.nextPageToken ? { nextPageToken: state.nextPageToken } : {}) };
     const page = await site.req.json(pageSchema, route`/rest/api/3/search/jql`, { method: 'POST', body: JSON.stringify(body) });
     if (!page.ok) return { ok: false, error: siteFailure(page.error, 'the issue search') };
     const complete = await completePage(site, page.value.issues, input.fieldIds);
