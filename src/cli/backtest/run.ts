@@ -84,7 +84,8 @@ function output(args: BacktestArgs, dataset: Dataset, policies: Policies, report
   }
   const head = { site: dataset.site, project: dataset.project.key, jql: dataset.jql, fetchedAt: dataset.fetchedAt, evaluatedAt: new Date(report.evaluatedAt).toISOString() };
   const names = { current: policies.current.spec.name, proposed: policies.proposed?.spec.name ?? null };
-  if (args.json) io.stdout(`${JSON.stringify({ ...head, policies: names, ...report }, null, 2)}\n`);
+  const { evaluatedAt: _numeric, ...rest } = report;
+  if (args.json) io.stdout(`${JSON.stringify({ ...head, policies: names, ...rest }, null, 2)}\n`);
   else io.stdout(`${dataset.site} ${dataset.project.key}: ${dataset.jql}\nCurrent: ${names.current}${names.proposed ? `   Proposed: ${names.proposed}` : ''}\n\n${formatBacktestTable(report)}\n`);
   return { ok: true, value: undefined };
 }
