@@ -6,6 +6,8 @@ import type { Server } from 'node:http';
 import { Emulator } from './app';
 import { uninstallClock } from './clock';
 import { uninstallForgeGlobals } from './forge/globals';
+import type { AppManifest } from './forge/manifest';
+import type { FunctionLoader } from './forge/runtime';
 import { seedDemo } from './seed';
 import { startHttp, type HttpContext } from './server/http';
 
@@ -16,6 +18,9 @@ export interface StartOptions {
   stateDir: string | null;
   seed: boolean;
   log?: (line: string) => void;
+  /** Tests: a manifest and functions instead of manifest.yml and src/. */
+  manifest?: AppManifest;
+  loadFunction?: FunctionLoader;
 }
 
 export interface RunningEmulator {
@@ -36,7 +41,7 @@ export async function startEmulator(o: StartOptions): Promise<RunningEmulator> {
   const { server, port } = await startHttp(() => ready, o.port);
   const url = `http://127.0.0.1:${port}`;
   try {
-    const emu = new Emulator({ root: o.root, base: url, stateDir: o.stateDir, log: o.log });
+    const emu = new Emulator({ root: o.root, base: url, stateDir: o.stateDir, log: o.log, manifest: o.manifest, loadFunction: o.loadFunction });
     const reseed = async () => { if (o.seed) await emu.atomically(() => seedDemo(emu)); };
     const seedProblems = o.seed && !emu.restoredFromDisk ? await emu.atomically(() => seedDemo(emu)) : [];
     for (const p of seedProblems) emu.log(`seed: ${p}`);
