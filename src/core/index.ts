@@ -6,3 +6,4 @@ export * from './calendar';
 export * from './policy';
 export * from './evaluate';
 export * from './explain';
+export * from './report';

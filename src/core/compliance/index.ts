@@ -1,5 +1,5 @@
 /** Public API of compliance reporting: monthly SLA compliance, uptime, service credits and statements. */
-export { summarizeCompliance, type ComplianceRow } from './summary';
+export { summarizeCompliance, summarizeCounted, countedCycles, nearestRank, percentOf, monthOf, type ComplianceRow, type CountedCycle } from './summary';
 export { computeUptime, DEFAULT_CREDIT_THRESHOLDS, type Outage, type CreditThreshold, type UptimeReport } from './uptime';
 export {
   creditStatement, validateCreditRules, monthBounds, DEFAULT_CREDIT_RULES, MAX_CREDIT_RULES,
