@@ -76,8 +76,10 @@ function output(args: BacktestArgs, dataset: Dataset, policies: Policies, report
   if (args.csv !== null) {
     const changedFile = args.csv.replace(/(\.csv)?$/i, '.changed.csv');
     try {
-      writeFileSync(args.csv, toCsv(comparisonCsvRows(report), { bom: true }));
-      writeFileSync(changedFile, toCsv(changedCsvRows(report), { bom: true }));
+      const [head, ...rows] = comparisonCsvRows(report);
+      writeFileSync(args.csv, toCsv(head ?? [], rows));
+      const [changedHead, ...changed] = changedCsvRows(report);
+      writeFileSync(changedFile, toCsv(changedHead ?? [], changed));
     } catch (e) {
       return failure('CLI_WRITE_FAILED', `Could not write ${args.csv}: ${e instanceof Error ? e.message : String(e)}`);
     }
