@@ -141,3 +141,15 @@ describe('resolver behaviour', () => {
     expect(metrics.find((m) => m.key === 'resolution')?.dueAt).toBe(T0 + 10 * MIN + 4 * 60 * MIN);
   });
 });
+
+describe('resolver dispatch', () => {
+  const foreign = ['constructor', '__proto__', 'valueOf', 'hasOwnProperty', 'toString', 'isPrototypeOf', '__defineGetter__', 'panel.nothing'];
+
+  it.each(foreign)('answers NOT_FOUND to the function key %s, which is not the table\'s own', async (key) => {
+    const w = await world();
+    const handler = buildResolver(w.deps);
+    const res = await handler({ call: { functionKey: key, payload: {} }, context: { extension: SETTINGS } }, { principal: { accountId: 'admin-1' }, installContext: 'ari:secret-site' });
+    expect(code(res as Envelope<never>)).toBe('NOT_FOUND');
+    expect(JSON.stringify(res)).not.toContain('ari:secret-site');
+  });
+});
