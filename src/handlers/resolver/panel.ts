@@ -5,6 +5,7 @@
  */
 import type { DataOf, Envelope } from '../../contract';
 import type { CalendarSpec } from '../../core/calendar/types';
+import { listActionFailures } from '../../store/actionFailures';
 import { hasConfigRecord } from '../../store/config';
 import type { Deps } from '../deps';
 import { toHistory } from '../history';
@@ -25,7 +26,7 @@ export async function getSla(deps: Deps, issueId: string, contextProjectId: stri
   const jira = deps.appJira(RESOLVER_JIRA_BUDGET_MS);
   const loaded = await loadIssue(jira, issueId, contextProjectId ?? undefined);
   if ('error' in loaded) return fromJira(loaded.error);
-  const empty: PanelData = { configured: false, projectId: loaded.projectId, snapshot: null, calendars: [], warnings: {}, serverNow: now };
+  const empty: PanelData = { configured: false, projectId: loaded.projectId, snapshot: null, calendars: [], warnings: {}, serverNow: now, actionFailures: [] };
   // A stored record that cannot be read is a broken configuration, not an unconfigured project.
   if (!loaded.config) return (await hasConfigRecord(loaded.projectId)) ? notConfigured : ok(empty);
   const policy = deps.engine.validatePolicy(loaded.config.policy);
@@ -34,5 +35,6 @@ export async function getSla(deps: Deps, issueId: string, contextProjectId: stri
   if (!history.ok) return fromJira(history.error);
   const snapshot = deps.engine.evaluate(history.value, policy.value, now);
   const warnings = Object.fromEntries(loaded.config.policy.metrics.map((m) => [m.key, m.warnings ?? []]));
-  return ok({ ...empty, configured: true, snapshot, calendars: calendarsFor(deps, loaded.config.policy.calendars, now), warnings });
+  const actionFailures = await listActionFailures(loaded.bundle.id);
+  return ok({ ...empty, configured: true, snapshot, calendars: calendarsFor(deps, loaded.config.policy.calendars, now), warnings, actionFailures });
 }
