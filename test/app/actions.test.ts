@@ -1,8 +1,6 @@
 jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
 
 import type { Envelope } from '../../src/contract';
-import { dueActions } from '../../src/handlers/actions';
-import { coreEngine } from '../../src/handlers/coreEngine';
 import { handleRecompute } from '../../src/handlers/consumer';
 import { claimAction } from '../../src/store/actionClaims';
 import { saveConfig } from '../../src/store/config';
@@ -44,17 +42,6 @@ describe('SLA actions', () => {
       const warn = JSON.stringify({ update: { labels: [{ add: 'sla-warning' }] } });
       const breach = JSON.stringify({ update: { labels: [{ add: 'sla-breached' }] } });
       expect(kinds).toEqual([warn, warn, 'comment', breach]);
-    });
-
-    it('lists the crossed warnings in the order of their instants, then the breach actions', () => {
-      const policy = policyWithTwoWarnings();
-      const compiled = coreEngine.validatePolicy(policy);
-      if (!compiled.ok) throw new Error('test policy invalid');
-      const history = { issueId: '1', createdAt: T0, initial: { status: '1', priority: '2', resolution: null }, changes: [], comments: [], statusCategories: { '1': 'new' as const } };
-      const ids = dueActions(coreEngine.evaluate(history, compiled.value, T0 + 5 * HOUR), policy).map((a) => a.id);
-      expect(ids.filter((id) => id.startsWith('resolution:'))).toEqual([
-        `resolution:${T0}:warning-50pct:0`, `resolution:${T0}:warning-75pct:0`, `resolution:${T0}:breach:0`, `resolution:${T0}:breach:1`,
-      ]);
     });
 
     it('does not send a warning after its breach action has already fired', async () => {

@@ -1,10 +1,6 @@
 /**
- * Warning and breach actions, fired exactly once per metric cycle.
- *
- * Which actions are due is pure (`dueActions`): per metric, every warning its current cycle has
- * crossed (earliest first), then, while the cycle runs past its goal, its breach actions. Completed
- * cycles never fire: a recompute after a configuration change must not send escalations for tickets
- * closed long ago.
+ * Warning and breach actions, fired exactly once per metric cycle. Which actions are due is a pure
+ * rule of the core (`dueActions`); this module performs them.
  *
  * Firing (`fireActions`) claims each id in KVS first (race-safe against a duplicate sweep or a
  * concurrent consumer), then calls Jira. A refusal a retry may cure (429, 5xx) releases the claim so
@@ -12,61 +8,10 @@
  * A crash between claim and call loses that one action rather than sending it twice.
  */
 import type { ActionFailure } from '../contract';
-import type { MetricSnapshot, SlaSnapshot } from '../core/evaluate/types';
-import type { PolicySpec, SlaAction } from '../core/policy/types';
+import type { DueAction, SlaAction } from '../core';
 import type { JiraClient } from '../jira/client';
 import type { JiraError } from '../jira/http';
 import { claimAction, isClaimed, releaseAction } from '../store/actionClaims';
-
-export interface DueAction {
-  id: string;
-  action: SlaAction;
-  /**
-   * A warning of a cycle that has already breached is late: it fires (before the breach) only while
-   * that breach action has not fired, so a warning missed by an older version is not sent after its
-   * breach.
-   */
-  unlessFired?: string;
-}
-
-const breachId = (key: string, startedAt: number, i: number) => `${key}:${startedAt}:breach:${i}`;
-
-function breachActions(m: MetricSnapshot, actions: SlaAction[]): DueAction[] {
-  const cur = m.current;
-  if (m.state !== 'breachedRunning' || !cur) return [];
-  return actions.map((action, i) => ({ id: breachId(m.key, cur.startedAt, i), action }));
-}
-
-/** Threshold labels ("50%", "30 min before breach") as a token safe inside KVS keys. */
-export const thresholdToken = (label: string) =>
-  label.replace(/%/g, 'pct').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-
-/**
- * Every warning the current cycle has crossed, earliest first, also once it has breached: a warning
- * and the breach can fall inside one sweep gap (or one clock jump), and the warning still fires first.
- */
-function warningActions(m: MetricSnapshot, actions: SlaAction[], breach: DueAction | undefined): DueAction[] {
-  const cur = m.current;
-  if ((m.state !== 'running' && m.state !== 'paused' && m.state !== 'breachedRunning') || !cur) return [];
-  const crossed = [...m.warningsCrossed].sort((a, b) => a.at - b.at);
-  return crossed.flatMap((w) =>
-    actions.map((action, i) => ({
-      id: `${m.key}:${cur.startedAt}:warning-${thresholdToken(w.threshold)}:${i}`,
-      action,
-      ...(breach ? { unlessFired: breach.id } : {}),
-    })),
-  );
-}
-
-/** Per metric: its crossed warnings in instant order, then its breach actions. */
-export function dueActions(snapshot: SlaSnapshot, policy: PolicySpec): DueAction[] {
-  return snapshot.metrics.flatMap((m) => {
-    const spec = policy.metrics.find((s) => s.key === m.key);
-    if (!spec) return [];
-    const breach = breachActions(m, spec.breachActions ?? []);
-    return [...warningActions(m, spec.warningActions ?? [], breach[0]), ...breach];
-  });
-}
 
 async function perform(jira: JiraClient, issueId: string, a: SlaAction) {
   switch (a.kind) {
