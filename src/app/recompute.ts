@@ -9,6 +9,7 @@ import type { JiraClient } from '../jira/client';
 import type { JiraError } from '../jira/http';
 import type { IssueBundle } from '../jira/issueReads';
 import { hasConfigRecord, loadConfig } from '../store/config';
+import { recordActionFailures } from '../store/actionFailures';
 import { postponeDue, removeDue, upsertDue } from '../store/dueIndex';
 import { dueActions, evaluate, validatePolicy, type CompiledPolicy } from '../core';
 import { fireActions } from './actions';
@@ -96,6 +97,8 @@ async function evaluateAndWrite(deps: Deps, jira: JiraClient, r: Ready, opts: Re
   // The property is user-editable, so its `fired` list never decides: the KVS claims do.
   const fired = await fireActions(jira, r.bundle.id, dueActions(snapshot, r.config.policy), now, opts.suppressActions);
   for (const f of fired.failures) deps.log.warn('SLA action failed; will retry on the next check', { issueId: r.bundle.id, action: f.id, code: f.error.code });
+  for (const g of fired.givenUp) deps.log.warn('SLA action refused by Jira; given up', { issueId: r.bundle.id, action: g.actionId, status: g.status });
+  await recordActionFailures(r.bundle.id, fired.givenUp);
   const property = buildProperty(snapshot, r.config.version, [...stored.fired, ...fired.fired]);
   // A failed action must be retried soon even if nothing else is due: check again in five minutes.
   const retryAt = fired.failures.length ? now + 5 * 60_000 : null;
