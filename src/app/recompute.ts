@@ -13,7 +13,7 @@ import { hasConfigRecord, loadConfig } from '../store/config';
 import { postponeDue, upsertDue } from '../store/dueIndex';
 import { validatePolicy, type CompiledPolicy } from '../core';
 import type { Deps } from './deps';
-import { prepareIssue } from './evaluateIssue';
+import { prepareIssue, syncReport } from './evaluateIssue';
 import { projectOf, readFields } from './history';
 import { dropMirror, refreshMirror } from './mirrorSync';
 import { readStored } from './property';
@@ -45,8 +45,9 @@ export async function loadIssue(jira: JiraClient, issueId: string, hintProjectId
   return again.ok ? { bundle: again.value, projectId, config } : { error: again.error };
 }
 
-async function clearIssue(jira: JiraClient, issueId: string, bundle: IssueBundle): Promise<Outcome> {
+async function clearIssue(deps: Deps, jira: JiraClient, issueId: string, bundle: IssueBundle): Promise<Outcome> {
   await dropMirror(issueId);
+  await syncReport(deps, null, bundle, null);
   if (bundle.slaProperty !== undefined) {
     const res = await jira.deleteIssueProperty(issueId, SLA_PROPERTY_KEY);
     if (!res.ok) return { kind: 'jiraError', error: res.error };
@@ -69,13 +70,14 @@ export async function recomputeIssue(deps: Deps, jira: JiraClient, issueId: stri
   if ('error' in loaded) {
     if (loaded.error.code !== 'NOT_FOUND') return { kind: 'jiraError', error: loaded.error };
     await dropMirror(issueId);
+    await syncReport(deps, null, { id: issueId, key: '', fields: {} }, null);
     return { kind: 'gone' };
   }
   const { bundle, config } = loaded;
   if (!config) {
     // A stored but unreadable configuration is an operator problem, not a reason to wipe SLA data.
     if (await hasConfigRecord(loaded.projectId)) return invalid(deps, issueId, 'The stored configuration cannot be read.');
-    return clearIssue(jira, issueId, bundle);
+    return clearIssue(deps, jira, issueId, bundle);
   }
   const compiled = validatePolicy(config.policy);
   if (!compiled.ok) return invalid(deps, issueId, compiled.errors.map((e) => `${e.path}: ${e.code}`).join('; '));

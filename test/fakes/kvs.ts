@@ -12,7 +12,7 @@ type FilterItem = Clause & { property: string };
 interface FilterLike { filters(): FilterItem[]; operator(): 'and' | 'or' }
 
 /** Range attribute of each entity index (what manifest.yml declares). */
-const INDEXES: Record<string, Record<string, string>> = { 'sla-due': { 'by-next-check': 'nextCheckAt' }, 'sla-history': { 'by-project': 'issueNum' } };
+const INDEXES: Record<string, Record<string, string>> = { 'sla-due': { 'by-next-check': 'nextCheckAt' }, 'sla-history': { 'by-project': 'issueNum' }, 'sla-config': { projectId: 'projectId' } };
 /** Partition attribute of the indexes that have one. */
 const PARTITIONS: Record<string, Record<string, string>> = { 'sla-history': { 'by-project': 'projectId' } };
 
@@ -179,6 +179,10 @@ const fakeKvs = {
     query: () => ({ index: (index: string, options?: { partition?: unknown[] }) => query(name, index, options) }),
   }),
   transact,
+  // Secrets live apart from plain keys, as in Forge (getSecret never sees a plain key).
+  getSecret: async (key: string) => get('__secret__', key),
+  setSecret: async (key: string, value: unknown, options?: { keyPolicy?: string }) => set('__secret__', key, value, options),
+  deleteSecret: async (key: string) => { store.writes++; store.table('__secret__').delete(key); },
 };
 
 export const fakeKvsModule = { ...actual, kvs: fakeKvs, default: fakeKvs };

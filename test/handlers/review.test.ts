@@ -351,7 +351,7 @@ describe('review: exactly-once actions', () => {
     const comments = w.jira.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/comment'));
     const labels = w.jira.calls.filter((c) => c.method === 'PUT' && c.path === '/rest/api/3/issue/1');
     expect(comments).toHaveLength(1);
-    expect(labels.map((c) => c.body)).toEqual([{ update: { labels: [{ add: 'sla-breached' }] } }]);
+    expect(labels.map((c) => c.body)).toEqual([{ update: { labels: [{ add: 'sla-warning' }] } }, { update: { labels: [{ add: 'sla-breached' }] } }]);
   });
 
   it("does not count the app's own breach comment as an agent response", async () => {
@@ -500,7 +500,7 @@ describe('review: the sla property is user-editable data', () => {
     const comments = w.jira.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/comment'));
     const labels = w.jira.calls.filter((c) => c.method === 'PUT' && c.path === '/rest/api/3/issue/1');
     expect(comments).toHaveLength(1);
-    expect(labels).toHaveLength(1);
+    expect(labels.map((c) => c.body)).toEqual([{ update: { labels: [{ add: 'sla-warning' }] } }, { update: { labels: [{ add: 'sla-breached' }] } }]);
   });
 
   it('rewrites a property whose content was edited but whose hash was kept', async () => {
