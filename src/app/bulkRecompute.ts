@@ -31,7 +31,7 @@ export interface BulkOptions {
 export interface BulkOutcome {
   evaluated: number;
   written: number;
-  /** Issues the mirror cannot answer (field not covered, no usable configuration): recompute them from Jira. */
+  /** Issues the mirror cannot answer (field not covered, no usable configuration, a bulk write Jira did not apply): recompute them from Jira. */
   fallback: string[];
   /** Set when Jira refused with a rate limit or outage before everything was written. */
   error?: JiraError;
@@ -40,7 +40,6 @@ export interface BulkOutcome {
 /** How long to wait for a bulk task between polls, and how often to poll before giving up on it. */
 const TASK_POLL_MS = 1_000;
 const TASK_POLLS = 10;
-const RETRY_SOON_MS = 5 * 60_000;
 
 interface Pending { rec: MirrorRecord; property: SlaProperty }
 
@@ -89,7 +88,7 @@ async function writeChunk(deps: Deps, jira: JiraClient, chunk: Pending[]): Promi
     if (state.value.state !== 'pending') return { failed: new Set(state.value.failedIssueIds) };
     await deps.sleep?.(TASK_POLL_MS);
   }
-  // Still running: treat as not written; the sweep re-checks these issues shortly and writes again if needed.
+  // Still running after the polls: treat as not written; each is recomputed singly from Jira.
   return { failed: new Set(ids) };
 }
 
@@ -119,8 +118,8 @@ export async function recomputeMany(deps: Deps, jira: JiraClient, records: Mirro
     if (error) out.error = error;
     for (const p of chunk) {
       if (!failed.has(p.rec.issueId)) written.push(p);
-      // An issue Jira did not update is checked again soon (a single write then).
-      else if (!error) await upsertDue(p.rec.issueId, p.rec.projectId, deps.now() + RETRY_SOON_MS);
+      // An issue Jira did not update (deleted, no longer editable) goes the Jira way, which knows what to do.
+      else if (!error) out.fallback.push(p.rec.issueId);
     }
   }
   out.written = written.length;

@@ -12,6 +12,8 @@ export const RECOMPUTE_QUEUE = 'sla-recompute';
 
 export type RecomputeJob =
   | { kind: 'issue'; issueId: string; projectId?: string; delta?: MirrorDelta }
+  /** A batch of due issues from the sweep, recomputed from the history mirror. */
+  | { kind: 'due'; issueIds: string[] }
   | {
       kind: 'reindex';
       projectId: string;
