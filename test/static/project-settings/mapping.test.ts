@@ -15,6 +15,16 @@ describe('mapping preset levels to this site', () => {
     expect(mapped.metrics[0]?.goals.map((g) => whyMatchesNothing(g.match, metadata))).toEqual([null, null, null, 'no priority of this site is chosen']);
   });
 
+  it('guesses an unbound level from the values left between its bound neighbours, and never guesses issue types', () => {
+    const preset = levelsPreset(3);
+    const metric = preset.metrics[0];
+    if (!metric) throw new Error('fixture');
+    const goals = metric.goals.map((g, i) => (i === 1 ? { ...g, match: { priorityIds: ['2'] } } : i === 2 ? { ...g, match: { priorityIds: ['3'] } } : g));
+    const feature = { ...metric.goals[0], id: 'feature', name: 'Feature', match: { issueTypeIds: [] } } as (typeof goals)[number];
+    const rows = proposeMapping({ ...preset, metrics: [{ ...metric, goals: [feature, ...goals] }] }, metadata);
+    expect(rows.map((r) => [r.name, r.ids])).toEqual([['Feature', []], ['Level 1', ['1']], ['Level 2', ['2']], ['Level 3', ['3']]]);
+  });
+
   it('keeps what the backend bound by name', () => {
     const preset = buildPolicy();
     expect(proposeMapping(preset, metadata).map((r) => r.ids)).toEqual([['2']]);

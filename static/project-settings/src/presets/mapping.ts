@@ -5,10 +5,11 @@
  * silently ends up matching nothing.
  *
  * Best guess: a goal the backend bound by name keeps its binding. Goals it could not bind share out
- * the site's values by rank: presets list goals from most to least urgent, sites list priorities and
- * options from most to least urgent, so goal i of n takes the i-th n-th of the list (4 levels over
- * Highest…Lowest: Highest, High, Medium, Low + Lowest; see share). A preset field this site lacks falls back to
- * priorities, and says so.
+ * by rank the values left between their bound neighbours: presets list goals from most to least
+ * urgent, sites list priorities and options from most to least urgent (4 unbound levels over
+ * Highest…Lowest: Highest, High, Medium, Low + Lowest; an unbound "Urgent" above a bound "High"
+ * gets Highest). Issue types have no rank, so an unbound issue-type goal gets no guess. A preset
+ * field this site lacks falls back to priorities, and says so.
  */
 import type { JiraMetadata, NamedRef } from '../../../../src/contract';
 import type { GoalMatch, PolicySpec } from '../../../../src/core/policy/types';
@@ -55,6 +56,22 @@ export function share<T>(list: readonly T[], i: number, n: number): T[] {
   return list.slice(Math.floor((i * list.length) / n), Math.floor(((i + 1) * list.length) / n));
 }
 
+/** Fills each run of unbound rows with the values between the bound rows around it, shared by rank. */
+function guessGaps(rows: GoalMapping[], choices: readonly NamedRef[]): void {
+  const index = (id: string) => choices.findIndex((c) => c.id === id);
+  let i = 0;
+  while (i < rows.length) {
+    if ((rows[i] as GoalMapping).ids.length > 0) { i += 1; continue; }
+    let j = i;
+    while (j < rows.length && (rows[j] as GoalMapping).ids.length === 0) j += 1;
+    const lo = i > 0 ? Math.max(-1, ...(rows[i - 1] as GoalMapping).ids.map(index)) + 1 : 0;
+    const hi = j < rows.length ? Math.min(choices.length, ...(rows[j] as GoalMapping).ids.map(index).filter((k) => k >= 0)) : choices.length;
+    const gap = choices.slice(lo, Math.max(lo, hi));
+    rows.slice(i, j).forEach((r, k) => { r.ids = share(gap, k, j - i).map((c) => c.id); });
+    i = j;
+  }
+}
+
 /** Every goal with a criterion, as a mapping row with the backend's binding or a best guess. */
 export function proposeMapping(policy: PolicySpec, meta: JiraMetadata): GoalMapping[] {
   const rows: GoalMapping[] = [];
@@ -66,8 +83,10 @@ export function proposeMapping(policy: PolicySpec, meta: JiraMetadata): GoalMapp
       const missingField = kind === 'field' && (fieldId === UNMATCHED_FIELD || !meta.selectFields.some((f) => f.id === fieldId));
       return [{ metric: mi, goal: gi, name: g.name, kind: missingField ? 'priority' as const : kind, fieldId: missingField ? null : fieldId, ids: missingField ? [] : idsOf(g.match) }];
     });
-    const unbound = own.filter((r) => r.ids.length === 0);
-    unbound.forEach((r, i) => { r.ids = share(choicesFor(r, meta), i, unbound.length).map((c) => c.id); });
+    for (const kind of ['priority', 'field'] as const) {
+      const same = own.filter((r) => r.kind === kind);
+      for (const fieldId of new Set(same.map((r) => r.fieldId))) guessGaps(same.filter((r) => r.fieldId === fieldId), choicesFor({ kind, fieldId }, meta));
+    }
     rows.push(...own);
   });
   return rows;
