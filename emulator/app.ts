@@ -14,6 +14,7 @@ import { installForgeGlobals } from './forge/globals';
 import { emptyKvs, KvsStore, type KvsState } from './forge/kvs';
 import { loadManifest, type AppManifest } from './forge/manifest';
 import { ForgeRuntime, type FunctionLoader } from './forge/runtime';
+import { attachLimits, type PlatformLimits } from './limits';
 
 export interface EmulatorOptions {
   root: string;
@@ -37,6 +38,7 @@ export class Emulator {
   readonly runtime: ForgeRuntime | null;
   readonly logLines: string[] = [];
   readonly ctx: RouteContext;
+  readonly limits: PlatformLimits;
   restoredFromDisk = false;
   private dirty = false;
   private saveTimer: NodeJS.Timeout | null = null;
@@ -53,6 +55,7 @@ export class Emulator {
     this.site.onEvent(() => this.markDirty());
     this.runtime = manifest ? new ForgeRuntime(manifest, options.loadFunction ?? defaultLoader(options.root), this.site, this.clock, options.base, this.faults, (l) => this.log(l)) : null;
     if (!manifest) this.log(MANIFEST_MISSING);
+    this.limits = attachLimits(this);
     installForgeGlobals({
       appAccountId: 'acc-app-sla-clock',
       jira: (req) => this.appJira(req),

@@ -12,7 +12,21 @@ export interface KvsReply { status: number; body?: unknown }
 
 type Body = Record<string, unknown>;
 const KEY = /^(?!\s+$)[a-zA-Z0-9:._\s\-#]+$/;
+const MAX_KEY_LENGTH = 500;
 const MAX_VALUE_BYTES = 240 * 1024;
+/** The error table allows 32 levels of nesting; the limits page says 31. The emulator refuses beyond 32. */
+const MAX_DEPTH = 32;
+const MAX_TRANSACTION_OPS = 25;
+const MAX_TRANSACTION_BYTES = 4 * 1024 * 1024;
+
+/** Runs a storage call through limits and faults (emulator/limits) before the store applies it. */
+export type StorageGate = (path: string, body: unknown, apply: (path: string, body: unknown) => KvsReply) => KvsReply;
+
+function depthOf(v: unknown): number {
+  if (!v || typeof v !== 'object') return 0;
+  const children = Array.isArray(v) ? v : Object.values(v as Record<string, unknown>);
+  return 1 + children.reduce<number>((m, c) => Math.max(m, depthOf(c)), 0);
+}
 
 export function emptyKvs(): KvsState {
   return { kv: {}, secrets: {}, entities: {} };
@@ -21,9 +35,15 @@ export function emptyKvs(): KvsState {
 const err = (status: number, code: string, message: string): KvsReply => ({ status, body: { code, message } });
 
 export class KvsStore {
+  gate: StorageGate | null = null;
+
   constructor(public state: KvsState, private readonly now: () => number, private readonly indexes: () => Map<string, EntityIndexDef[]>) {}
 
   handle(path: string, body: unknown): KvsReply {
+    return this.gate ? this.gate(path, body, (p, b) => this.apply(p, b)) : this.apply(path, body);
+  }
+
+  private apply(path: string, body: unknown): KvsReply {
     const b = (body ?? {}) as Body;
     const table = (kind: string): Record<string, Entry> => {
       if (kind === 'secret') return this.state.secrets;
@@ -53,8 +73,8 @@ export class KvsStore {
 
   private set(t: Record<string, Entry>, b: Body): KvsReply {
     const key = String(b.key ?? '');
-    if (!KEY.test(key) || key.length > 500) return err(400, 'INVALID_KEY', `The key '${key}' is not valid`);
-    if (Buffer.byteLength(JSON.stringify(b.value ?? null)) > MAX_VALUE_BYTES) return err(400, 'MAX_SIZE', 'The value exceeds 240 KiB');
+    const invalid = this.validate(b);
+    if (invalid) return invalid;
     const opts = (b.options ?? {}) as { keyPolicy?: string; returnValue?: string };
     const prev = t[key];
     if (opts.keyPolicy === 'FAIL_IF_EXISTS' && prev) return err(409, 'KEY_ALREADY_EXISTS', `The key ${key} already exists`);
@@ -64,6 +84,16 @@ export class KvsStore {
     if (opts.returnValue === 'PREVIOUS') return { status: 200, body: prev ? { key, ...prev } : '' };
     if (opts.returnValue === 'LATEST') return { status: 200, body: { key, ...next } };
     return { status: 204 };
+  }
+
+  /** The key and value checks of a set, without applying it (transactions check every op first). */
+  private validate(b: Body): KvsReply | null {
+    const key = String(b.key ?? '');
+    if (key.length > MAX_KEY_LENGTH) return err(400, 'KEY_TOO_LONG', `The key exceeds ${MAX_KEY_LENGTH} characters`);
+    if (!KEY.test(key)) return err(400, 'INVALID_KEY', `The key '${key}' is not valid`);
+    if (Buffer.byteLength(JSON.stringify(b.value ?? null)) > MAX_VALUE_BYTES) return err(400, 'MAX_SIZE', 'The value exceeds 240 KiB');
+    if (depthOf(b.value) > MAX_DEPTH) return err(400, 'MAX_DEPTH', `The value is nested deeper than ${MAX_DEPTH} levels`);
+    return null;
   }
 
   private delete(t: Record<string, Entry>, b: Body): KvsReply {
@@ -132,7 +162,12 @@ export class KvsStore {
   /** All checks first, then the writes: nothing is half-applied when a condition fails. */
   private transact(b: Body): KvsReply {
     const ops = [...((b.set as Body[]) ?? []), ...((b.delete as Body[]) ?? []), ...((b.check as Body[]) ?? [])];
-    if (ops.length > 25) return err(400, 'TOO_MANY_OPERATIONS', 'A transaction holds at most 25 operations');
+    if (ops.length > MAX_TRANSACTION_OPS) return err(400, 'TOO_MANY_OPERATIONS', `A transaction holds at most ${MAX_TRANSACTION_OPS} operations`);
+    if (Buffer.byteLength(JSON.stringify(b)) > MAX_TRANSACTION_BYTES) return err(400, 'MAX_SIZE', 'A transaction carries at most 4 MB');
+    const refs = ops.map((o) => `${String(o.entityName ?? '')}\u0000${String(o.key)}`);
+    if (new Set(refs).size !== refs.length) return err(400, 'DUPLICATE_KEY', 'A transaction names each key once');
+    const invalid = ((b.set as Body[]) ?? []).map((s) => this.validate(s)).find((r) => r !== null);
+    if (invalid) return invalid;
     const tableOf = (o: Body) => (o.entityName ? (this.state.entities[String(o.entityName)] ??= {}) : this.state.kv);
     for (const o of ops) {
       if (!o.conditions) continue;
