@@ -58,7 +58,7 @@ function concurrencyOf(ev: PushEvent): WorkItem['concurrency'] {
 
 export class ForgeRuntime {
   readonly pump: Pump;
-  readonly queue = new QueueMeter(defaultQueueLimits(), emptyQueueMeter());
+  readonly queue: QueueMeter;
   jobs: Record<string, JobStats> = Object.create(null) as Record<string, JobStats>;
   private nextRun: Record<string, number> = Object.create(null) as Record<string, number>;
   private readonly cache = new Map<string, ForgeFunction>();
@@ -73,6 +73,7 @@ export class ForgeRuntime {
     private readonly faults: Faults,
     readonly log: (line: string) => void,
   ) {
+    this.queue = new QueueMeter(defaultQueueLimits(), emptyQueueMeter(), () => clock.now());
     this.pump = new Pump(log, { run: (item) => this.runItem(item), dropped: (item) => this.dropped(item) });
     for (const s of manifest.scheduled) this.nextRun[s.key] = clock.now() + s.intervalMs;
     for (const t of manifest.triggers.filter((x) => x.expression)) log(`not emulated: filter.expression of trigger ${t.key}; its events are delivered unfiltered`);
@@ -178,7 +179,7 @@ export class ForgeRuntime {
   private publish(queueName: string | undefined, jobId: string, events: PushEvent[]): KvsReply {
     const consumer = this.manifest.consumers.find((c) => c.queue === queueName);
     if (!consumer) return { status: 400, body: { message: `no consumer for queue '${queueName}' in manifest.yml` } };
-    const refused = this.queue.admit(events, this.clock.now());
+    const refused = this.queue.admit(events);
     if (refused) return refused;
     if (fire(this.faults.queuePush)) return { status: this.faults.queuePush.status, body: { message: 'Queue push failed (injected by the emulator).' } };
     this.jobs[jobId] = { success: 0, inProgress: events.length, failed: 0 };

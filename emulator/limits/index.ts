@@ -23,13 +23,12 @@ const ISSUE_ROUTE = '/rest/api/3/issue/{idOrKey}';
 export class PlatformLimits implements RequestMeter {
   readonly jira = new JiraMeter(defaultJiraLimits(), emptyJiraMeter());
   readonly storage: StorageMeter;
+  /** The limiters' time: the emulator clock; tests pin it so fixed windows cannot roll over mid-test. */
+  now: () => number;
 
   constructor(private readonly host: LimitsHost) {
     this.storage = new StorageMeter(defaultStorageLimits(), emptyStorageMeter(), host.faults);
-  }
-
-  private now(): number {
-    return this.host.clock.now();
+    this.now = () => host.clock.now();
   }
 
   /** Only the app's own calls (requestJira) are metered; people and the control API are not. */
@@ -84,6 +83,6 @@ function nullProto<T>(o: Record<string, T>): Record<string, T> {
 export function attachLimits(host: LimitsHost): PlatformLimits {
   const limits = new PlatformLimits(host);
   host.ctx.meter = limits;
-  host.kvs.gate = (path, body, apply) => limits.storage.handle(path, body, host.clock.now(), apply);
+  host.kvs.gate = (path, body, apply) => limits.storage.handle(path, body, limits.now(), apply);
   return limits;
 }

@@ -19,12 +19,12 @@ export function emptyQueueMeter(): QueueMeterState {
 }
 
 export class QueueMeter {
-  constructor(public config: QueueLimitsConfig, public state: QueueMeterState) {}
+  constructor(public config: QueueLimitsConfig, public state: QueueMeterState, public now: () => number) {}
 
   /** Counts one push and refuses it when it breaks a limit; null accepts it. */
-  admit(events: Array<{ delayInSeconds?: number }>, now: number): KvsReply | null {
+  admit(events: Array<{ delayInSeconds?: number }>): KvsReply | null {
     this.state.pushes++;
-    const refused = this.check(events, now);
+    const refused = this.check(events, this.now());
     if (refused) this.state.refused++;
     else this.state.events += events.length;
     return refused;
