@@ -41,18 +41,22 @@ export async function handleIssueEvent(deps: Deps, raw: unknown): Promise<Invoca
     deps.log.warn('Ignoring an issue event of unexpected shape', { issue: parsed.error.issues[0]?.message });
     return;
   }
-  const event = parsed.data;
+  try {
+    await triageAndQueue(deps, parsed.data);
+  } catch (e) {
+    // Storage or the queue failed (rate limit, outage, briefly after a deploy). Forge does not retry a
+    // trigger that threw, so the event would be lost: ask Forge to redeliver it instead.
+    deps.log.warn('Storage or queue failed; asking Forge to retry the event', { error: e instanceof Error ? e.message : String(e) });
+    return new InvocationError({ retryAfter: 60, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+  }
+}
+
+async function triageAndQueue(deps: Deps, event: IssueEvent): Promise<void> {
   const projectId = event.issue.fields?.project?.id;
   // Without a project in the payload we cannot triage cheaply: queue it, the consumer reads the project.
   const config = projectId ? await loadConfig(projectId) : null;
   const decision = projectId || event.eventType === 'avi:jira:deleted:issue' ? triage(event, config?.policy ?? null) : 'push';
   if (decision === 'remove') return removeDue(event.issue.id);
   if (decision === 'ignore') return;
-  try {
-    await pushAll(deps.queue, [issueJob(event.issue.id, projectId)]);
-  } catch (e) {
-    // The queue refused (rate limit, or briefly after a deploy): let Forge redeliver the event later.
-    deps.log.warn('Queue push failed; asking Forge to retry the event', { error: e instanceof Error ? e.message : String(e) });
-    return new InvocationError({ retryAfter: 60, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
-  }
+  await pushAll(deps.queue, [issueJob(event.issue.id, projectId)]);
 }

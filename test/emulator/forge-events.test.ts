@@ -47,7 +47,7 @@ describe('redelivery', () => {
 
   it('honours at most 4 requested retries of a product trigger', async () => {
     let calls = 0;
-    const emu = testEmulator({ onEvent: () => { calls++; return new InvocationError({ retryAfter: 1 }); } });
+    const emu = testEmulator({ onEvent: () => { calls++; return new InvocationError({ retryAfter: 1, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST }); } });
     createIssue(emu);
     await emu.drain();
     expect(calls).toBe(5);
