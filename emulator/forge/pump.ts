@@ -34,7 +34,8 @@ export interface WorkItem {
   data: Record<string, unknown>;
 }
 
-export interface PumpState { items: WorkItem[]; deadLetters: string[]; nextId: number }
+/** A queued item as persisted: every field but the real-time `readyAt`, so new fields survive a restart. */
+export type SavedWorkItem = Omit<WorkItem, 'readyAt'>;
 export interface PumpHooks { run(item: WorkItem): Promise<Outcome>; dropped?(item: WorkItem, reason: string): void }
 export type NewItem = Omit<WorkItem, 'id' | 'attempt' | 'readyAt' | 'waitedMs'> & { delayMs?: number };
 
@@ -101,16 +102,18 @@ export class Pump {
     this.items = [];
   }
 
-  /** The queue as JSON; running items are included and run again after a restore (at least once). */
-  snapshot(): PumpState {
-    const items = [...this.running.values(), ...this.items];
-    return JSON.parse(JSON.stringify({ items, deadLetters: this.deadLetters, nextId: this.nextId })) as PumpState;
+  /** Everything not yet done, running items first: they are re-run after a crash (at least once). */
+  snapshot(): SavedWorkItem[] {
+    const all = [...this.running.values(), ...this.items];
+    return all.map(({ readyAt: _readyAt, ...rest }) => JSON.parse(JSON.stringify(rest)) as SavedWorkItem);
   }
 
-  restore(state: PumpState): void {
-    this.items = state.items.map((i) => ({ ...i, readyAt: Math.min(i.readyAt, realNow()) }));
-    this.deadLetters.splice(0, this.deadLetters.length, ...state.deadLetters);
-    this.nextId = Math.max(this.nextId, state.nextId);
+  /** Re-queues saved items in their saved order, ready at once; `keep` refuses items it cannot run. */
+  restore(saved: SavedWorkItem[], keep: (item: SavedWorkItem) => boolean): void {
+    for (const item of saved) {
+      if (keep(item)) this.items.push({ ...item, id: this.nextId++, readyAt: realNow() });
+      else this.log(`${item.label}: not restored (its module is no longer in manifest.yml, or the item predates this emulator)`);
+    }
     this.kick();
   }
 

@@ -14,7 +14,7 @@ import { scope } from './globals';
 import type { KvsReply } from './kvs';
 import type { AppManifest } from './manifest';
 import { eventPayload } from './payloads';
-import { Pump, type NewItem, type Outcome, type PumpState, type WorkItem } from './pump';
+import { Pump, type NewItem, type Outcome, type SavedWorkItem, type WorkItem } from './pump';
 
 export type ForgeFunction = (...args: unknown[]) => unknown;
 export type FunctionLoader = (file: string, exportName: string) => ForgeFunction;
@@ -30,7 +30,8 @@ export interface ResolverCall {
 }
 
 interface JobStats { success: number; inProgress: number; failed: number }
-export interface RuntimeState { pump: PumpState; jobs: Record<string, JobStats>; nextRun: Record<string, number> }
+/** Queue, schedule and job stats as JSON, for the emulator's state file. */
+export interface RuntimeState { queue: SavedWorkItem[]; nextRun: Record<string, number>; jobs: Record<string, JobStats> }
 interface PushEvent { body?: unknown; delayInSeconds?: number; concurrency?: { key?: unknown; limit?: unknown } }
 
 const INSTALL_CONTEXT = 'ari:cloud:jira::site/emulator';
@@ -91,13 +92,21 @@ export class ForgeRuntime {
   }
 
   snapshot(): RuntimeState {
-    return JSON.parse(JSON.stringify({ pump: this.pump.snapshot(), jobs: this.jobs, nextRun: this.nextRun })) as RuntimeState;
+    return JSON.parse(JSON.stringify({ queue: this.pump.snapshot(), nextRun: this.nextRun, jobs: this.jobs })) as RuntimeState;
   }
 
-  restore(s: RuntimeState): void {
-    this.jobs = Object.assign(Object.create(null) as Record<string, JobStats>, s.jobs);
-    this.nextRun = Object.assign(Object.create(null) as Record<string, number>, s.nextRun);
-    this.pump.restore(s.pump);
+  restore(state: Partial<RuntimeState>): void {
+    for (const [key, at] of Object.entries(state.nextRun ?? {})) if (key in this.nextRun) this.nextRun[key] = at;
+    for (const [id, stats] of Object.entries(state.jobs ?? {})) this.jobs[id] = stats;
+    this.pump.restore(state.queue ?? [], (item) => this.runnable(item));
+  }
+
+  /** Whether a saved item can still run: its kind is known and its module is still in manifest.yml. */
+  private runnable(item: SavedWorkItem): boolean {
+    const key = item.data && typeof item.data === 'object' ? item.data.moduleKey : undefined;
+    if (item.kind === 'trigger') return this.manifest.triggers.some((t) => t.key === key);
+    if (item.kind === 'consumer') return this.manifest.consumers.some((c) => c.key === key);
+    return item.kind === 'scheduled' && this.manifest.scheduled.some((s) => s.key === key);
   }
 
   private run<T>(accountId: string | null, moduleKey: string, body: () => Promise<T>): Promise<T> {

@@ -126,6 +126,4 @@ export const RESOLVER_KEYS: readonly ResolverKey[] = [
   'settings.recomputeProgress',
 ];
 
-/** Issue property key and its size budget (Jira rejects values over 32 KB). */
-export const SLA_PROPERTY_KEY = 'sla';
-export const SLA_PROPERTY_MAX_BYTES = 32 * 1024;
+export { SLA_PROPERTY_KEY, SLA_PROPERTY_MAX_BYTES, type JqlState, type MetricProperty, type SlaProperty } from './property';

@@ -5,3 +5,5 @@
 export * from './calendar';
 export * from './policy';
 export * from './evaluate';
+export * from './explain';
+export * from './report';

@@ -11,8 +11,8 @@ import { uninstallForgeGlobals } from '../../emulator/forge/globals';
 import { USERS } from '../../emulator/jira/catalog';
 import { seedDemo } from '../../emulator/seed';
 import { changeFields, comment, transition } from '../../emulator/server/actions';
-import { productionDeps } from '../../src/handlers/deps';
-import { recomputeIssue } from '../../src/handlers/recompute';
+import { productionDeps } from '../../src/wiring';
+import { recomputeIssue } from '../../src/app/recompute';
 
 jest.setTimeout(240_000);
 

@@ -1,9 +1,9 @@
 jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
 
 import { handleRecompute } from '../../src/handlers/consumer';
-import { runSweep } from '../../src/handlers/sweep';
-import { thresholdToken } from '../../src/handlers/actions';
-import type { SlaProperty } from '../../src/handlers/property';
+import { runSweep } from '../../src/app/sweep';
+import { thresholdToken } from '../../src/core';
+import type { SlaProperty } from '../../src/contract';
 import { saveConfig } from '../../src/store/config';
 import { upsertDue } from '../../src/store/dueIndex';
 import { addIssue, HOUR, iso, makeWorld, MIN, T0, testPolicy, type World } from '../fakes/world';

@@ -5,7 +5,7 @@
  */
 import type { Envelope } from '../../contract';
 import type { JiraResult } from '../../jira/http';
-import type { Deps } from '../deps';
+import type { Deps } from '../../app/deps';
 import { fail, fromJira, type CallerContext } from './envelope';
 
 const TTL_MS = 60_000;

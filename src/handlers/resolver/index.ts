@@ -5,7 +5,7 @@
  */
 import Resolver from '@forge/resolver';
 import { RESOLVER_KEYS, type DataOf, type Envelope, type PayloadOf, type ResolverKey } from '../../contract';
-import type { Deps } from '../deps';
+import type { Deps } from '../../app/deps';
 import { issueAccess, PermissionCache, projectAccess } from './auth';
 import { callerOf, fail, type CallerContext } from './envelope';
 import { getSla } from './panel';
@@ -27,12 +27,12 @@ type Table = { [K in ResolverKey]: { guard: Guard; run: Handler<K> } };
 const TABLE: Table = {
   'panel.getSla': { guard: 'issue', run: (p, c) => getSla(c.deps, p.issueId, c.caller.projectId) },
   'settings.getConfig': { guard: 'projectRead', run: (_p, c) => settings.getConfig(c.projectId, c.canEdit) },
-  'settings.validate': { guard: 'projectAdmin', run: (p, c) => settings.validate(c.deps, p.policy) },
+  'settings.validate': { guard: 'projectAdmin', run: (p) => settings.validate(p.policy) },
   'settings.save': { guard: 'projectAdmin', run: (p, c) => settings.save(c.deps, c.projectId, c.caller.accountId, p) },
   'settings.metadata': { guard: 'projectAdmin', run: (_p, c) => settings.metadata(c.deps, c.projectId) },
-  'settings.presets': { guard: 'projectAdmin', run: (_p, c) => settings.presets(c.deps) },
+  'settings.presets': { guard: 'projectAdmin', run: () => settings.presets() },
   'settings.applyPreset': { guard: 'projectAdmin', run: (p, c) => settings.applyPreset(c.deps, c.projectId, p.presetId) },
-  'settings.holidays': { guard: 'projectAdmin', run: (p, c) => settings.holidays(c.deps, p) },
+  'settings.holidays': { guard: 'projectAdmin', run: (p) => settings.holidays(p) },
   'settings.preview': { guard: 'projectAdmin', run: (p, c) => settings.preview(c.deps, p) },
   'settings.recomputeProgress': { guard: 'projectAdmin', run: (_p, c) => settings.recomputeProgress(c.projectId) },
 };

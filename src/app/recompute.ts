@@ -10,9 +10,9 @@ import type { JiraError } from '../jira/http';
 import type { IssueBundle } from '../jira/issueReads';
 import { hasConfigRecord, loadConfig } from '../store/config';
 import { postponeDue, removeDue, upsertDue } from '../store/dueIndex';
-import { dueActions, fireActions } from './actions';
+import { dueActions, evaluate, validatePolicy, type CompiledPolicy } from '../core';
+import { fireActions } from './actions';
 import type { Deps } from './deps';
-import type { CompiledPolicy } from './engine';
 import { projectOf, readFields, toHistory } from './history';
 import { buildProperty, readStored } from './property';
 
@@ -75,7 +75,7 @@ export async function recomputeIssue(deps: Deps, jira: JiraClient, issueId: stri
     if (await hasConfigRecord(loaded.projectId)) return invalid(deps, issueId, 'The stored configuration cannot be read.');
     return clearIssue(jira, issueId, bundle);
   }
-  const compiled = deps.engine.validatePolicy(config.policy);
+  const compiled = validatePolicy(config.policy);
   if (!compiled.ok) return invalid(deps, issueId, compiled.errors.map((e) => `${e.path}: ${e.code}`).join('; '));
   return evaluateAndWrite(deps, jira, { bundle, projectId: loaded.projectId, config, policy: compiled.value }, opts);
 }
@@ -91,7 +91,7 @@ async function evaluateAndWrite(deps: Deps, jira: JiraClient, r: Ready, opts: Re
   const now = deps.now();
   const history = await toHistory(jira, r.bundle, r.config.policy, now);
   if (!history.ok) return { kind: 'jiraError', error: history.error };
-  const snapshot = deps.engine.evaluate(history.value, r.policy, now);
+  const snapshot = evaluate(history.value, r.policy, now);
   const stored = readStored(r.bundle.slaProperty);
   // The property is user-editable, so its `fired` list never decides: the KVS claims do.
   const fired = await fireActions(jira, r.bundle.id, dueActions(snapshot, r.config.policy), now, opts.suppressActions);

@@ -1,14 +1,10 @@
 /**
- * Everything a handler touches outside itself, injected so handlers are plain testable functions.
+ * Everything a use-case touches outside itself, injected so use-cases are plain testable functions.
  * Storage goes through src/store (real @forge/kvs; tests fake the package). Production wiring is in
- * `productionDeps`.
+ * src/wiring.ts.
  */
-import api from '@forge/api';
-import { Queue, type PushEvent } from '@forge/events';
-import { createJiraClient, type JiraClient } from '../jira/client';
-import { retryPolicy, type JiraTransport } from '../jira/http';
-import { coreEngine } from './coreEngine';
-import type { Engine } from './engine';
+import type { PushEvent } from '@forge/events';
+import type { JiraClient } from '../jira/client';
 
 export const RECOMPUTE_QUEUE = 'sla-recompute';
 
@@ -26,7 +22,6 @@ export interface Logger {
 }
 
 export interface Deps {
-  engine: Engine;
   /** Jira as the app, with a retry budget suited to the invocation (ms). */
   appJira(budgetMs: number): JiraClient;
   /** Jira as the invoking user (resolvers only): permission checks. */
@@ -36,32 +31,14 @@ export interface Deps {
   log: Logger;
 }
 
-const appTransport: JiraTransport = (r, init) => api.asApp().requestJira(r, init);
-// asUser() without an id acts as the invoking user; an explicit id would need impersonation.
-const userTransport: JiraTransport = (r, init) => api.asUser().requestJira(r, init);
-
-const consoleLog: Logger = {
-  warn: (m, d) => console.warn(m, d ?? ''),
-  error: (m, d) => console.error(m, d ?? ''),
-};
-
-export function productionDeps(): Deps {
-  const queue = new Queue<RecomputeJob>({ key: RECOMPUTE_QUEUE });
-  return {
-    engine: coreEngine,
-    appJira: (budgetMs) => createJiraClient(appTransport, retryPolicy(budgetMs)),
-    userJira: () => createJiraClient(userTransport, retryPolicy(5_000)),
-    queue: { push: async (events) => void (await queue.push(events)) },
-    now: () => Date.now(),
-    log: consoleLog,
-  };
-}
-
 /** Per-issue serialisation: at most one recompute of an issue runs at a time. */
 export const issueJob = (issueId: string, projectId?: string): PushEvent<RecomputeJob> => ({
   body: { kind: 'issue', issueId, ...(projectId ? { projectId } : {}) },
   concurrency: { key: `issue-${issueId}`, limit: 1 },
 });
+
+/** Jira budget of one resolver call (ms): the UI is waiting. */
+export const RESOLVER_JIRA_BUDGET_MS = 8_000;
 
 export const MAX_PUSH = 50;
 

@@ -9,12 +9,12 @@ import type { RecomputeProgress } from '../contract';
 import type { JiraClient } from '../jira/client';
 import { loadConfig } from '../store/config';
 import { getProgress, setProgress } from '../store/progress';
-import { retryFor } from './retry';
+import type { PushEvent } from '@forge/events';
 import type { Deps, RecomputeJob } from './deps';
 import { recomputeIssue } from './recompute';
-import type { InvocationError, PushEvent } from '@forge/events';
+import { retryFor, type Retry } from './retry';
 
-type ReindexJob = Extract<RecomputeJob, { kind: 'reindex' }>;
+export type ReindexJob = Extract<RecomputeJob, { kind: 'reindex' }>;
 
 const PAGE = 50;
 
@@ -47,8 +47,9 @@ async function superseded(job: ReindexJob): Promise<boolean> {
   return !config || config.version !== job.version;
 }
 
-export async function runReindexPage(deps: Deps, jira: JiraClient, job: ReindexJob): Promise<InvocationError | void> {
-  if (await superseded(job)) return;
+/** Runs one page; a Retry means the platform should redeliver this page later (it is redone from its start). */
+export async function runReindexPage(deps: Deps, jira: JiraClient, job: ReindexJob): Promise<Retry | undefined> {
+  if (await superseded(job)) return undefined;
   const page = await jira.searchIssueIds(reindexJql(job.projectId, job.phase, job.resolvedSince), job.nextPageToken, PAGE);
   if (!page.ok) {
     const retry = retryFor(page.error);
@@ -63,7 +64,7 @@ export async function runReindexPage(deps: Deps, jira: JiraClient, job: ReindexJ
     }
   }
   // The page took a while: a save meanwhile must not see its progress advanced or finished by us.
-  if (await superseded(job)) return;
+  if (await superseded(job)) return undefined;
   const progress = await getProgress(job.projectId);
   const done = progress.done + page.value.ids.length;
   // The total is approximate (search/jql has none): never show more done than total.
@@ -71,6 +72,7 @@ export async function runReindexPage(deps: Deps, jira: JiraClient, job: ReindexJ
   const next = nextJob(job, page.value.nextPageToken);
   if (next) await deps.queue.push([reindexEvent(next)]);
   else await finish(deps, job.projectId, 'done');
+  return undefined;
 }
 
 async function finish(deps: Deps, projectId: string, state: RecomputeProgress['state']): Promise<void> {

@@ -1,42 +1,11 @@
 /**
- * The `sla` issue property: what JQL, dashboards and automation see. It holds only values that change
- * when the SLA state changes (never "remaining minutes", which would change on every recompute), so a
- * hash of it tells whether a write is needed. Layout (indexed paths in manifest.yml):
- *   metrics.<key>.{state, due, breached, goal}  per metric, plus name, phase, startedAt, breachedAt, cycles
- *   nextDue, breached, breachedMetrics          across metrics
- *   fired                                        ids of warning/breach actions already fired
- *   hash                                         of everything above
+ * Building the `sla` issue property (its shape is in src/contract/property.ts) from a snapshot. It
+ * holds only values that change when the SLA state changes (never "remaining minutes", which would
+ * change on every recompute), so a hash of it tells whether a write is needed.
  */
 import { createHash } from 'node:crypto';
-import { SLA_PROPERTY_MAX_BYTES } from '../contract';
-import type { CycleSnapshot, MetricSnapshot, MetricState, SlaSnapshot } from '../core/evaluate/types';
-import type { PolicySpec } from '../core/policy/types';
-
-export type JqlState = 'notStarted' | 'running' | 'paused' | 'met' | 'breached' | 'notApplicable';
-
-export interface MetricProperty {
-  name: string;
-  state: JqlState;
-  phase: MetricState;
-  due: string | null;
-  breached: 'true' | 'false';
-  goal: string | null;
-  startedAt: string | null;
-  breachedAt: string | null;
-  /** Completed cycles, oldest first; trimmed first when the property would exceed 32 KB. */
-  cycles: Array<{ start: string; stop: string | null; met: boolean | null }>;
-}
-
-export interface SlaProperty {
-  v: 1;
-  policyVersion: number;
-  metrics: Record<string, MetricProperty>;
-  nextDue: string | null;
-  breached: 'true' | 'false';
-  breachedMetrics: string[];
-  fired: string[];
-  hash: string;
-}
+import { SLA_PROPERTY_MAX_BYTES, type JqlState, type MetricProperty, type SlaProperty } from '../contract';
+import type { CycleSnapshot, MetricSnapshot, MetricState, PolicySpec, SlaSnapshot } from '../core';
 
 const JQL_STATE: Record<MetricState, JqlState> = {
   notStarted: 'notStarted',
