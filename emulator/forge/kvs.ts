@@ -28,8 +28,17 @@ function depthOf(v: unknown): number {
   return 1 + children.reduce<number>((m, c) => Math.max(m, depthOf(c)), 0);
 }
 
+/** Null-prototype tables: a key such as `__proto__` or `toString` is an ordinary key. */
+const table = <T>(from: Record<string, T> = {}): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, from);
+
 export function emptyKvs(): KvsState {
-  return { kv: {}, secrets: {}, entities: {} };
+  return { kv: table(), secrets: table(), entities: table() };
+}
+
+function safeState(s: KvsState): KvsState {
+  const entities = table<Record<string, Entry>>();
+  for (const [name, rows] of Object.entries(s.entities)) entities[name] = table(rows);
+  return { kv: table(s.kv), secrets: table(s.secrets), entities };
 }
 
 const err = (status: number, code: string, message: string): KvsReply => ({ status, body: { code, message } });
@@ -37,7 +46,24 @@ const err = (status: number, code: string, message: string): KvsReply => ({ stat
 export class KvsStore {
   gate: StorageGate | null = null;
 
-  constructor(public state: KvsState, private readonly now: () => number, private readonly indexes: () => Map<string, EntityIndexDef[]>) {}
+  private tables: KvsState = emptyKvs();
+
+  constructor(state: KvsState, private readonly now: () => number, private readonly indexes: () => Map<string, EntityIndexDef[]>) {
+    this.state = state;
+  }
+
+  get state(): KvsState {
+    return this.tables;
+  }
+
+  /** Restored or reset state is copied into null-prototype tables. */
+  set state(s: KvsState) {
+    this.tables = safeState(s);
+  }
+
+  private entityTable(name: string): Record<string, Entry> {
+    return (this.state.entities[name] ??= table());
+  }
 
   handle(path: string, body: unknown): KvsReply {
     return this.gate ? this.gate(path, body, (p, b) => this.apply(p, b)) : this.apply(path, body);
@@ -45,14 +71,14 @@ export class KvsStore {
 
   private apply(path: string, body: unknown): KvsReply {
     const b = (body ?? {}) as Body;
-    const table = (kind: string): Record<string, Entry> => {
+    const tableFor = (kind: string): Record<string, Entry> => {
       if (kind === 'secret') return this.state.secrets;
       const name = String(b.entityName ?? '');
-      return (this.state.entities[name] ??= {});
+      return this.entityTable(name);
     };
     const m = /^\/api\/v1\/(?:(secret|entity)\/)?(get|set|delete|query)$/.exec(path);
     if (m) {
-      const t = m[1] ? table(m[1]) : this.state.kv;
+      const t = m[1] ? tableFor(m[1]) : this.state.kv;
       if (m[2] === 'get') return this.get(t, b);
       if (m[2] === 'set') return this.set(t, b);
       if (m[2] === 'delete') return this.delete(t, b);
@@ -140,7 +166,7 @@ export class KvsStore {
     const successfulKeys: Body[] = [];
     const failedKeys: Body[] = [];
     for (const item of items) {
-      const t = item.entityName ? (this.state.entities[String(item.entityName)] ??= {}) : this.state.kv;
+      const t = item.entityName ? this.entityTable(String(item.entityName)) : this.state.kv;
       const r = op(t, item);
       const ref = { key: item.key, ...(item.entityName ? { entityName: item.entityName } : {}) };
       if (r.status < 300 || (r.body as { code?: string })?.code === 'KEY_NOT_FOUND') successfulKeys.push(ref);
@@ -152,7 +178,7 @@ export class KvsStore {
   private batchGet(body: unknown): KvsReply {
     const items = Array.isArray(body) ? (body as Body[]) : [];
     const found = items.flatMap((item) => {
-      const t = item.entityName ? this.state.entities[String(item.entityName)] ?? {} : this.state.kv;
+      const t = item.entityName ? this.state.entities[String(item.entityName)] ?? table<Entry>() : this.state.kv;
       const e = t[String(item.key)];
       return e ? [{ key: item.key, ...(item.entityName ? { entityName: item.entityName } : {}), value: e.value, createdAt: e.createdAt, updatedAt: e.updatedAt }] : [];
     });
@@ -168,7 +194,7 @@ export class KvsStore {
     if (new Set(refs).size !== refs.length) return err(400, 'DUPLICATE_KEY', 'A transaction names each key once');
     const invalid = ((b.set as Body[]) ?? []).map((s) => this.validate(s)).find((r) => r !== null);
     if (invalid) return invalid;
-    const tableOf = (o: Body) => (o.entityName ? (this.state.entities[String(o.entityName)] ??= {}) : this.state.kv);
+    const tableOf = (o: Body) => (o.entityName ? this.entityTable(String(o.entityName)) : this.state.kv);
     for (const o of ops) {
       if (!o.conditions) continue;
       const current = tableOf(o)[String(o.key)]?.value;

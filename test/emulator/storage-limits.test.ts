@@ -103,3 +103,15 @@ describe('storage key, value and transaction checks', () => {
     expect(await kvs.get('ok')).toBeUndefined();
   });
 });
+
+describe('storage keys that name Object members', () => {
+  it('stores, reads and deletes keys such as __proto__ and toString as ordinary keys', async () => {
+    testEmulator();
+    expect(await kvs.get('toString')).toBeUndefined();
+    await kvs.set('__proto__', { forged: true });
+    expect(await kvs.get('__proto__')).toEqual({ forged: true });
+    expect(await kvs.get('constructor')).toBeUndefined();
+    await kvs.delete('__proto__');
+    expect(await kvs.get('__proto__')).toBeUndefined();
+  });
+});
