@@ -10,6 +10,7 @@ import type { EmulatorClock } from '../clock';
 import { fire, loseInvocation, type Faults } from '../faults';
 import type { JiraSite, SiteEvent } from '../jira/site';
 import { defaultQueueLimits, emptyQueueMeter, QueueMeter } from '../limits/queue-limits';
+import { concurrencyOf, INSTALL_CONTEXT, invocationArgs, retryRequest, type PushEvent } from './delivery';
 import { scope } from './globals';
 import type { KvsReply } from './kvs';
 import type { AppManifest } from './manifest';
@@ -32,30 +33,9 @@ export interface ResolverCall {
 interface JobStats { success: number; inProgress: number; failed: number }
 /** Queue, schedule and job stats as JSON, for the emulator's state file. */
 export interface RuntimeState { queue: SavedWorkItem[]; nextRun: Record<string, number>; jobs: Record<string, JobStats> }
-interface PushEvent { body?: unknown; delayInSeconds?: number; concurrency?: { key?: unknown; limit?: unknown } }
 
-const INSTALL_CONTEXT = 'ari:cloud:jira::site/emulator';
 /** Product events: "at most 4 retries" an InvocationError may ask for; the app assumes the same for queues. */
 export const MAX_REQUESTED_RETRIES = 4;
-
-/** InvocationError instances serialise to {_retry: true, retryOptions}; that is the wire contract. */
-function retryRequest(result: unknown): Outcome | null {
-  const r = result as { _retry?: unknown; retryOptions?: { retryAfter?: number; retryReason?: string; retryData?: unknown } } | null;
-  if (!r || typeof r !== 'object' || r._retry !== true) return null;
-  const o = r.retryOptions ?? {};
-  return { kind: 'retry', afterMs: Math.min(900, o.retryAfter ?? 1) * 1000, reason: o.retryReason ?? 'FUNCTION_RETRY_REQUEST', data: o.retryData };
-}
-
-function retryContext(item: WorkItem): Record<string, unknown> {
-  const r = item.lastRetry;
-  return r ? { retryContext: { retryCount: item.attempt - 1, retryReason: r.reason, retryData: r.data } } : {};
-}
-
-function concurrencyOf(ev: PushEvent): WorkItem['concurrency'] {
-  const c = ev.concurrency;
-  if (!c || typeof c.key !== 'string') return undefined;
-  return { key: c.key, limit: typeof c.limit === 'number' && c.limit >= 1 ? Math.floor(c.limit) : 1 };
-}
 
 export class ForgeRuntime {
   readonly pump: Pump;
@@ -140,7 +120,7 @@ export class ForgeRuntime {
     const d = item.data;
     const moduleKey = String(d.moduleKey);
     return this.run(null, moduleKey, async () => {
-      const result = await this.invokeItem(item, d);
+      const result = await this.invokeItem(item);
       const again = retryRequest(result);
       if (again) return again;
       if (item.kind === 'consumer') this.settleJob(String(d.jobId), 'success');
@@ -148,18 +128,10 @@ export class ForgeRuntime {
     });
   }
 
-  private invokeItem(item: WorkItem, d: Record<string, unknown>): unknown {
-    const f = this.fn(String(d.functionKey));
-    if (item.kind === 'trigger') {
-      this.counters.triggerInvocations++;
-      return f({ ...(d.payload as Record<string, unknown>), ...retryContext(item) }, { installContext: INSTALL_CONTEXT, principal: { accountId: d.actorId ?? undefined } });
-    }
-    if (item.kind === 'consumer') {
-      this.counters.consumerInvocations++;
-      return f({ queueName: d.queueName, jobId: d.jobId, eventId: d.eventId, body: d.body, ...retryContext(item) }, { installContext: INSTALL_CONTEXT });
-    }
-    this.counters.scheduledRuns++;
-    return f({ context: { cloudId: 'emulator', moduleKey: d.moduleKey }, contextToken: 'emulator' }, { installContext: INSTALL_CONTEXT });
+  private invokeItem(item: WorkItem): unknown {
+    const counter = item.kind === 'trigger' ? 'triggerInvocations' : item.kind === 'consumer' ? 'consumerInvocations' : 'scheduledRuns';
+    this.counters[counter]++;
+    return this.fn(String(item.data.functionKey))(...invocationArgs(item));
   }
 
   private dropped(item: WorkItem): void {
