@@ -11,11 +11,12 @@ import type { IssueBundle } from '../jira/issueReads';
 import { hasConfigRecord, loadConfig } from '../store/config';
 import { recordActionFailures } from '../store/actionFailures';
 import { postponeDue, removeDue, upsertDue } from '../store/dueIndex';
+import { integrityKey } from '../store/integrity';
 import { dueActions, evaluate, validatePolicy, type CompiledPolicy } from '../core';
 import { fireActions } from './actions';
 import type { Deps } from './deps';
-import { projectOf, readFields, toHistory } from './history';
-import { buildProperty, readStored } from './property';
+import { projectOf, readFields, seenOf, toHistory } from './history';
+import { buildProperty, verifiedSignature } from './property';
 
 export type Outcome =
   | { kind: 'written' | 'unchanged'; nextCheckAt: number | null }
@@ -93,18 +94,18 @@ async function evaluateAndWrite(deps: Deps, jira: JiraClient, r: Ready, opts: Re
   const history = await toHistory(jira, r.bundle, r.config.policy, now);
   if (!history.ok) return { kind: 'jiraError', error: history.error };
   const snapshot = evaluate(history.value, r.policy, now);
-  const stored = readStored(r.bundle.slaProperty);
-  // The property is user-editable, so its `fired` list never decides: the KVS claims do.
+  // The property is user-editable: nothing in it is reused, and what fired is decided by the KVS claims.
   const fired = await fireActions(jira, r.bundle.id, dueActions(snapshot, r.config.policy), now, opts.suppressActions);
   for (const f of fired.failures) deps.log.warn('SLA action failed; will retry on the next check', { issueId: r.bundle.id, action: f.id, code: f.error.code });
   for (const g of fired.givenUp) deps.log.warn('SLA action refused by Jira; given up', { issueId: r.bundle.id, action: g.actionId, status: g.status });
   await recordActionFailures(r.bundle.id, fired.givenUp);
-  const property = buildProperty(snapshot, r.config.version, [...stored.fired, ...fired.fired]);
+  const key = await integrityKey();
+  const property = buildProperty(snapshot, { issueId: r.bundle.id, policyVersion: r.config.version, seen: seenOf(r.bundle), key });
   // A failed action must be retried soon even if nothing else is due: check again in five minutes.
   const retryAt = fired.failures.length ? now + 5 * 60_000 : null;
   const nextCheckAt = [snapshot.nextCheckAt, retryAt].filter((x): x is number => x !== null).reduce((a, b) => Math.min(a, b), Infinity);
   await upsertDue(r.bundle.id, r.projectId, Number.isFinite(nextCheckAt) ? nextCheckAt : null);
-  if (property.hash === stored.hash) return { kind: 'unchanged', nextCheckAt: snapshot.nextCheckAt };
+  if (property.sig === verifiedSignature(r.bundle.slaProperty, r.bundle.id, key)) return { kind: 'unchanged', nextCheckAt: snapshot.nextCheckAt };
   const put = await jira.putIssueProperty(r.bundle.id, SLA_PROPERTY_KEY, property);
   if (!put.ok) return { kind: 'jiraError', error: put.error };
   return { kind: 'written', nextCheckAt: snapshot.nextCheckAt };
