@@ -6,6 +6,7 @@
 import type { DataOf, Envelope } from '../../contract';
 import { RESOLVER_JIRA_BUDGET_MS, type Deps } from '../../app/deps';
 import { toHistory } from '../../app/history';
+import { nameSnapshot, siteNames } from '../../app/names';
 import { loadIssue } from '../../app/recompute';
 import { evaluate, materializeHolidays, validatePolicy, type CalendarSpec } from '../../core';
 import { listActionFailures } from '../../store/actionFailures';
@@ -32,7 +33,8 @@ export async function getSla(deps: Deps, issueId: string, contextProjectId: stri
   if (!policy.ok) return notConfigured;
   const history = await toHistory(jira, loaded.bundle, loaded.config.policy, now);
   if (!history.ok) return fromJira(history.error);
-  const snapshot = evaluate(history.value, policy.value, now);
+  // Pause reasons name statuses (cached site names), never ids.
+  const snapshot = nameSnapshot(evaluate(history.value, policy.value, now), loaded.config.policy, await siteNames(jira, now));
   const warnings = Object.fromEntries(loaded.config.policy.metrics.map((m) => [m.key, m.warnings ?? []]));
   const actionFailures = await listActionFailures(loaded.bundle.id);
   return ok({ ...empty, configured: true, snapshot, calendars: calendarsFor(loaded.config.policy.calendars, now), warnings, actionFailures });
