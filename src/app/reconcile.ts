@@ -10,6 +10,7 @@
  */
 import { listConfiguredProjects } from '../store/configuredProjects';
 import { loadConfig } from '../store/config';
+import { getDue } from '../store/dueIndex';
 import { integrityKey, type IntegrityKey } from '../store/integrity';
 import { getProgress } from '../store/progress';
 import { loadReconcileState, saveReconcileState, type ReconcileState, type ReconcileTask } from '../store/reconcileState';
@@ -49,6 +50,12 @@ interface Run {
   report: ReconcileReport;
 }
 
+/**
+ * An overdue check whose due entry still exists is the sweep's: it re-queues it every five minutes
+ * until a recompute lands. Reconciliation only takes overdue issues whose entry was lost.
+ */
+const sweepOwns = async (issueId: string): Promise<boolean> => (await getDue(issueId)) !== undefined;
+
 /** One search page of a task; the task's next token, null when done, or 'stop' when Jira refused. */
 async function runPage(run: Run, task: ReconcileTask, since: number): Promise<string | null | 'stop'> {
   const config = await loadConfig(task.projectId);
@@ -64,10 +71,11 @@ async function runPage(run: Run, task: ReconcileTask, since: number): Promise<st
   }
   run.report.pages++;
   const expectation = { policyVersion: config.version, key: run.key, now, versionMatters: task.kind === 'delta' };
-  const stale = page.value.issues.flatMap((issue) => {
+  const stale: Array<{ id: string; why: Staleness }> = [];
+  for (const issue of page.value.issues) {
     const why = staleness(issue, expectation);
-    return why ? [{ id: issue.id, why }] : [];
-  });
+    if (why && !(why === 'overdueCheck' && (await sweepOwns(issue.id)))) stale.push({ id: issue.id, why });
+  }
   run.report.checked += page.value.issues.length;
   for (const s of stale) run.report.queued[s.why] = (run.report.queued[s.why] ?? 0) + 1;
   await pushAll(run.deps.queue, stale.map((s) => issueJob(s.id, task.projectId)));
