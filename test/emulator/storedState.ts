@@ -7,6 +7,8 @@ import { comment, createIssue, transition } from '../../emulator/server/actions'
 import type { JiraRequest, JiraResponse } from '../../emulator/jira/api';
 import { getSla } from '../../src/handlers/resolver/panel';
 import { storedState } from '../../src/core/evaluate/stored';
+import type { SlaAction } from '../../src/core/policy/types';
+import { loadConfig } from '../../src/store/config';
 import { productionDeps } from '../../src/wiring';
 
 export const HOUR = 3_600_000;
@@ -78,3 +80,36 @@ export function freshIssues(emu: Emulator): string[] {
   }
   return keys;
 }
+
+const sentForm = (a: SlaAction): string => (a.kind === 'label' ? `label:${JSON.stringify({ update: { labels: [{ add: a.label }] } })}` : a.kind);
+
+/** What the app's action claims (KVS `fired:<issueId>:<actionId>`) say it sent, in the recorded form. */
+export async function claimedActions(emu: Emulator): Promise<SentAction[]> {
+  const out: SentAction[] = [];
+  for (const key of Object.keys(emu.kvs.state.kv).filter((k) => k.startsWith('fired:'))) {
+    const [, issueId = '', metric = '', , kind = '', n = ''] = key.split(':');
+    const issue = emu.site.data.issues.find((i) => i.id === issueId);
+    const spec = issue ? (await loadConfig(issue.projectId))?.policy.metrics.find((m) => m.key === metric) : undefined;
+    const action = (kind === 'breach' ? spec?.breachActions : spec?.warningActions)?.[Number(n)];
+    if (action) out.push({ issueId, what: sentForm(action) });
+  }
+  return out;
+}
+
+/** The breach action ids due now (current cycle running past its goal) per issue, from a fresh evaluation. */
+export async function dueBreachIds(emu: Emulator): Promise<string[]> {
+  const deps = productionDeps();
+  const ids: string[] = [];
+  for (const issue of emu.site.data.issues) {
+    const res = await getSla(deps, issue.id, issue.projectId);
+    const policy = (await loadConfig(issue.projectId))?.policy;
+    if (!res.ok || !res.data.snapshot || !policy) continue;
+    for (const m of res.data.snapshot.metrics) {
+      const actions = policy.metrics.find((s) => s.key === m.key)?.breachActions ?? [];
+      if (m.state === 'breachedRunning' && m.current) actions.forEach((_, n) => ids.push(`fired:${issue.id}:${m.key}:${m.current!.startedAt}:breach:${n}`));
+    }
+  }
+  return ids;
+}
+
+export const sortActions = (xs: SentAction[]) => xs.map((x) => `${x.issueId} ${x.what}`).sort();
