@@ -90,6 +90,21 @@ export function buildProperty(snapshot: SlaSnapshot, ctx: WriteContext, maxBytes
 }
 
 /**
+ * What the app keeps of the property Jira holds (in the history mirror too): its signature when it
+ * verifies, else null (rewrite regardless). `fired` stays empty: nothing of a stored property is
+ * reused; what fired is decided by the action claims alone.
+ */
+export interface StoredRef {
+  hash: string | null;
+  fired: string[];
+}
+
+export const readStored = (raw: unknown, issueId: string, key: IntegrityKey): StoredRef => ({ hash: verifiedSignature(raw, issueId, key), fired: [] });
+
+/** The reference to a property the app has just written. */
+export const writtenRef = (p: SlaProperty): StoredRef => ({ hash: p.sig, fired: [] });
+
+/**
  * The stored property's signature when it verifies, else null (absent, foreign, edited, copied from
  * another issue, or signed under another key). Anyone who can edit the issue can write the property:
  * only a verified signature says the app wrote exactly this.

@@ -30,8 +30,7 @@ describe('the due sweep', () => {
     await upsertDue('1', '10000', T0 + HOUR);
     await upsertDue('2', '10000', T0 - MIN);
     await runSweep(w.deps);
-    expect(w.pushed.map((e) => e.body)).toEqual([{ kind: 'issue', issueId: '2', projectId: '10000' }]);
-    expect(w.pushed[0]!.concurrency).toEqual({ key: 'issue-2', limit: 1 });
+    expect(w.pushed.map((e) => e.body)).toEqual([{ kind: 'due', issueIds: ['2'] }]);
     expect(w.jira.calls).toEqual([]);
   });
 
