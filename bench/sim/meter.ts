@@ -16,7 +16,8 @@ export class Meter {
   readonly tallies = new Map<string, TagTally>();
   readonly notes: string[] = [];
   private eventsByMinute = new Map<number, number>();
-  private unitsByMinute = new Map<number, number>();
+  private readUnitsByMinute = new Map<number, number>();
+  private writeUnitsByMinute = new Map<number, number>();
 
   constructor(private readonly tag: () => string) {}
 
@@ -41,7 +42,8 @@ export class Meter {
       t.readUnits += u;
     }
     const minute = Math.floor(now / 60_000);
-    this.unitsByMinute.set(minute, (this.unitsByMinute.get(minute) ?? 0) + u);
+    const perMinute = write ? this.writeUnitsByMinute : this.readUnitsByMinute;
+    perMinute.set(minute, (perMinute.get(minute) ?? 0) + u);
     return reply;
   }
 
@@ -63,8 +65,10 @@ export class Meter {
     return Math.max(0, ...[...this.eventsByMinute].filter(([m]) => m >= fromMinute).map(([, n]) => n));
   }
 
-  peakUnitsPerMinute(fromMinute: number): number {
-    return Math.max(0, ...[...this.unitsByMinute].filter(([m]) => m >= fromMinute).map(([, n]) => n));
+  /** Peak read and write units in one simulated minute (Forge limits each to 4,000 per installation). */
+  peakUnitsPerMinute(fromMinute: number): { read: number; write: number } {
+    const peak = (m: Map<number, number>) => Math.max(0, ...[...m].filter(([k]) => k >= fromMinute).map(([, n]) => n));
+    return { read: peak(this.readUnitsByMinute), write: peak(this.writeUnitsByMinute) };
   }
 }
 

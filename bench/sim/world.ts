@@ -27,6 +27,8 @@ export const BASE = 'https://sim.atlassian.net';
 export const APP = 'acc-app-sla-clock';
 /** Simulated time one Jira request takes. */
 const REQUEST_MS = 60;
+/** Simulated time one app storage request takes. */
+const STORAGE_MS = 10;
 const EVENTS_PER_MINUTE = 500;
 const MAX_REDELIVERIES = 4;
 
@@ -56,7 +58,7 @@ export class SimWorld {
     installForgeGlobals({
       appAccountId: APP,
       jira: async (req) => this.jira(req.method, req.path, req.query, req.body),
-      kvs: (path, body) => this.meter.storage(path, body, this.kvs.handle(path, body), this.clock.now()),
+      kvs: (path, body) => (this.clock.advance(STORAGE_MS), this.meter.storage(path, body, this.kvs.handle(path, body), this.clock.now())),
       stargate: () => ({ status: 404 }),
     });
     this.site.onEvent((e) => {
