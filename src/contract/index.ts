@@ -5,6 +5,7 @@
 import type { CalendarSpec, Instant, OpenWindow } from '../core/calendar/types';
 import type { NamedRef, PolicySpec, SiteMetadata } from '../core/policy/types';
 import type { SlaSnapshot } from '../core/evaluate/types';
+import { REPORT_RESOLVER_KEYS, type ReportResolverMap } from './reports';
 
 export type ErrorCode =
   | 'FORBIDDEN'
@@ -78,7 +79,7 @@ export interface ActionFailure {
 }
 
 /** Every resolver key with its payload and response. One resolver function serves them all. */
-export interface ResolverMap {
+export interface ResolverMap extends ReportResolverMap {
   'panel.getSla': {
     payload: { issueId: string };
     data: {
@@ -138,6 +139,8 @@ export const RESOLVER_KEYS: readonly ResolverKey[] = [
   'settings.holidays',
   'settings.preview',
   'settings.recomputeProgress',
+  ...REPORT_RESOLVER_KEYS,
 ];
 
 export { SLA_PROPERTY_KEY, SLA_PROPERTY_MAX_BYTES, type JqlState, type MetricProperty, type SlaProperty } from './property';
+export * from './reports';
