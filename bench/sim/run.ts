@@ -73,47 +73,57 @@ function line(world: SimWorld, phase: string, tag: string, from: { at: number; c
 const mark = (world: SimWorld) => ({ at: world.clock.now(), cpu: process.cpuUsage() });
 const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10) / 10);
 
+const inScope = (world: SimWorld) => scopeIds(world, PROJECT.id, RESOLVED_SINCE);
+
+function seedPhase(world: SimWorld, issues: number): Line {
+  const t = mark(world);
+  addProject(world.site.data);
+  seedIssues(world.site.data, issues, START);
+  const histories = world.site.data.issues.reduce((n, i) => n + i.changelog.length, 0);
+  const comments = world.site.data.issues.reduce((n, i) => n + i.comments.length, 0);
+  return { phase: 'seed', issues, histories, comments, open: scopeIds(world, PROJECT.id, null).length, cpuMs: Math.round(process.cpuUsage(t.cpu).user / 1000) };
+}
+
+/** A settings save and the project recompute it starts, until everything has converged. */
+async function savePhase(world: SimWorld, phase: string, tag: string, presetId: string): Promise<Line> {
+  const t = mark(world);
+  world.tag = tag;
+  await save(world, instantiatePreset(presetId, metadata(world)).policy);
+  await converge(world, tag);
+  return line(world, phase, tag, t, { inScope: inScope(world).length, stale: await staleProperties(world, PROJECT.id, inScope(world)) });
+}
+
+async function withNaive(world: SimWorld, recompute: Line, limits: LimitSettings): Promise<Line> {
+  const naive = await naivePath(world, PROJECT.id, inScope(world), limits);
+  const j = recompute.jira as { requests: number; points: number };
+  const ratios = { requests: ratio(naive.tally.requests, j.requests), points: ratio(naive.tally.points, j.points) };
+  return { ...recompute, naive: { requests: naive.tally.requests, points: naive.tally.points, http429: naive.tally.http429, simulatedMinutes: naive.simulatedMinutes }, ratios };
+}
+
+/** A working day of events with the sweep; two lines, one per source of work. */
+async function dayPhase(world: SimWorld, issues: number): Promise<Line[]> {
+  const t = mark(world);
+  world.deliverEvents = true;
+  const day = await dayOfEvents(world, Math.max(20, Math.round(issues / 20)), Math.max(2, Math.round(issues / 500)));
+  await converge(world, 'sweep');
+  world.deliverEvents = false;
+  const stale = await staleProperties(world, PROJECT.id, inScope(world));
+  return [
+    line(world, 'working-day-events', 'events', t, { productEvents: day.events, created: day.created, stale }),
+    line(world, 'working-day-sweep', 'sweep', t, { sweeps: day.sweeps, stale }),
+  ];
+}
+
 export async function runSim(o: SimOptions, print: (l: Line) => void): Promise<Line[]> {
   const limits = o.limits ?? DOCUMENTED_LIMITS;
   const out: Line[] = [];
   const emit = (l: Line) => (out.push(l), print(l));
   const world = new SimWorld(o.root, START, limits);
-  let t = mark(world);
-  addProject(world.site.data);
-  seedIssues(world.site.data, o.issues, START);
-  const histories = world.site.data.issues.reduce((n, i) => n + i.changelog.length, 0);
-  const comments = world.site.data.issues.reduce((n, i) => n + i.comments.length, 0);
-  emit({ phase: 'seed', issues: o.issues, histories, comments, open: scopeIds(world, PROJECT.id, null).length, cpuMs: Math.round(process.cpuUsage(t.cpu).user / 1000) });
-  const meta = metadata(world);
-  const ids = () => scopeIds(world, PROJECT.id, RESOLVED_SINCE);
-
-  t = mark(world);
-  world.tag = 'install';
-  await save(world, instantiatePreset('idalko-standard', meta).policy);
-  await converge(world, 'install');
-  emit(line(world, 'install-backfill', 'install', t, { inScope: ids().length, stale: await staleProperties(world, PROJECT.id, ids()) }));
-
-  t = mark(world);
-  world.tag = 'recompute';
-  await save(world, instantiatePreset('idalko-premium', meta).policy);
-  await converge(world, 'recompute');
-  const recompute = line(world, 'settings-save-recompute', 'recompute', t, { inScope: ids().length, stale: await staleProperties(world, PROJECT.id, ids()) });
-  if (o.naive !== false) {
-    const naive = await naivePath(world, PROJECT.id, ids(), limits);
-    const j = recompute.jira as { requests: number; points: number };
-    Object.assign(recompute, { naive: { requests: naive.tally.requests, points: naive.tally.points, http429: naive.tally.http429, simulatedMinutes: naive.simulatedMinutes }, ratios: { requests: ratio(naive.tally.requests, j.requests), points: ratio(naive.tally.points, j.points) } });
-  }
-  emit(recompute);
-
-  t = mark(world);
-  world.deliverEvents = true;
-  const day = await dayOfEvents(world, Math.max(20, Math.round(o.issues / 20)), Math.max(2, Math.round(o.issues / 500)));
-  await converge(world, 'sweep');
-  world.deliverEvents = false;
-  const stale = await staleProperties(world, PROJECT.id, ids());
-  emit(line(world, 'working-day-events', 'events', t, { productEvents: day.events, created: day.created, stale }));
-  emit(line(world, 'working-day-sweep', 'sweep', t, { sweeps: day.sweeps, stale }));
-
+  emit(seedPhase(world, o.issues));
+  emit(await savePhase(world, 'install-backfill', 'install', 'idalko-standard'));
+  const recompute = await savePhase(world, 'settings-save-recompute', 'recompute', 'idalko-premium');
+  emit(o.naive === false ? recompute : await withNaive(world, recompute, limits));
+  for (const l of await dayPhase(world, o.issues)) emit(l);
   const reconcile = existsSync(join(o.root, 'src', 'app', 'reconcile.ts'));
   emit({ phase: 'reconciliation', status: reconcile ? 'skipped: not wired into the simulation yet' : 'skipped: not built' });
   return out;
