@@ -7,7 +7,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SiteData } from './jira/model';
-import type { KvsState } from './forge/kvs';
+import { emptyTable, type KvsState } from './forge/kvs';
 import type { RuntimeState } from './forge/runtime';
 
 export type Notification = { issueId: string; at: number; body: unknown };
@@ -90,8 +90,16 @@ function upgrade(file: string, raw: unknown): SavedState {
   if (!s.kvs || typeof s.kvs !== 'object') throw new StateFileError(file, 'the app storage is missing');
   if (typeof s.clockOffsetMs !== 'number') throw new StateFileError(file, 'the clock offset is missing');
   return {
-    version: 2, site: site as SiteData, kvs: s.kvs, clockOffsetMs: s.clockOffsetMs,
+    version: 2, site: site as SiteData, kvs: prototypeFree(s.kvs), clockOffsetMs: s.clockOffsetMs,
     notifications: Array.isArray(s.notifications) ? s.notifications : [],
     runtime: s.runtime ?? null,
   };
+}
+
+/** JSON.parse gives tables Object.prototype; the store keeps them prototype-free (see kvs.ts emptyTable()). */
+function prototypeFree(kvs: KvsState): KvsState {
+  const copy = <T>(o: Record<string, T> | undefined): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, o ?? {});
+  const entities = copy<Record<string, unknown>>(kvs.entities);
+  for (const name of Object.keys(entities)) entities[name] = Object.assign(emptyTable(), entities[name]);
+  return { ...kvs, kv: Object.assign(emptyTable(), kvs.kv), secrets: Object.assign(emptyTable(), kvs.secrets), entities: entities as KvsState['entities'] };
 }

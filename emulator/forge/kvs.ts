@@ -15,7 +15,12 @@ const KEY = /^(?!\s+$)[a-zA-Z0-9:._\s\-#]+$/;
 const MAX_VALUE_BYTES = 240 * 1024;
 
 export function emptyKvs(): KvsState {
-  return { kv: {}, secrets: {}, entities: {} };
+  return { kv: emptyTable(), secrets: emptyTable(), entities: Object.create(null) as KvsState['entities'] };
+}
+
+/** Keys are the app's: a table without a prototype keeps `__proto__` or `toString` ordinary keys. */
+export function emptyTable(): Record<string, Entry> {
+  return Object.create(null) as Record<string, Entry>;
 }
 
 const err = (status: number, code: string, message: string): KvsReply => ({ status, body: { code, message } });
@@ -28,7 +33,7 @@ export class KvsStore {
     const table = (kind: string): Record<string, Entry> => {
       if (kind === 'secret') return this.state.secrets;
       const name = String(b.entityName ?? '');
-      return (this.state.entities[name] ??= {});
+      return (this.state.entities[name] ??= emptyTable());
     };
     const m = /^\/api\/v1\/(?:(secret|entity)\/)?(get|set|delete|query)$/.exec(path);
     if (m) {
@@ -110,7 +115,7 @@ export class KvsStore {
     const successfulKeys: Body[] = [];
     const failedKeys: Body[] = [];
     for (const item of items) {
-      const t = item.entityName ? (this.state.entities[String(item.entityName)] ??= {}) : this.state.kv;
+      const t = item.entityName ? (this.state.entities[String(item.entityName)] ??= emptyTable()) : this.state.kv;
       const r = op(t, item);
       const ref = { key: item.key, ...(item.entityName ? { entityName: item.entityName } : {}) };
       if (r.status < 300 || (r.body as { code?: string })?.code === 'KEY_NOT_FOUND') successfulKeys.push(ref);
