@@ -48,8 +48,8 @@ export function callerOf(req: IncomingMessage, emu: Emulator): string {
 
 
 /** Writes are acknowledged only once the state file holds them (see Emulator.persist). */
-function reply(ctx: HttpContext, res: ServerResponse, method: string, r: { status: number; body?: unknown; headers?: Record<string, string> }): void {
-  if (method !== 'GET' && method !== 'HEAD') ctx.emu.persist();
+async function reply(ctx: HttpContext, res: ServerResponse, method: string, r: { status: number; body?: unknown; headers?: Record<string, string> }): Promise<void> {
+  if (method !== 'GET' && method !== 'HEAD') await ctx.emu.flush();
   sendJson(res, r.status, r.body, r.headers);
 }
 
