@@ -1,13 +1,14 @@
 /**
  * The handler table: exactly the functions manifest.yml names, bound to production dependencies.
- * Logic lives in src/handlers; this file only wires it. Dependencies and the resolver are built on
+ * Entry points live in src/handlers, use-cases in src/app; this file only wires them. Dependencies and the resolver are built on
  * first use and kept for the life of a warm runtime (the permission cache relies on that).
  */
+import type { Deps } from './app/deps';
 import { handleRecompute, type ConsumerEvent } from './handlers/consumer';
-import { productionDeps, type Deps } from './handlers/deps';
 import { handleIssueEvent } from './handlers/issueEvents';
 import { buildResolver } from './handlers/resolver';
-import { runSweep } from './handlers/sweep';
+import { handleSweep } from './handlers/sweep';
+import { productionDeps } from './wiring';
 
 type ResolverHandler = ReturnType<typeof buildResolver>;
 
@@ -25,7 +26,4 @@ export const onIssueEvent = (event: unknown) => handleIssueEvent(live(), event);
 export const recomputeConsumer = (event: ConsumerEvent) => handleRecompute(live(), event);
 
 /** fiveMinute scheduled trigger (function `sweep`); Forge expects a 204-style answer. */
-export async function sweepDue(): Promise<{ statusCode: number }> {
-  await runSweep(live());
-  return { statusCode: 204 };
-}
+export const sweepDue = (): Promise<{ statusCode: number }> => handleSweep(live());

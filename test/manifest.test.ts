@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 import { RESOLVER_KEYS } from '../src/contract';
 import * as handlers from '../src/index';
 import { RESOLVER_TABLE } from '../src/handlers/resolver';
-import { buildProperty } from '../src/handlers/property';
+import { buildProperty } from '../src/app/property';
 import type { SlaSnapshot } from '../src/core/evaluate/types';
 
 const root = resolve(__dirname, '..');

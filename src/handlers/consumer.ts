@@ -1,23 +1,18 @@
 /**
- * Queue consumer: recomputes one issue, or one page of a project-wide recompute. Jira rate limits and
- * outages are handed back to Forge as an InvocationError with retryAfter, so the event is redelivered
- * instead of the function sleeping past its budget; nothing is lost.
+ * Queue consumer (function `recompute`): parses one job, runs it, and hands a retry decision back to
+ * Forge as an InvocationError with retryAfter, so the event is redelivered later.
  */
 import type { InvocationError } from '@forge/events';
 import { z } from 'zod';
-import { getDue, postponeDue, upsertDue } from '../store/dueIndex';
-import type { Deps, RecomputeJob } from './deps';
-import { recomputeIssue, STUCK_RECHECK_MS, type Outcome } from './recompute';
-import { reindexEvent, runReindexPage } from './reindex';
-import { retryFor } from './retry';
-
-export const CONSUMER_JIRA_BUDGET_MS = 30_000;
-
-type IssueJob = Extract<RecomputeJob, { kind: 'issue' }>;
-type ReindexJob = Extract<RecomputeJob, { kind: 'reindex' }>;
+import type { Deps, RecomputeJob } from '../app/deps';
+import { deltaSchema } from '../app/eventDelta';
+import { DUE_BATCH } from '../app/dueBatch';
+import { runJob } from '../app/jobs';
+import { invocationError } from './retry';
 
 const jobSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('issue'), issueId: z.string().min(1), projectId: z.string().optional() }),
+  z.object({ kind: z.literal('due'), issueIds: z.array(z.string().min(1)).min(1).max(DUE_BATCH) }),
+  z.object({ kind: z.literal('issue'), issueId: z.string().min(1), projectId: z.string().optional(), delta: deltaSchema.optional() }),
   z.object({
     kind: z.literal('reindex'),
     projectId: z.string().min(1),
@@ -25,50 +20,16 @@ const jobSchema = z.discriminatedUnion('kind', [
     phase: z.enum(['open', 'resolved']),
     resolvedSince: z.string().nullable(),
     nextPageToken: z.string().nullable(),
+    source: z.enum(['mirror', 'jira']).optional(),
+    after: z.number().int().nonnegative().optional(),
+    pushes: z.number().int().nonnegative().optional(),
   }),
 ]);
-
-async function report(deps: Deps, job: IssueJob, outcome: Outcome): Promise<InvocationError | undefined> {
-  const issueId = job.issueId;
-  if (outcome.kind === 'invalidPolicy') deps.log.error('Stored policy no longer validates', { issueId, detail: outcome.message });
-  if (outcome.kind !== 'jiraError') return undefined;
-  const retry = retryFor(outcome.error);
-  if (retry) await keepDue(deps, job, retry.retryOptions.retryAfter);
-  else {
-    deps.log.error('Recompute failed', { issueId, code: outcome.error.code, message: outcome.error.message });
-    await postponeDue(issueId, deps.now(), deps.now() + STUCK_RECHECK_MS);
-  }
-  return retry;
-}
-
-/**
- * Forge redelivers a handed-back job at most four times. A due entry lets the sweep take over if every
- * redelivery meets the same rate limit or outage. A future check that comes sooner is kept; an overdue
- * one moves to the retry time, so sweeps do not pile more work onto a rate-limited Jira.
- */
-async function keepDue(deps: Deps, job: IssueJob, retryAfterS: number): Promise<void> {
-  const now = deps.now();
-  const at = now + 2 * retryAfterS * 1000;
-  const existing = await getDue(job.issueId);
-  const soonerFuture = existing !== undefined && existing.nextCheckAt * 1000 > now && existing.nextCheckAt * 1000 <= at;
-  if (soonerFuture) return;
-  await upsertDue(job.issueId, existing?.projectId ?? job.projectId ?? '', at);
-}
 
 /** What Forge hands the consumer; `retryContext` is set on redeliveries. */
 export interface ConsumerEvent {
   body?: unknown;
   retryContext?: { retryCount?: number };
-}
-
-/**
- * Forge redelivers a handed-back event at most four times. From the third redelivery on, a project
- * recompute page continues as a fresh delayed event instead, so the chain cannot die (answering
- * success means Forge will not also redeliver it).
- */
-async function continueChain(deps: Deps, job: ReindexJob, event: ConsumerEvent, retry: InvocationError | void): Promise<InvocationError | void> {
-  if (!retry || (event.retryContext?.retryCount ?? 0) < 3) return retry;
-  await deps.queue.push([reindexEvent(job, retry.retryOptions.retryAfter)]);
 }
 
 export async function handleRecompute(deps: Deps, event: ConsumerEvent): Promise<InvocationError | void> {
@@ -78,8 +39,6 @@ export async function handleRecompute(deps: Deps, event: ConsumerEvent): Promise
     return;
   }
   const job: RecomputeJob = parsed.data;
-  const jira = deps.appJira(CONSUMER_JIRA_BUDGET_MS);
-  if (job.kind === 'reindex') return continueChain(deps, job, event, await runReindexPage(deps, jira, job));
-  const outcome = await recomputeIssue(deps, jira, job.issueId, job.projectId);
-  return report(deps, job, outcome);
+  const retry = await runJob(deps, job, event.retryContext?.retryCount ?? 0);
+  return retry ? invocationError(retry) : undefined;
 }

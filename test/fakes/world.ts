@@ -4,8 +4,7 @@
  */
 import type { PushEvent } from '@forge/events';
 import type { PolicySpec } from '../../src/core/policy/types';
-import { coreEngine } from '../../src/handlers/coreEngine';
-import type { Deps, RecomputeJob } from '../../src/handlers/deps';
+import type { Deps, RecomputeJob } from '../../src/app/deps';
 import { createJiraClient } from '../../src/jira/client';
 import { retryPolicy } from '../../src/jira/http';
 import { FakeJira, type FakeIssue } from './jira';
@@ -33,7 +32,6 @@ export function makeWorld(now = T0): World {
   const clock = { now };
   const policy = (budgetMs: number) => retryPolicy(budgetMs, { sleep: async (ms) => void sleeps.push(ms), random: () => 0.5 });
   const deps: Deps = {
-    engine: coreEngine,
     appJira: (budgetMs) => createJiraClient(jira.transport('app'), policy(budgetMs)),
     userJira: (accountId) => createJiraClient(jira.transport(accountId), policy(5_000)),
     queue: { push: async (events) => void pushed.push(...events) },

@@ -1,6 +1,7 @@
 jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
 
-import { handleIssueEvent, triage, type IssueEvent } from '../../src/handlers/issueEvents';
+import { triage, type IssueEvent } from '../../src/app/issueEvents';
+import { handleIssueEvent } from '../../src/handlers/issueEvents';
 import { saveConfig } from '../../src/store/config';
 import { getDue, upsertDue } from '../../src/store/dueIndex';
 import { iso, makeWorld, T0, testPolicy } from '../fakes/world';

@@ -1,6 +1,6 @@
 import { SLA_PROPERTY_MAX_BYTES } from '../../src/contract';
 import type { CycleSnapshot, MetricSnapshot, SlaSnapshot } from '../../src/core/evaluate/types';
-import { buildProperty, isoSeconds, readStored } from '../../src/handlers/property';
+import { buildProperty, isoSeconds, readStored } from '../../src/app/property';
 
 const cycle = (start: number, over: Partial<CycleSnapshot> = {}): CycleSnapshot => ({
   startedAt: start, stoppedAt: start + 1000, pauses: [], goalId: 'g', calendarId: 'c', goalMs: 5000, elapsedMs: 1000, remainingMs: 4000, dueAt: start + 5000, breachedAt: null, met: true, ...over,

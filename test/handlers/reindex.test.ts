@@ -1,7 +1,7 @@
 jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
 
 import { handleRecompute } from '../../src/handlers/consumer';
-import { reindexJql, startReindex } from '../../src/handlers/reindex';
+import { reindexJql, startReindex } from '../../src/app/reindex';
 import { saveConfig } from '../../src/store/config';
 import { getProgress } from '../../src/store/progress';
 import { addIssue, HOUR, iso, makeWorld, T0, testPolicy, type World } from '../fakes/world';

@@ -1,15 +1,16 @@
 /** Settings resolvers. Each assumes the caller's access was already checked by the resolver table. */
 import { SLA_PROPERTY_MAX_BYTES, type DataOf, type Envelope, type FieldIssue, type PayloadOf, type PreviewMetric } from '../../contract';
-import type { HolidaySource, HolidayType } from '../../core/calendar/types';
-import type { PolicySpec } from '../../core/policy/types';
+import { RESOLVER_JIRA_BUDGET_MS, type Deps } from '../../app/deps';
+import { minimalPropertyBytes } from '../../app/property';
+import { startReindex } from '../../app/reindex';
+import * as core from '../../core';
+import type { CompiledPolicy, HolidaySource, HolidayType, OpenWindow, PolicyError, PolicySpec } from '../../core';
 import { loadConfig, saveConfig } from '../../store/config';
 import { getProgress } from '../../store/progress';
-import type { Deps } from '../deps';
-import type { CompiledPolicy, PolicyError } from '../engine';
-import { minimalPropertyBytes } from '../property';
-import { startReindex } from '../reindex';
 import { fail, fromJira, ok } from './envelope';
-import { RESOLVER_JIRA_BUDGET_MS } from './panel';
+
+/** At most this many open windows per preview metric: enough for a small timeline. */
+const MAX_WINDOWS = 200;
 
 const HOLIDAY_TYPES: readonly HolidayType[] = ['public', 'bank', 'optional', 'school', 'observance'];
 
@@ -25,24 +26,35 @@ function shellIssues(spec: PolicySpec): FieldIssue[] {
   return [{ path: 'metrics', code: 'POL_PROPERTY_TOO_LARGE', message }];
 }
 
-function compile(deps: Deps, policy: unknown): Compiled {
-  const res = deps.engine.validatePolicy(policy);
+function compile(policy: unknown): Compiled {
+  const res = core.validatePolicy(policy);
   const issues = res.ok ? shellIssues(res.value.spec) : toIssues(res.errors);
   if (res.ok && issues.length === 0) return { ok: true, policy: res.value };
   return { ok: false, envelope: fail('VALIDATION_FAILED', `The policy has ${issues.length} problem(s).`, issues) };
+}
+
+function windowsOf(policy: CompiledPolicy, calendarId: string, from: number, to: number): OpenWindow[] {
+  const cal = policy.calendars.get(calendarId);
+  if (!cal) return [];
+  const out: OpenWindow[] = [];
+  for (const w of core.openWindows(cal, from, to)) {
+    out.push(w);
+    if (out.length >= MAX_WINDOWS) break;
+  }
+  return out;
 }
 
 export async function getConfig(projectId: string, canEdit: boolean): Promise<Envelope<DataOf<'settings.getConfig'>>> {
   return ok({ config: await loadConfig(projectId), canEdit, projectId });
 }
 
-export function validate(deps: Deps, policy: unknown): Envelope<DataOf<'settings.validate'>> {
-  const res = deps.engine.validatePolicy(policy);
+export function validate(policy: unknown): Envelope<DataOf<'settings.validate'>> {
+  const res = core.validatePolicy(policy);
   return ok({ issues: res.ok ? shellIssues(res.value.spec) : toIssues(res.errors) });
 }
 
 export async function save(deps: Deps, projectId: string, accountId: string, p: PayloadOf<'settings.save'>): Promise<Envelope<DataOf<'settings.save'>>> {
-  const compiled = compile(deps, p.policy);
+  const compiled = compile(p.policy);
   if (!compiled.ok) return compiled.envelope;
   const saved = await saveConfig({
     projectId,
@@ -72,35 +84,35 @@ export async function metadata(deps: Deps, projectId: string): Promise<Envelope<
   return res.ok ? ok(res.value) : fromJira(res.error);
 }
 
-export function presets(deps: Deps): Envelope<DataOf<'settings.presets'>> {
-  return ok({ presets: deps.engine.presets() });
+export function presets(): Envelope<DataOf<'settings.presets'>> {
+  return ok({ presets: core.POLICY_PRESETS.map(({ id, name, description }) => ({ id, name, description })) });
 }
 
 export async function applyPreset(deps: Deps, projectId: string, presetId: string): Promise<Envelope<DataOf<'settings.applyPreset'>>> {
   const meta = await deps.appJira(RESOLVER_JIRA_BUDGET_MS).getMetadata(projectId);
   if (!meta.ok) return fromJira(meta.error);
-  const res = deps.engine.instantiatePreset(presetId, meta.value);
-  return res ? ok(res) : fail('NOT_FOUND', `There is no preset "${presetId}".`);
+  if (!core.POLICY_PRESETS.some((p) => p.id === presetId)) return fail('NOT_FOUND', `There is no preset "${presetId}".`);
+  return ok(core.instantiatePreset(presetId, meta.value));
 }
 
-export function holidays(deps: Deps, p: PayloadOf<'settings.holidays'>): Envelope<DataOf<'settings.holidays'>> {
-  const countries = deps.engine.listHolidayCountries();
+export function holidays(p: PayloadOf<'settings.holidays'>): Envelope<DataOf<'settings.holidays'>> {
+  const countries = core.listHolidayCountries();
   if (!p.country) return ok({ countries, states: [], holidays: [] });
   if (!countries.some((c) => c.id === p.country)) return fail('BAD_REQUEST', `Unknown holiday country "${p.country}".`);
   const types = p.types?.filter((t): t is HolidayType => (HOLIDAY_TYPES as readonly string[]).includes(t));
   const source: HolidaySource = { country: p.country, ...(p.state ? { state: p.state } : {}), ...(types ? { types } : {}) };
-  return ok({ countries, states: deps.engine.listHolidayStates(p.country), holidays: deps.engine.listHolidays(source, p.year) });
+  return ok({ countries, states: core.listHolidayStates(p.country), holidays: core.listHolidays(source, p.year) });
 }
 
 export function preview(deps: Deps, p: PayloadOf<'settings.preview'>): Envelope<DataOf<'settings.preview'>> {
-  const compiled = compile(deps, p.policy);
+  const compiled = compile(p.policy);
   if (!compiled.ok) return compiled.envelope;
   const now = deps.now();
   const fields = Object.fromEntries(Object.entries(p.fields).filter((e): e is [string, string] => typeof e[1] === 'string'));
   const calendars = compiled.policy.spec.calendars;
-  const metrics: PreviewMetric[] = deps.engine.previewDue(compiled.policy, fields, now).map((m) => {
+  const metrics: PreviewMetric[] = core.previewDue(compiled.policy, fields, now).map((m) => {
     const cal = calendars.find((c) => c.id === m.calendarId);
-    const windows = m.calendarId && m.dueAt !== null ? deps.engine.openWindows(compiled.policy, m.calendarId, now, m.dueAt) : [];
+    const windows = m.calendarId && m.dueAt !== null ? windowsOf(compiled.policy, m.calendarId, now, m.dueAt) : [];
     const timeZone = cal && 'timeZone' in cal ? (cal.timeZone ?? null) : null;
     return { ...m, calendarName: cal?.name ?? null, calendarTimeZone: timeZone, windows };
   });

@@ -1,0 +1,37 @@
+/**
+ * Fetching an issue's history for a policy: the one-read bundle, the status-category cache (refreshed
+ * only when the history mentions an unknown status), and the mapping into the core's IssueHistory.
+ */
+import { policyFieldIds, type IssueHistory, type PolicySpec } from '../core';
+import type { JiraClient } from '../jira/client';
+import type { JiraResult } from '../jira/http';
+import type { IssueBundle } from '../jira/issueReads';
+import { BASE_FIELDS, fieldValue, mapHistory, unknownStatuses } from '../jira/mapHistory';
+import { getStatusCategories, setStatusCategories } from '../store/statusCategories';
+
+/** Every custom field a policy refers to, beyond those always read. */
+const customFieldIds = (policy: PolicySpec) => policyFieldIds(policy, BASE_FIELDS);
+
+/** The issue fields one read must fetch for this policy (or for an unconfigured project). */
+export const readFields = (policy: PolicySpec | null) => [...BASE_FIELDS, ...(policy ? customFieldIds(policy) : [])];
+
+/** The project an issue currently belongs to (it may have moved since the event). */
+export const projectOf = (bundle: IssueBundle): string | null => {
+  const p = bundle.fields.project;
+  return p && typeof p === 'object' ? fieldValue(p) : null;
+};
+
+const REFRESH_AFTER_MS = 10 * 60_000;
+
+export async function toHistory(jira: JiraClient, bundle: IssueBundle, policy: PolicySpec, now: number): Promise<JiraResult<IssueHistory>> {
+  const fieldIds = customFieldIds(policy);
+  const cache = await getStatusCategories();
+  const history = mapHistory(bundle, fieldIds, cache?.categories ?? {});
+  const stale = !cache || now - cache.fetchedAt > REFRESH_AFTER_MS;
+  if (unknownStatuses(history).length === 0 || !stale) return { ok: true, value: history };
+  const statuses = await jira.getStatuses();
+  if (!statuses.ok) return statuses;
+  const categories = Object.fromEntries(statuses.value.map((s) => [s.id, s.category]));
+  await setStatusCategories({ fetchedAt: now, categories });
+  return { ok: true, value: mapHistory(bundle, fieldIds, categories) };
+}
