@@ -6,7 +6,8 @@
 import type { Emulator } from '../app';
 import { clearFaults, updateFaults } from '../faults';
 import { handleLimitsControl } from './control-limits';
-import { changeFields, comment, createIssue, createProject, durationMs, resolveUser, transition, type ActionResult } from './actions';
+import { changeFields, comment, createIssue, createProject, durationMs, resolveUser, transition, unknownActor, type ActionResult } from './actions';
+import { UNAUTHENTICATED } from '../jira/api';
 
 type Body = Record<string, unknown>;
 export type Reseed = () => Promise<void>;
@@ -39,6 +40,7 @@ export async function handleControl(emu: Emulator, method: string, path: string,
   if (method === 'GET' && path === '/control/log') return { status: 200, body: { lines: emu.logLines.slice(-300) } };
   if (method === 'GET' && path === '/control/notifications') return { status: 200, body: { notifications: emu.site.notifications } };
   if (method !== 'POST' && !(method === 'DELETE' && path === '/control/faults')) return { status: 404, body: { message: `not emulated: ${method} ${path}` } };
+  if (unknownActor(emu, b)) return { status: UNAUTHENTICATED.status, body: UNAUTHENTICATED.body };
   if (path === '/control/projects') return createProject(emu, b);
   if (path === '/control/issues') return settled(emu, createIssue(emu, b), wait);
   if (issueRoute) {

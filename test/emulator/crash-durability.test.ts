@@ -55,12 +55,15 @@ describe('emulator durability under a hard kill', () => {
     const first = launch(stateDir, port);
     const url = await first.url;
     const stop = { now: false };
-    const acked = storm(url, 'SUP-1', stop, 8);
+    const acked = storm(url, 'SUP-1', stop, 16);
     const state = () => json(`${url}/control/state`).then((r) => r.body as { runtime: { pending: number } });
-    // Kill once writes have been acknowledged while their events are still waiting in the queue.
-    await until('a backlog of queued events', async () => ((await state()).runtime.pending >= 20 ? true : null), 30_000);
-    first.child.kill('SIGKILL');
-    stop.now = true;
+    try {
+      // Kill once writes have been acknowledged while their events are still waiting in the queue.
+      await until('a backlog of queued events', async () => ((await state()).runtime.pending >= 20 ? true : null), 60_000);
+    } finally {
+      first.child.kill('SIGKILL');
+      stop.now = true;
+    }
     const ids = await acked;
     await exited(first.child);
     expect(ids.length).toBeGreaterThan(20);
