@@ -8,6 +8,7 @@ import type { JiraMetadata, NamedRef, StatusRef } from '../contract';
 import type { JiraResult, JiraTransport, RetryPolicy } from './http';
 import { readIssueBundle, type IssueBundle } from './issueReads';
 import { readMetadata } from './metadata';
+import { searchBundles, type BundlePage } from './searchBundles';
 import { andThen, createRequester } from './request';
 import { permissionsSchema, searchPageSchema, statusSchema } from './schemas';
 
@@ -22,6 +23,8 @@ export interface JiraClient {
   /** One page of issue ids matching `jql` (POST /rest/api/3/search/jql). */
   searchIssueIds(jql: string, nextPageToken: string | null, maxResults?: number): Promise<JiraResult<{ ids: string[]; nextPageToken: string | null }>>;
   approximateCount(jql: string): Promise<JiraResult<number>>;
+  /** One page of issues with fields, whole changelog and comments (see searchBundles.ts). */
+  searchIssueBundles(jql: string, fieldIds: string[], nextPageToken: string | null, maxResults?: number): Promise<JiraResult<BundlePage>>;
   putIssueProperty(issueId: string, key: string, value: unknown): Promise<JiraResult<void>>;
   deleteIssueProperty(issueId: string, key: string): Promise<JiraResult<void>>;
   /** The caller's permissions on a project (projectId) or an issue (issueId). */
@@ -59,6 +62,8 @@ export function createJiraClient(transport: JiraTransport, policy: RetryPolicy):
       const res = await req.json(searchPageSchema, route`/rest/api/3/search/jql`, post(body));
       return andThen(res, (p) => ({ ids: p.issues.map((i) => i.id), nextPageToken: p.nextPageToken ?? null }));
     },
+    searchIssueBundles: (jql, fieldIds, nextPageToken, maxResults = 100) =>
+      searchBundles(req, (id) => readIssueBundle(req, id, fieldIds), jql, fieldIds, nextPageToken, maxResults),
     approximateCount: async (jql) =>
       andThen(await req.json(countSchema, route`/rest/api/3/search/approximate-count`, post({ jql })), (c) => c.count),
     putIssueProperty: async (issueId, key, value) =>
