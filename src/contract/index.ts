@@ -5,6 +5,8 @@
 import type { CalendarSpec, Instant, OpenWindow } from '../core/calendar/types';
 import type { NamedRef, PolicySpec, SiteMetadata } from '../core/policy/types';
 import type { SlaSnapshot } from '../core/evaluate/types';
+import type { BacktestReport } from '../core/backtest/compare';
+import type { UncoveredWeek, WorstCase } from '../core/analysis/coverage';
 
 export type ErrorCode =
   | 'FORBIDDEN'
@@ -65,6 +67,33 @@ export interface PreviewMetric {
   windows: OpenWindow[];
 }
 
+/** The longest wait from arrival to due of one goal on one of its calendars, over the next 12 months. */
+export interface CoverageGoal {
+  metricKey: string;
+  metricName: string;
+  goalId: string;
+  goalName: string;
+  calendarId: string;
+  calendarName: string;
+  timeZone: string;
+  /** The target in words, e.g. "4 h". */
+  target: string;
+  /** null: track only, or never due within the calendar's search horizon. */
+  worst: WorstCase | null;
+}
+
+/** Issues resolved in the last `days` days, replayed under the saved and the proposed policy. */
+export interface WhatIfResult {
+  days: number;
+  /** The cap on `days` (a resolver must answer within Forge's time limit). */
+  maxDays: number;
+  issues: number;
+  /** More issues matched than were read (issue cap or time budget). */
+  truncated: boolean;
+  currentPolicyName: string;
+  report: BacktestReport;
+}
+
 /** Every resolver key with its payload and response. One resolver function serves them all. */
 export interface ResolverMap {
   'panel.getSla': {
@@ -107,6 +136,8 @@ export interface ResolverMap {
     data: { now: Instant; metrics: PreviewMetric[] };
   };
   'settings.recomputeProgress': { payload: Record<string, never>; data: RecomputeProgress };
+  'settings.coverage': { payload: { policy: unknown }; data: { from: Instant; to: Instant; goals: CoverageGoal[]; uncovered: UncoveredWeek } };
+  'settings.whatIf': { payload: { policy: unknown; days: number }; data: WhatIfResult };
 }
 
 export type ResolverKey = keyof ResolverMap;
@@ -124,6 +155,8 @@ export const RESOLVER_KEYS: readonly ResolverKey[] = [
   'settings.holidays',
   'settings.preview',
   'settings.recomputeProgress',
+  'settings.coverage',
+  'settings.whatIf',
 ];
 
 export { SLA_PROPERTY_KEY, SLA_PROPERTY_MAX_BYTES, type JqlState, type MetricProperty, type SlaProperty } from './property';

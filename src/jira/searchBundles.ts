@@ -10,13 +10,17 @@ import type { IssueBundle } from './issueReads';
 import type { Requester } from './request';
 import { commentPageSchema, issueSchema } from './schemas';
 
-const pageSchema = z.object({ issues: z.array(issueSchema), nextPageToken: z.string().nullable().optional() });
+/** Each issue is checked on its own: one Jira leaves without fields or changelog is read by itself. */
+const pageSchema = z.object({ issues: z.array(z.looseObject({ id: z.string() })), nextPageToken: z.string().nullable().optional() });
 type RawIssue = z.infer<typeof issueSchema>;
 
 export interface BundlePage { bundles: IssueBundle[]; nextPageToken: string | null }
 
 /** The bundle when Jira inlined the whole changelog and every comment, else null. */
-export function inlineBundle(issue: RawIssue): IssueBundle | null {
+export function inlineBundle(raw: unknown): IssueBundle | null {
+  const parsed = issueSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const issue: RawIssue = parsed.data;
   const comments = commentPageSchema.safeParse(issue.fields.comment);
   const log = issue.changelog;
   if (!log || !comments.success) return null;

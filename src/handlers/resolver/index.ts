@@ -10,6 +10,7 @@ import { issueAccess, PermissionCache, projectAccess } from './auth';
 import { callerOf, fail, type CallerContext } from './envelope';
 import { getSla } from './panel';
 import { parsePayload, PAYLOADS } from './payloads';
+import * as analysis from './analysis';
 import * as settings from './settings';
 
 type Guard = 'issue' | 'projectRead' | 'projectAdmin';
@@ -35,6 +36,8 @@ const TABLE: Table = {
   'settings.holidays': { guard: 'projectAdmin', run: (p) => settings.holidays(p) },
   'settings.preview': { guard: 'projectAdmin', run: (p, c) => settings.preview(c.deps, p) },
   'settings.recomputeProgress': { guard: 'projectAdmin', run: (_p, c) => settings.recomputeProgress(c.projectId) },
+  'settings.coverage': { guard: 'projectAdmin', run: (p, c) => analysis.coverage(c.deps, p) },
+  'settings.whatIf': { guard: 'projectAdmin', run: (p, c) => analysis.whatIf(c.deps, c.projectId, p) },
 };
 
 async function authorise(deps: Deps, cache: PermissionCache, guard: Guard, caller: CallerContext, payload: unknown) {

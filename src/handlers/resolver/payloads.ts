@@ -44,6 +44,8 @@ export const PAYLOADS = {
   }),
   'settings.preview': z.object({ policy, fields: z.record(z.string().max(64), z.string().max(256).optional()) }),
   'settings.recomputeProgress': empty,
+  'settings.coverage': z.object({ policy }),
+  'settings.whatIf': z.object({ policy, days: z.number().int().min(1).max(3660) }),
 } satisfies Record<ResolverKey, z.ZodType>;
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
