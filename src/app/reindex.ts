@@ -12,14 +12,17 @@ import { getProgress, setProgress } from '../store/progress';
 import type { PushEvent } from '@forge/events';
 import type { Deps, RecomputeJob } from './deps';
 import { recomputeIssue } from './recompute';
+import { RESOLVED_ALL } from '../contract';
 import { retryFor, type Retry } from './retry';
 
 export type ReindexJob = Extract<RecomputeJob, { kind: 'reindex' }>;
 
 const PAGE = 50;
 
+/** The resolved phase covers every resolved issue for RESOLVED_ALL, else those resolved since the date. */
 export function reindexJql(projectId: string, phase: ReindexJob['phase'], resolvedSince: string | null): string {
   if (phase === 'open') return `project = ${projectId} AND resolution is EMPTY ORDER BY id ASC`;
+  if (resolvedSince === RESOLVED_ALL) return `project = ${projectId} AND resolution is not EMPTY ORDER BY id ASC`;
   return `project = ${projectId} AND resolution is not EMPTY AND resolved >= "${resolvedSince ?? ''}" ORDER BY id ASC`;
 }
 

@@ -30,6 +30,9 @@ export type Envelope<T> =
   | { ok: true; data: T }
   | { ok: false; error: { code: ErrorCode; message: string; details?: FieldIssue[] } };
 
+/** settings.save's recomputeResolvedSince for "recompute every resolved issue too". */
+export const RESOLVED_ALL = 'all';
+
 export interface ProjectConfig {
   schemaVersion: 1;
   /** Monotonic, starts at 1 on first save. */
@@ -116,6 +119,10 @@ export interface ResolverMap {
   };
   'settings.validate': { payload: { policy: unknown }; data: { issues: FieldIssue[] } };
   'settings.save': {
+    /**
+     * Resolved issues keep their values unless asked: RESOLVED_ALL recomputes every resolved issue,
+     * a date ("YYYY-MM-DD") those resolved since then, null/absent none. Open issues always are.
+     */
     payload: { policy: unknown; expectedVersion: number; recomputeResolvedSince?: string | null };
     data: { config: ProjectConfig; recompute: RecomputeProgress };
   };

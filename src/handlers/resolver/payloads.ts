@@ -3,7 +3,7 @@
  * validated by the engine, which reports field-level issues with JSON paths.
  */
 import { z } from 'zod';
-import type { ResolverKey } from '../../contract';
+import { RESOLVED_ALL, type ResolverKey } from '../../contract';
 
 /** A policy with calendars and holidays fits easily; anything larger is abuse or a bug. */
 export const MAX_POLICY_BYTES = 200 * 1024;
@@ -31,7 +31,7 @@ export const PAYLOADS = {
   'settings.save': z.object({
     policy,
     expectedVersion: z.number().int().min(0),
-    recomputeResolvedSince: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
+    recomputeResolvedSince: z.union([z.literal(RESOLVED_ALL), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).nullable().optional(),
   }),
   'settings.metadata': empty,
   'settings.presets': empty,
