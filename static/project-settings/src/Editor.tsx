@@ -22,6 +22,7 @@ const TABS: Array<{ id: TabId; label: string }> = [
   { id: 'warnings', label: 'Warnings & actions' },
   { id: 'presets', label: 'Presets' },
   { id: 'preview', label: 'Preview' },
+  { id: 'whatif', label: 'Try on past issues' },
 ];
 const TAB_IDS = TABS.map((t) => t.id);
 
@@ -64,7 +65,7 @@ export function Editor({ config, initialDraft, initialApplied, canEdit, presets,
         </Tabs>
         {canEdit && (
           <SaveBar state={st.saving.state} dirty={st.dirty} localProblems={problems.count} issues={st.index.all}
-            onSave={() => void st.saving.save(st.draft)} onCheck={() => void st.saving.check(st.draft)}
+            onSave={(since) => void st.saving.save(st.draft, since)} onCheck={() => void st.saving.check(st.draft)}
             onDiscard={st.discard} onReload={onReload} onShowIssue={st.showIssue} />
         )}
       </LocalProblemsContext.Provider>
