@@ -7,3 +7,4 @@ export * from './policy';
 export * from './evaluate';
 export * from './explain';
 export * from './report';
+export * from './compliance';

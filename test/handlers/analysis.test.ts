@@ -2,7 +2,11 @@ jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>(
 
 import type { Envelope, WhatIfResult } from '../../src/contract';
 import { WHATIF_MAX_DAYS } from '../../src/app/whatIf';
+import { readFields } from '../../src/app/history';
+import { fromBundle } from '../../src/app/mirrorData';
+import { setMirrorMeta } from '../../src/store/chainState';
 import { saveConfig } from '../../src/store/config';
+import { putMirrors } from '../../src/store/historyMirror';
 import { invoke } from '../fakes/resolverCalls';
 import { addIssue, iso, makeWorld, MIN, T0, testPolicy, type World } from '../fakes/world';
 
@@ -63,6 +67,29 @@ describe('settings what-if', () => {
     const w = await world();
     const r = await invoke(w, 'settings.whatIf', { policy: proposedWithResponseGoal(-1), days: 30 });
     expect(!r.ok && [r.error.code, r.error.details?.[0]?.code]).toEqual(['VALIDATION_FAILED', 'POL_BAD_TARGET']);
+  });
+});
+
+describe('settings what-if from the history mirror', () => {
+  it('reads the period from the mirror, without searching Jira, when the mirror holds it with every field needed', async () => {
+    const w = await world();
+    const covers = readFields(testPolicy());
+    const records = [...w.jira.issues.values()].map((i) => ({
+      issueId: i.id, projectId: '10000', issueNum: Number(i.id), rev: 'r1', sla: { hash: null, fired: [] },
+      data: fromBundle({ id: i.id, key: i.key, fields: i.fields, histories: i.histories as never, comments: i.comments as never, slaProperty: undefined }, covers),
+    }));
+    await putMirrors(records);
+    await setMirrorMeta('10000', { covers, resolvedSince: '2000-01-01' });
+    w.jira.issues.clear();
+    const result = data(await invoke(w, 'settings.whatIf', { policy: proposedWithResponseGoal(30), days: 30 }));
+    expect([result.source, result.issues, result.report.totals.metToBreached]).toEqual(['mirror', 2, 1]);
+    expect(w.jira.calls.filter((c) => c.path.includes('/search'))).toEqual([]);
+  });
+
+  it('reads Jira when the mirror does not reach back far enough', async () => {
+    const w = await world();
+    await setMirrorMeta('10000', { covers: readFields(testPolicy()), resolvedSince: null });
+    expect(data(await invoke(w, 'settings.whatIf', { policy: testPolicy(), days: 30 })).source).toBe('jira');
   });
 });
 

@@ -1,7 +1,7 @@
 jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
 
 import { handleRecompute } from '../../src/handlers/consumer';
-import { reindexJql, startReindex } from '../../src/app/reindex';
+import { EVERY_RESOLVED_SINCE, reindexJql, startReindex } from '../../src/app/reindex';
 import { RESOLVED_ALL } from '../../src/contract';
 import { saveConfig } from '../../src/store/config';
 import { getProgress } from '../../src/store/progress';
@@ -42,7 +42,7 @@ describe('project recompute after a configuration change', () => {
   });
 
   it('includes every resolved issue when asked for all of them', () => {
-    expect(reindexJql('10000', 'resolved', RESOLVED_ALL)).toBe('project = 10000 AND resolution is not EMPTY ORDER BY id ASC');
+    expect(reindexJql('10000', 'resolved', EVERY_RESOLVED_SINCE)).toBe('project = 10000 AND resolution is not EMPTY AND resolved >= "1970-01-01" ORDER BY id ASC');
   });
 
   it('rewrites resolved issues only when asked, each keeping its stored value until its own rewrite', async () => {

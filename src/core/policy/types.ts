@@ -124,5 +124,6 @@ export type PolicyErrorCode =
   | 'POL_BAD_CONDITION'
   | 'POL_BAD_WARNING'
   | 'POL_BAD_ACTION'
+  | 'POL_ACTION_TOO_LONG'
   | 'POL_DUPLICATE_GOAL'
   | 'POL_CALENDAR';

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { RESOLVED_ALL, type ResolverKey } from '../../contract';
+import { REPORT_PAYLOADS } from './reportPayloads';
 
 /** A policy with calendars and holidays fits easily; anything larger is abuse or a bug. */
 export const MAX_POLICY_BYTES = 200 * 1024;
@@ -46,6 +47,7 @@ export const PAYLOADS = {
   'settings.recomputeProgress': empty,
   'settings.coverage': z.object({ policy }),
   'settings.whatIf': z.object({ policy, days: z.number().int().min(1).max(3660) }),
+  ...REPORT_PAYLOADS,
 } satisfies Record<ResolverKey, z.ZodType>;
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };

@@ -1,5 +1,5 @@
 /** The editable settings: one draft policy shared by all tabs, saved as a whole. */
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { PresetSummary, ProjectConfig } from '../../../src/contract';
 import type { PolicySpec } from '../../../src/core/policy/types';
 import { formatDateTime } from '../../shared/format';
@@ -10,7 +10,10 @@ import { LocalProblemsContext } from './model/localProblems';
 import { type AppliedPreset } from './presets/PresetList';
 import { UnmatchedNotice } from './presets/PresetsTab';
 import { tabOfPath, type TabId } from './model/tabs';
+import { ConfirmNoMatch } from './save/ConfirmNoMatch';
 import { SaveBar } from './save/SaveBar';
+import { useMetadata } from './model/metadata';
+import { metricsMatchingNothing } from './presets/mapping';
 import type { Remote } from './ui/useRemote';
 import { useProblemRegistry } from './ui/useProblemRegistry';
 import { useEditorState } from './useEditorState';
@@ -52,6 +55,18 @@ export function Editor({ config, initialDraft, initialApplied, canEdit, presets,
   const problems = useProblemRegistry();
   const [local, setLocal] = useState<Partial<Record<TabId, number>>>({});
   const onLocalProblems = useCallback((tab: TabId, n: number) => setLocal((c) => (c[tab] === n ? c : { ...c, [tab]: n })), []);
+  const meta = useMetadata();
+  // Metrics that would match no issue are named and confirmed before the save is sent.
+  const [asking, setAsking] = useState<string[] | null>(null);
+  // The resolved-issues choice of the save being confirmed.
+  const pendingSince = useRef<string | null>(null);
+  const save = (confirmed: boolean, resolvedSince: string | null) => {
+    const empty = metricsMatchingNothing(st.draft, meta);
+    pendingSince.current = resolvedSince;
+    if (!confirmed && empty.length > 0) return setAsking(empty);
+    setAsking(null);
+    void st.saving.save(st.draft, resolvedSince);
+  };
   return (
     <IssuesContext.Provider value={st.index}>
       <LocalProblemsContext.Provider value={problems.registry}>
@@ -63,9 +78,10 @@ export function Editor({ config, initialDraft, initialApplied, canEdit, presets,
           <EditorPanels ids={TAB_IDS} selected={st.tab} epoch={st.epoch} onLocalProblems={onLocalProblems} draft={st.draft} onChange={st.edit}
             canEdit={canEdit} presets={presets} onRetryPresets={onRetryPresets} onApplied={st.applyPreset} />
         </Tabs>
+        {canEdit && asking && <ConfirmNoMatch metrics={asking} onConfirm={() => save(true, pendingSince.current)} onCancel={() => setAsking(null)} />}
         {canEdit && (
           <SaveBar state={st.saving.state} dirty={st.dirty} localProblems={problems.count} issues={st.index.all}
-            onSave={(since) => void st.saving.save(st.draft, since)} onCheck={() => void st.saving.check(st.draft)}
+            onSave={(since) => save(false, since)} onCheck={() => void st.saving.check(st.draft)}
             onDiscard={st.discard} onReload={onReload} onShowIssue={st.showIssue} />
         )}
       </LocalProblemsContext.Provider>

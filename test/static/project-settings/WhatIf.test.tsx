@@ -21,7 +21,7 @@ const done: RecomputeProgress = { state: 'done', done: 0, total: 0, startedAt: n
 function whatIfAnswer(days: number): DataOf<'settings.whatIf'> {
   const side = (outcome: 'met' | 'breached', dueAt: number) => ({ outcome, goalId: 'high', dueAt });
   return {
-    days, maxDays: 90, issues: 12, truncated: false, currentPolicyName: 'Support',
+    days, maxDays: 90, issues: 12, truncated: false, source: 'jira', currentPolicyName: 'Support',
     report: {
       evaluatedAt: AT, timeZone: 'UTC',
       rows: [{ month: '2026-11', metricKey: 'response', goalId: 'high', current: { met: 11, breached: 1, percentMet: 91.67 }, proposed: { met: 10, breached: 2, percentMet: 83.33 } }],

@@ -2,6 +2,8 @@
 import type { CalendarSpec } from '../../../../src/core/calendar/types';
 import type { Goal } from '../../../../src/core/policy/types';
 import { Button } from '../../../shared/ui';
+import { useMetadata } from '../model/metadata';
+import { whyMatchesNothing } from '../presets/mapping';
 import { Field, IssuesAt } from '../ui/Field';
 import { CalendarRefPicker } from './CalendarRefPicker';
 import { Criteria } from './Criteria';
@@ -14,6 +16,7 @@ interface Props {
 
 export function GoalRow({ goal, index, count, path, calendars, onChange, onMove, onRemove }: Props) {
   const name = goal.name || `goal ${index + 1}`;
+  const nothing = whyMatchesNothing(goal.match, useMetadata());
   return (
     <tr data-testid={`goal-row-${goal.id}`}>
       <td>
@@ -29,7 +32,10 @@ export function GoalRow({ goal, index, count, path, calendars, onChange, onMove,
         )} />
         <IssuesAt path={path} />
       </td>
-      <td><Criteria match={goal.match} label={name} path={`${path}.match`} onChange={(match) => onChange({ ...goal, match })} /></td>
+      <td>
+        {nothing && <div className="badge-error" data-testid={`goal-matches-nothing-${goal.id}`}>Matches no issue: {nothing}</div>}
+        <Criteria match={goal.match} label={name} path={`${path}.match`} onChange={(match) => onChange({ ...goal, match })} />
+      </td>
       <td><TargetInput goal={goal} label={name} path={`${path}.target`} onChange={onChange} /></td>
       <td><CalendarRefPicker value={goal.calendar} label={name} path={`${path}.calendar`} calendars={calendars} onChange={(calendar) => onChange({ ...goal, calendar })} /></td>
       <td><Button appearance="subtle" aria-label={`Delete ${name}`} onClick={onRemove}>Delete</Button></td>

@@ -53,6 +53,7 @@ function WhatIfSummary({ data, timeZone }: { data: Result; timeZone: string }) {
       <p role="status" data-testid="whatif-summary">
         {`${data.issues} issues resolved in the last ${data.days} days, compared with the saved settings (${data.currentPolicyName}): `}
         {`${t.metToBreached} would newly breach, ${t.breachedToMet} would newly be met, ${t.otherChanges} other changes.`}
+        {data.source === 'mirror' ? ' Read from the histories SLA Clock keeps, without asking Jira.' : ''}
       </p>
       {data.truncated && <Notice tone="warning">Only the {data.issues} most recently resolved issues were read; try fewer days for a complete picture.</Notice>}
       <ComparisonTable rows={data.report.rows} />
