@@ -71,7 +71,7 @@ export function createJiraClient(transport: JiraTransport, policy: RetryPolicy):
       return andThen(res, (p) => ({ ids: p.issues.map((i) => i.id), nextPageToken: p.nextPageToken ?? null }));
     },
     searchIssueBundles: (jql, fieldIds, nextPageToken, maxResults = 100) =>
-      searchBundles(req, (id) => readIssueBundle(req, id, fieldIds), jql, fieldIds, nextPageToken, maxResults),
+      searchBundles(req, { readBundle: (id) => readIssueBundle(req, id, fieldIds), bulkChangelogs: (ids, f) => bulkChangelogs(req, ids, f) }, jql, fieldIds, nextPageToken, maxResults),
     approximateCount: async (jql) =>
       andThen(await req.json(countSchema, route`/rest/api/3/search/approximate-count`, post({ jql })), (c) => c.count),
     searchIssues: (jql, fields, token, max, properties) => searchIssues(req, jql, fields, token, max, properties),
