@@ -7,6 +7,7 @@ import { formatSoon, zoneCity } from '../../../shared/format';
 import { Button, EmptyState, ErrorState, LoadingState } from '../../../shared/ui';
 import { useMetadata } from '../model/metadata';
 import { Field } from '../ui/Field';
+import { CoveragePanel } from './CoveragePanel';
 import { Timeline } from './Timeline';
 
 type Fields = Record<string, string>;
@@ -29,6 +30,7 @@ export function PreviewTab({ policy }: { policy: PolicySpec }) {
       {outcome.status === 'loading' && <LoadingState label="Calculating…" />}
       {outcome.status === 'error' && <ErrorState title="Could not preview" message={outcome.message} code={outcome.code} onRetry={() => void run()} />}
       {outcome.status === 'ready' && <PreviewResults data={outcome.data} subject={describeIssue(fields, meta.priorities)} />}
+      <CoveragePanel policy={policy} />
     </section>
   );
 }
