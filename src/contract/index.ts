@@ -5,6 +5,7 @@
 import type { CalendarSpec, Instant, OpenWindow } from '../core/calendar/types';
 import type { NamedRef, PolicySpec, SiteMetadata } from '../core/policy/types';
 import type { SlaSnapshot } from '../core/evaluate/types';
+import { REPORT_RESOLVER_KEYS, type ReportResolverMap } from './reports';
 
 export type ErrorCode =
   | 'FORBIDDEN'
@@ -65,8 +66,20 @@ export interface PreviewMetric {
   windows: OpenWindow[];
 }
 
+/**
+ * An SLA action Jira refused for good (a 4xx other than 429). It is not retried; the panel shows why.
+ * `status` is Jira's HTTP status, `reason` Jira's error text (or ours), `at` when it was refused.
+ */
+export interface ActionFailure {
+  actionId: string;
+  kind: 'comment' | 'label' | 'notify';
+  status: number;
+  reason: string;
+  at: string;
+}
+
 /** Every resolver key with its payload and response. One resolver function serves them all. */
-export interface ResolverMap {
+export interface ResolverMap extends ReportResolverMap {
   'panel.getSla': {
     payload: { issueId: string };
     data: {
@@ -79,6 +92,8 @@ export interface ResolverMap {
       warnings: Record<string, Array<{ kind: 'percent'; percent: number } | { kind: 'beforeBreach'; minutes: number }>>;
       /** Server clock at response time, so the panel can correct for a skewed browser clock. */
       serverNow: Instant;
+      /** Actions Jira refused for good on this issue, oldest first (at most 20). */
+      actionFailures: ActionFailure[];
     };
   };
   'settings.getConfig': {
@@ -124,6 +139,8 @@ export const RESOLVER_KEYS: readonly ResolverKey[] = [
   'settings.holidays',
   'settings.preview',
   'settings.recomputeProgress',
+  ...REPORT_RESOLVER_KEYS,
 ];
 
 export { SLA_PROPERTY_KEY, SLA_PROPERTY_MAX_BYTES, type JqlState, type MetricProperty, type SlaProperty } from './property';
+export * from './reports';

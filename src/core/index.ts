@@ -5,3 +5,6 @@
 export * from './calendar';
 export * from './policy';
 export * from './evaluate';
+export * from './explain';
+export * from './report';
+export * from './compliance';

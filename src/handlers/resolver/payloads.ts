@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { ResolverKey } from '../../contract';
+import { REPORT_PAYLOADS } from './reportPayloads';
 
 /** A policy with calendars and holidays fits easily; anything larger is abuse or a bug. */
 export const MAX_POLICY_BYTES = 200 * 1024;
@@ -44,6 +45,7 @@ export const PAYLOADS = {
   }),
   'settings.preview': z.object({ policy, fields: z.record(z.string().max(64), z.string().max(256).optional()) }),
   'settings.recomputeProgress': empty,
+  ...REPORT_PAYLOADS,
 } satisfies Record<ResolverKey, z.ZodType>;
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
