@@ -1,7 +1,7 @@
 import { prefetch } from '../../../static/issue-panel/src/prefetch';
 import type { DataOf } from '../../../src/contract';
 
-const data = (serverNow: number) => ({ configured: false, projectId: '1', snapshot: null, calendars: [], warnings: {}, serverNow }) as DataOf<'panel.getSla'>;
+const data = (serverNow: number) => ({ configured: false, projectId: '1', snapshot: null, calendars: [], warnings: {}, serverNow, actionFailures: [] }) satisfies DataOf<'panel.getSla'>;
 
 describe('the first SLA read', () => {
   it('starts at once and, consumed later, moves serverNow by the wait so the clock-skew correction stays exact', async () => {
