@@ -107,7 +107,7 @@ describe('settings flows in the browser', () => {
     await settings.getByTestId('tab-preview').click();
     await settings.getByLabel('Priority', { exact: true }).selectOption({ label: 'High' });
     await settings.getByTestId('preview-run').click();
-    expect(await eventually(() => text(settings, 'preview-response'), (t) => t !== '', 'the preview')).toMatch(/^An issue created now with priority High would be due /);
+    expect(await eventually(() => text(settings, 'preview-response'), (t) => t !== '', 'the preview')).toMatch(/An issue created now with priority High would be due .* — goal L2 Serious degradation, 2 h\./);
   });
 
   it('refuses to overwrite a version saved meanwhile and loads it on request', async () => {
