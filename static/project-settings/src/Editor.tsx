@@ -1,5 +1,5 @@
 /** The editable settings: one draft policy shared by all tabs, saved as a whole. */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PresetSummary, ProjectConfig } from '../../../src/contract';
 import type { PolicySpec } from '../../../src/core/policy/types';
 import { formatDateTime } from '../../shared/format';
@@ -56,6 +56,7 @@ export function Editor({ config, initialDraft, initialApplied, canEdit, presets,
   const [local, setLocal] = useState<Partial<Record<TabId, number>>>({});
   const onLocalProblems = useCallback((tab: TabId, n: number) => setLocal((c) => (c[tab] === n ? c : { ...c, [tab]: n })), []);
   const meta = useMetadata();
+  useLeavePrompt(canEdit && st.dirty);
   // Metrics that would match no issue are named and confirmed before the save is sent.
   const [asking, setAsking] = useState<string[] | null>(null);
   // The resolved-issues choice of the save being confirmed.
@@ -87,4 +88,14 @@ export function Editor({ config, initialDraft, initialApplied, canEdit, presets,
       </LocalProblemsContext.Provider>
     </IssuesContext.Provider>
   );
+}
+
+/** While there are unsaved changes, leaving or reloading the page asks first (the browser's own prompt). */
+function useLeavePrompt(active: boolean): void {
+  useEffect(() => {
+    if (!active) return undefined;
+    const ask = (e: BeforeUnloadEvent) => { e.preventDefault(); e.returnValue = ''; };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [active]);
 }
