@@ -54,7 +54,7 @@ function benchCalendar(hours: BenchHours): BusinessCalendar {
 
 function compiled(spec: CalendarSpec | null): BusinessCalendar {
   const result = compileCalendar(spec);
-  if (!result.ok) throw new Error(`bench calendar rejected: ${JSON.stringify(result.errors)}`);
+  if (!result.ok) throw new Error(`bench calendar rejected: ${JSON.stringify(result.error)}`);
   return result.value;
 }
 

@@ -24,7 +24,7 @@ function benchPolicy(): CompiledPolicy {
   if (!first) throw new Error('preset without metrics');
   const resolution = { ...first, key: 'resolution', name: 'Time to resolution', start: [{ kind: 'issueCreated' as const }, { kind: 'resolutionCleared' as const }], stop: [{ kind: 'resolutionSet' as const }] };
   const r = validatePolicy({ ...policy, metrics: [...policy.metrics, resolution] });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value;
 }
 

@@ -2,7 +2,7 @@
  * Fetching an issue's history for a policy: the one-read bundle, the status-category cache (refreshed
  * only when the history mentions an unknown status), and the mapping into the core's IssueHistory.
  */
-import { policyFieldIds, type IssueHistory, type PolicySpec } from '../core';
+import { ok, policyFieldIds, type IssueHistory, type PolicySpec } from '../core';
 import type { JiraClient } from '../jira/client';
 import type { JiraResult } from '../jira/http';
 import type { IssueBundle } from '../jira/issueReads';
@@ -28,10 +28,10 @@ export async function toHistory(jira: JiraClient, bundle: IssueBundle, policy: P
   const cache = await getStatusCategories();
   const history = mapHistory(bundle, fieldIds, cache?.categories ?? {});
   const stale = !cache || now - cache.fetchedAt > REFRESH_AFTER_MS;
-  if (unknownStatuses(history).length === 0 || !stale) return { ok: true, value: history };
+  if (unknownStatuses(history).length === 0 || !stale) return ok(history);
   const statuses = await jira.getStatuses();
   if (!statuses.ok) return statuses;
   const categories = Object.fromEntries(statuses.value.map((s) => [s.id, s.category]));
   await setStatusCategories({ fetchedAt: now, categories });
-  return { ok: true, value: mapHistory(bundle, fieldIds, categories) };
+  return ok(mapHistory(bundle, fieldIds, categories));
 }

@@ -6,6 +6,7 @@
  * Actions are suppressed (recorded as fired, not sent): a changed goal must not mass-escalate.
  */
 import type { RecomputeProgress } from '../contract';
+import { ok } from '../core';
 import type { JiraClient } from '../jira/client';
 import { loadConfig } from '../store/config';
 import { getProgress, setProgress } from '../store/progress';
@@ -83,7 +84,7 @@ async function finish(deps: Deps, projectId: string, state: RecomputeProgress['s
 /** Starts a chain: counts the work (approximately; search/jql has no total) and queues page one. */
 export async function startReindex(deps: Deps, jira: JiraClient, projectId: string, version: number, resolvedSince: string | null): Promise<RecomputeProgress> {
   const open = await jira.approximateCount(reindexJql(projectId, 'open', null));
-  const resolved = resolvedSince ? await jira.approximateCount(reindexJql(projectId, 'resolved', resolvedSince)) : { ok: true as const, value: 0 };
+  const resolved = resolvedSince ? await jira.approximateCount(reindexJql(projectId, 'resolved', resolvedSince)) : ok(0);
   const total = (open.ok ? open.value : 0) + (resolved.ok ? resolved.value : 0);
   const progress: RecomputeProgress = { state: 'running', done: 0, total, startedAt: new Date(deps.now()).toISOString(), finishedAt: null };
   await setProgress(projectId, progress);

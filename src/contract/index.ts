@@ -24,9 +24,14 @@ export interface FieldIssue {
   message: string;
 }
 
-export type Envelope<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string; details?: FieldIssue[] } };
+/** Why a resolver call did not succeed: a stable code, a message for people, field issues for forms. */
+export interface Failure {
+  code: ErrorCode;
+  message: string;
+  details?: FieldIssue[];
+}
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: Failure };
 
 export interface ProjectConfig {
   schemaVersion: 1;

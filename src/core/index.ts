@@ -5,3 +5,4 @@
 export * from './calendar';
 export * from './policy';
 export * from './evaluate';
+export * from './result';

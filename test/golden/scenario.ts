@@ -50,7 +50,7 @@ export function toPolicy(s: Scenario): CompiledPolicy {
     spec = mode ? { ...policy, metrics: policy.metrics.map((m) => ({ ...m, onGoalChange: mode })) } : policy;
   } else spec = s.policy.spec;
   const r = validatePolicy(spec);
-  if (!r.ok) throw new Error(`scenario policy invalid: ${JSON.stringify(r.errors)}`);
+  if (!r.ok) throw new Error(`scenario policy invalid: ${JSON.stringify(r.error)}`);
   return r.value;
 }
 

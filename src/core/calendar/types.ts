@@ -110,8 +110,6 @@ export interface CalendarError {
   message: string;
 }
 
-export type Result<T, E> = { ok: true; value: T } | { ok: false; errors: E[] };
-
 /** A half-open open window [start, end). */
 export interface OpenWindow {
   start: Instant;

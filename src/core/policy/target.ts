@@ -1,5 +1,5 @@
 /** Goal targets as admins type them ("4h", "1d 2h", "90m", "2bd", "track") and as the UI shows them. */
-import type { Result } from '../calendar/types';
+import { err, ok, type Result } from '../result';
 import type { PolicyError } from './compiled';
 import type { GoalTarget } from './types';
 
@@ -7,9 +7,9 @@ const UNIT_MINUTES: Record<string, number> = { d: 1440, h: 60, m: 1, min: 1 };
 const DURATION_TOKEN = /(\d+)\s*(min|d|h|m)(?![a-z])/y;
 const BUSINESS_DAYS = /^(\d+)\s*(?:bd|business\s+days?)$/;
 
-function badTarget(text: string): Result<GoalTarget, PolicyError> {
+function badTarget(text: string): Result<GoalTarget, PolicyError[]> {
   const message = `"${text}" is not a target: use e.g. "4h", "1d 2h", "90m", "2bd" or "track"`;
-  return { ok: false, errors: [{ code: 'POL_BAD_TARGET', path: 'target', message }] };
+  return err([{ code: 'POL_BAD_TARGET', path: 'target', message }]);
 }
 
 /** Sums "1d 2h 30m"-style tokens (a day is 24 h here; business days are the "bd" unit). */
@@ -33,17 +33,17 @@ function parseDuration(text: string): number | null {
  * @example parseTarget('1d 2h') // { ok: true, value: { kind: 'minutes', minutes: 1560 } }
  * @example parseTarget('2bd')   // { ok: true, value: { kind: 'businessDays', days: 2 } }
  */
-export function parseTarget(input: string): Result<GoalTarget, PolicyError> {
+export function parseTarget(input: string): Result<GoalTarget, PolicyError[]> {
   const text = input.trim().toLowerCase();
-  if (text === 'track' || text === 'track only') return { ok: true, value: { kind: 'trackOnly' } };
+  if (text === 'track' || text === 'track only') return ok({ kind: 'trackOnly' });
   const bd = BUSINESS_DAYS.exec(text);
   if (bd) {
     const days = Number(bd[1]);
-    return days > 0 ? { ok: true, value: { kind: 'businessDays', days } } : badTarget(input);
+    return days > 0 ? ok({ kind: 'businessDays', days }) : badTarget(input);
   }
   const minutes = text === '' ? null : parseDuration(text);
   if (minutes === null || minutes <= 0) return badTarget(input);
-  return { ok: true, value: { kind: 'minutes', minutes } };
+  return ok({ kind: 'minutes', minutes });
 }
 
 /**

@@ -15,18 +15,18 @@ describe('goal targets typed by admins', () => {
     [' 2BD ', { kind: 'businessDays', days: 2 }],
     ['track', { kind: 'trackOnly' }],
   ])('reads "%s" as a target', (text, target) => {
-    expect(parseTargetText(text)).toEqual({ ok: true, target });
+    expect(parseTargetText(text)).toEqual({ ok: true, value: target });
   });
 
   it.each(['', '4', 'h4', '4 hours', '0h', '2.5h', '-1h'])('rejects "%s" with a message that shows the accepted forms', (text) => {
     const parsed = parseTargetText(text);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.message).toMatch(/"4h", "1d 2h"/);
+    if (!parsed.ok) expect(parsed.error).toMatch(/"4h", "1d 2h"/);
   });
 
   it('writes stored targets back as text that parses to the same target', () => {
     for (const target of [{ kind: 'minutes', minutes: 1561 }, { kind: 'businessDays', days: 3 }, { kind: 'trackOnly' }] as const) {
-      expect(parseTargetText(targetToText(target))).toEqual({ ok: true, target });
+      expect(parseTargetText(targetToText(target))).toEqual({ ok: true, value: target });
     }
   });
 

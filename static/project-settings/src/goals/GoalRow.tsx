@@ -45,11 +45,11 @@ function TargetInput({ goal, label, path, onChange }: { goal: Goal; label: strin
     setText(value);
     const next = parseTargetText(value);
     // Only a parseable target reaches the draft; the field keeps the text and says what is wrong.
-    if (next.ok) onChange({ ...goal, target: next.target });
+    if (next.ok) onChange({ ...goal, target: next.value });
   };
   return (
-    <Field label={`Target of ${label}`} hideLabel path={path} localError={parsed.ok ? null : parsed.message}
-      help={parsed.ok ? describeTarget(parsed.target) : undefined} render={(p) => (
+    <Field label={`Target of ${label}`} hideLabel path={path} localError={parsed.ok ? null : parsed.error}
+      help={parsed.ok ? describeTarget(parsed.value) : undefined} render={(p) => (
         <input {...p} className="input input-short" value={text} placeholder="4h" data-testid={`goal-target-${goal.id}`} onChange={(e) => update(e.target.value)} />
       )} />
   );

@@ -3,15 +3,15 @@
  * parser so the page accepts exactly what the backend accepts. Imported from the core's target
  * module directly: it is pure and small, while the policy barrel would pull in calendar compilation.
  */
+import { err, ok, type Result } from '../../../../src/core/result';
 import { formatTarget, parseTarget } from '../../../../src/core/policy/target';
 import type { GoalTarget } from '../../../../src/core/policy/types';
 
-export type TargetParse = { ok: true; target: GoalTarget } | { ok: false; message: string };
-
-export function parseTargetText(text: string): TargetParse {
+/** The target, or a message for the admin saying which forms are accepted. */
+export function parseTargetText(text: string): Result<GoalTarget, string> {
   const parsed = parseTarget(text);
-  if (parsed.ok) return { ok: true, target: parsed.value };
-  return { ok: false, message: parsed.errors[0]?.message ?? 'Not a target: use e.g. "4h", "1d 2h", "90m", "2bd" or "track".' };
+  if (parsed.ok) return ok(parsed.value);
+  return err(parsed.error[0]?.message ?? 'Not a target: use e.g. "4h", "1d 2h", "90m", "2bd" or "track".');
 }
 
 /** The compact text an admin would type for a stored target (round-trips through parseTargetText). */
