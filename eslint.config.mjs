@@ -17,12 +17,19 @@ export default tseslint.config(
     // The functional core stays pure: no platform, no clock, no environment.
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@forge/*', '../jira/*', '../store/*', '../handlers/*', '**/jira/**', '**/store/**', '**/handlers/**', 'fs', 'http', 'https'] }],
+      'no-restricted-imports': ['error', { patterns: ['@forge/*', '../jira/*', '../store/*', '../handlers/*', '../app/*', '**/jira/**', '**/store/**', '**/handlers/**', '**/app/**', 'fs', 'http', 'https'] }],
       'no-restricted-syntax': ['error',
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'core never reads the clock: take `now` as a parameter' },
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core never reads the clock: take `now` as a parameter' },
         { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'core never reads the environment' },
       ],
+    },
+  },
+  {
+    // Use-cases never reach back into the Forge entry points (core <- app <- handlers).
+    files: ['src/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/handlers/**', '../index', '../wiring'] }],
     },
   },
   {

@@ -1,7 +1,8 @@
 /**
- * The dependency rule of ARCHITECTURE.md, enforced: core imports nothing of ours outside core and
- * no platform package; the UIs reach the backend only through the contract; the backend never
- * imports UI or emulator code.
+ * The dependency rule (docs/reference/architecture.md), enforced: core <- app <- handlers. The core
+ * imports nothing of ours outside core and no platform package; use-cases (src/app) never import
+ * entry points (src/handlers); the UIs reach the backend only through the contract; the backend
+ * never imports UI or emulator code.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
@@ -26,7 +27,7 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(join(root, file), 'utf8');
-  const specs = [...text.matchAll(/(?:from\s+|import\s*\(\s*|require\(\s*)['"]([^'"]+)['"]/g)];
+  const specs = [...text.matchAll(/(?:from\s+|import\s+|import\s*\(\s*|require\(\s*)['"]([^'"]+)['"]/g)];
   return specs.map((m) => m[1] ?? '');
 }
 
@@ -88,5 +89,61 @@ describe('the dependency rule', () => {
   it('never lets the backend import UI, emulator or test code', () => {
     const allowed = (t: string) => isPackage(t) || t.startsWith('src');
     expect(violations('src', allowed)).toEqual([]);
+  });
+});
+
+/** App modules every use-case may build on; everything else in src/app is a use-case. */
+const BUILDING_BLOCKS = ['deps', 'answer', 'retry', 'history', 'property', 'actions'];
+
+/** The only places where one use-case calls another, each for a stated reason. */
+const COMPOSITIONS: Record<string, string[]> = {
+  // A queue job is one issue recompute or one page of a project recompute.
+  jobs: ['recompute', 'reindex'],
+  // A project recompute is an issue recompute per search hit.
+  reindex: ['recompute'],
+  // Saving a configuration starts the project recompute.
+  settings: ['reindex'],
+};
+
+const appModule = (t: string) => t.match(/^src\/app\/([^/]+?)(?:\.ts)?$/)?.[1];
+
+describe('the direction core <- app <- handlers', () => {
+  it('never lets a use-case import an entry point or the handler table', () => {
+    const allowed = (t: string) => !t.startsWith('src/handlers') && t !== 'src/index' && t !== 'src/wiring';
+    expect(violations('src/app', allowed)).toEqual([]);
+  });
+
+  it('lets a use-case import another use-case only where the composition is named', () => {
+    const found = sourceFiles('src/app').flatMap((file) => {
+      const from = appModule(file) ?? file;
+      return importsOf(file)
+        .map((spec) => appModule(target(file, spec)))
+        .filter((to): to is string => to !== undefined && !BUILDING_BLOCKS.includes(to))
+        .filter((to) => !(COMPOSITIONS[from] ?? []).includes(to))
+        .map((to) => `${from} -> ${to}`);
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('keeps the building blocks of the app free of use-cases', () => {
+    const blocks = sourceFiles('src/app').filter((f) => BUILDING_BLOCKS.includes(appModule(f) ?? ''));
+    const found = blocks.flatMap((file) =>
+      importsOf(file)
+        .map((spec) => appModule(target(file, spec)))
+        .filter((to) => to !== undefined && !BUILDING_BLOCKS.includes(to))
+        .map((to) => `${file} -> ${to}`),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('lets entry points reach the core only through its public entry', () => {
+    const allowed = (t: string) => !t.startsWith('src/core') || t === 'src/core';
+    expect(violations('src/handlers', allowed)).toEqual([]);
+  });
+
+  it('keeps the entry points out of each other except within the resolver', () => {
+    const allowed = (t: string) => !t.startsWith('src/handlers') || t === 'src/handlers/retry';
+    const found = violations('src/handlers', allowed).filter((v) => !v.startsWith('src/handlers/resolver/') || !v.includes('-> src/handlers/resolver/'));
+    expect(found).toEqual([]);
   });
 });

@@ -8,8 +8,7 @@ import { err, evaluate, materializeHolidays, ok, validatePolicy, type CalendarSp
 import { hasConfigRecord } from '../store/config';
 import { failure, jiraFailure, type Answer } from './answer';
 import { RESOLVER_JIRA_BUDGET_MS, type Deps } from './deps';
-import { toHistory } from './history';
-import { loadIssue } from './recompute';
+import { loadIssue, toHistory } from './history';
 
 type PanelData = DataOf<'panel.getSla'>;
 const notConfigured = err(failure('NOT_CONFIGURED', 'The saved SLA policy no longer validates; an admin should review it in the project settings.'));

@@ -5,15 +5,15 @@
  * or a log line.
  */
 import { SLA_PROPERTY_KEY, type ProjectConfig } from '../contract';
+import { dueActions, evaluate, validatePolicy, type CompiledPolicy } from '../core';
 import type { JiraClient } from '../jira/client';
-import type { JiraError, JiraResult } from '../jira/http';
+import type { JiraError } from '../jira/http';
 import type { IssueBundle } from '../jira/issueReads';
-import { hasConfigRecord, loadConfig } from '../store/config';
+import { hasConfigRecord } from '../store/config';
 import { postponeDue, removeDue, upsertDue } from '../store/dueIndex';
-import { dueActions, evaluate, ok, validatePolicy, type CompiledPolicy } from '../core';
 import { fireActions } from './actions';
 import type { Deps } from './deps';
-import { projectOf, readFields, toHistory } from './history';
+import { loadIssue, toHistory } from './history';
 import { buildProperty, readStored } from './property';
 
 export type Outcome =
@@ -25,26 +25,6 @@ export type Outcome =
 export interface RecomputeOptions {
   /** Record due actions as fired without performing them (bulk recompute after a config change). */
   suppressActions?: boolean;
-}
-
-export interface Loaded {
-  bundle: IssueBundle;
-  projectId: string;
-  config: ProjectConfig | null;
-}
-
-/** Reads the issue with the fields its project's policy needs; re-reads once if the issue moved. */
-export async function loadIssue(jira: JiraClient, issueId: string, hintProjectId: string | undefined): Promise<JiraResult<Loaded>> {
-  let config = hintProjectId ? await loadConfig(hintProjectId) : null;
-  const first = await jira.getIssueBundle(issueId, readFields(config?.policy ?? null));
-  if (!first.ok) return first;
-  const projectId = projectOf(first.value) ?? hintProjectId ?? '';
-  if (projectId === hintProjectId) return ok({ bundle: first.value, projectId, config });
-  config = await loadConfig(projectId);
-  const needed = readFields(config?.policy ?? null).filter((f) => !(f in first.value.fields));
-  if (!config || needed.length === 0) return ok({ bundle: first.value, projectId, config });
-  const again = await jira.getIssueBundle(issueId, readFields(config.policy));
-  return again.ok ? ok({ bundle: again.value, projectId, config }) : again;
 }
 
 async function clearIssue(jira: JiraClient, issueId: string, bundle: IssueBundle): Promise<Outcome> {
