@@ -15,7 +15,12 @@ export interface WorkItem {
   run(attempt: number, retry: { reason: string; data?: unknown } | null): Promise<Outcome>;
   maxAttempts: number;
   lastRetry?: { reason: string; data?: unknown } | null;
+  /** JSON description the runtime rebuilds `run` from after a restart (see ForgeRuntime.restore). */
+  spec?: unknown;
 }
+
+/** A queued item as persisted: every field except the closure, so new fields survive a restart. */
+export type SavedWorkItem = Omit<WorkItem, 'run' | 'readyAt'>;
 
 /** Retry delays are compressed so demos and tests never stall on a 60 s retryAfter. */
 export const MAX_REAL_DELAY_MS = 1000;
@@ -24,6 +29,7 @@ const REORDER_WINDOW_MS = 50;
 export class Pump {
   private items: WorkItem[] = [];
   private busy = false;
+  private current: WorkItem | null = null;
   private timer: NodeJS.Timeout | null = null;
   private waiters: Array<() => void> = [];
   readonly deadLetters: string[] = [];
@@ -63,6 +69,22 @@ export class Pump {
     this.items = [];
   }
 
+  /** Everything not yet done, the running item first: it is re-run after a crash (at-least-once). */
+  snapshot(): SavedWorkItem[] {
+    const all = this.current ? [this.current, ...this.items] : this.items;
+    return all.map(({ run: _run, readyAt: _readyAt, ...rest }) => rest);
+  }
+
+  /** Re-queues saved items (in their saved order) with the closures `build` makes from their specs. */
+  restore(saved: SavedWorkItem[], build: (item: SavedWorkItem) => WorkItem['run'] | null): void {
+    for (const item of saved) {
+      const run = build(item);
+      if (run) this.items.push({ ...item, run, readyAt: realNow() });
+      else this.log(`${item.label}: not restored (its module is no longer in manifest.yml)`);
+    }
+    this.kick();
+  }
+
   private kick(): void {
     if (this.busy) return;
     const now = realNow();
@@ -80,6 +102,7 @@ export class Pump {
 
   private async runOne(item: WorkItem): Promise<void> {
     this.busy = true;
+    this.current = item;
     let outcome: Outcome;
     try {
       outcome = await item.run(item.attempt, item.lastRetry ?? null);
@@ -88,6 +111,7 @@ export class Pump {
       this.log(`${item.label}: attempt ${item.attempt} threw ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     }
     if (outcome.kind === 'retry') this.retry(item, outcome);
+    this.current = null;
     this.busy = false;
     setImmediate(() => this.kick());
   }

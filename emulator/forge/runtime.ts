@@ -11,7 +11,24 @@ import { scope } from './globals';
 import type { KvsReply } from './kvs';
 import type { AppManifest } from './manifest';
 import { eventPayload } from './payloads';
-import { Pump, type Outcome } from './pump';
+import { Pump, type Outcome, type SavedWorkItem, type WorkItem } from './pump';
+
+/** What a queued item runs, as JSON: the state file keeps these and the closures are rebuilt. */
+export type WorkSpec =
+  | { kind: 'trigger'; moduleKey: string; payload: Record<string, unknown>; actorId: string }
+  | { kind: 'consumer'; moduleKey: string; jobId: string; eventId: string; body: unknown }
+  | { kind: 'scheduled'; moduleKey: string };
+
+export interface RuntimeState {
+  queue: SavedWorkItem[];
+  nextRun: Record<string, number>;
+  jobs: Record<string, { success: number; inProgress: number; failed: number }>;
+}
+
+function isWorkSpec(v: unknown): v is WorkSpec {
+  const kind = (v as { kind?: unknown } | null)?.kind;
+  return kind === 'trigger' || kind === 'consumer' || kind === 'scheduled';
+}
 
 export type ForgeFunction = (...args: unknown[]) => unknown;
 export type FunctionLoader = (file: string, exportName: string) => ForgeFunction;
@@ -75,10 +92,30 @@ export class ForgeRuntime {
     return scope.run({ accountId, moduleKey, invocationId: randomUUID() }, body);
   }
 
-  private enqueue(label: string, maxAttempts: number, run: (attempt: number, retry: { reason: string; data?: unknown } | null) => Promise<Outcome>, delayMs = 0): void {
+  private enqueue(label: string, maxAttempts: number, spec: WorkSpec, delayMs = 0): void {
+    const run = this.work(spec);
+    if (!run) return;
     const copies = this.faults.duplicateEvents ? 2 : 1;
     this.pump.lifo = this.faults.reorderEvents;
-    for (let i = 0; i < copies; i++) this.pump.enqueue({ label, maxAttempts, run, delayMs });
+    for (let i = 0; i < copies; i++) this.pump.enqueue({ label, maxAttempts, run, delayMs, spec });
+  }
+
+  /** Builds the closure for a queued item from its JSON spec (also after a restart). */
+  private work(spec: WorkSpec): WorkItem['run'] | null {
+    if (spec.kind === 'trigger') return this.triggerWork(spec);
+    if (spec.kind === 'consumer') return this.consumerWork(spec);
+    return this.scheduledWork(spec.moduleKey);
+  }
+
+  /** Queue, schedule and job stats as JSON, for the emulator's state file. */
+  snapshot(): RuntimeState {
+    return { queue: this.pump.snapshot(), nextRun: Object.fromEntries(this.nextRun), jobs: Object.fromEntries(this.jobs) };
+  }
+
+  restore(state: Partial<RuntimeState>): void {
+    for (const [key, at] of Object.entries(state.nextRun ?? {})) if (this.nextRun.has(key)) this.nextRun.set(key, at);
+    for (const [id, stats] of Object.entries(state.jobs ?? {})) this.jobs.set(id, stats);
+    this.pump.restore(state.queue ?? [], (item) => (isWorkSpec(item.spec) ? this.work(item.spec) : null));
   }
 
   private onSiteEvent(e: SiteEvent): void {
@@ -86,19 +123,26 @@ export class ForgeRuntime {
       if (!t.events.includes(e.type) || (t.ignoreSelf && e.selfGenerated)) continue;
       const payload = eventPayload(this.site, this.base, e);
       if (!payload) continue;
-      this.enqueue(`trigger ${t.key} ${e.type} issue ${e.issueId}`, TRIGGER_MAX_ATTEMPTS, (attempt, retry) => this.run(null, t.key, async () => {
-        this.counters.triggerInvocations++;
-        const event = retry ? { ...payload, retryContext: { retryCount: attempt - 1, retryReason: retry.reason, retryData: retry.data } } : payload;
-        try {
-          const result = await this.fn(t.functionKey)(event, { installContext: INSTALL_CONTEXT, principal: { accountId: e.actorId } });
-          return retryRequest(result) ?? { kind: 'done' };
-        } catch (err) {
-          // Forge does not retry a trigger that threw; the event is lost, which the sweep must absorb.
-          this.log(`trigger ${t.key}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-          return { kind: 'done' };
-        }
-      }));
+      const spec: WorkSpec = { kind: 'trigger', moduleKey: t.key, payload, actorId: e.actorId };
+      this.enqueue(`trigger ${t.key} ${e.type} issue ${e.issueId}`, TRIGGER_MAX_ATTEMPTS, spec);
     }
+  }
+
+  private triggerWork(spec: Extract<WorkSpec, { kind: 'trigger' }>): WorkItem['run'] | null {
+    const t = this.manifest.triggers.find((x) => x.key === spec.moduleKey);
+    if (!t) return null;
+    return (attempt, retry) => this.run(null, t.key, async () => {
+      this.counters.triggerInvocations++;
+      const event = retry ? { ...spec.payload, retryContext: { retryCount: attempt - 1, retryReason: retry.reason, retryData: retry.data } } : spec.payload;
+      try {
+        const result = await this.fn(t.functionKey)(event, { installContext: INSTALL_CONTEXT, principal: { accountId: spec.actorId } });
+        return retryRequest(result) ?? { kind: 'done' };
+      } catch (err) {
+        // Forge does not retry a trigger that threw; the event is lost, which the sweep must absorb.
+        this.log(`trigger ${t.key}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+        return { kind: 'done' };
+      }
+    });
   }
 
   /** The stargate endpoints @forge/events calls: publish, stats, cancel. */
@@ -110,7 +154,7 @@ export class ForgeRuntime {
       const jobId = b.jobId ?? randomUUID();
       const stats = { success: 0, inProgress: b.payload?.length ?? 0, failed: 0 };
       this.jobs.set(jobId, stats);
-      for (const ev of b.payload ?? []) this.deliver(consumer, jobId, ev.body, stats, (ev.delayInSeconds ?? 0) * 1000);
+      for (const ev of b.payload ?? []) this.deliver(consumer, jobId, ev.body, (ev.delayInSeconds ?? 0) * 1000);
       return { status: 201, body: {} };
     }
     if (path.startsWith('/webhook/queue/stats')) {
@@ -121,11 +165,18 @@ export class ForgeRuntime {
     return { status: 404, body: { message: `not emulated: ${path}` } };
   }
 
-  private deliver(consumer: AppManifest['consumers'][number], jobId: string, body: unknown, stats: { success: number; inProgress: number; failed: number }, delayMs: number): void {
-    const eventId = randomUUID();
-    this.enqueue(`consumer ${consumer.key} job ${jobId.slice(0, 8)}`, CONSUMER_MAX_ATTEMPTS, (attempt, retry) => this.run(null, consumer.key, async () => {
+  private deliver(consumer: AppManifest['consumers'][number], jobId: string, body: unknown, delayMs: number): void {
+    const spec: WorkSpec = { kind: 'consumer', moduleKey: consumer.key, jobId, eventId: randomUUID(), body };
+    this.enqueue(`consumer ${consumer.key} job ${jobId.slice(0, 8)}`, CONSUMER_MAX_ATTEMPTS, spec, delayMs);
+  }
+
+  private consumerWork(spec: Extract<WorkSpec, { kind: 'consumer' }>): WorkItem['run'] | null {
+    const consumer = this.manifest.consumers.find((c) => c.key === spec.moduleKey);
+    if (!consumer) return null;
+    return (attempt, retry) => this.run(null, consumer.key, async () => {
       this.counters.consumerInvocations++;
-      const event = { queueName: consumer.queue, jobId, eventId, body, ...(retry ? { retryContext: { retryCount: attempt - 1, retryReason: retry.reason, retryData: retry.data } } : {}) };
+      const stats = this.jobs.get(spec.jobId) ?? { success: 0, inProgress: 0, failed: 0 };
+      const event = { queueName: consumer.queue, jobId: spec.jobId, eventId: spec.eventId, body: spec.body, ...(retry ? { retryContext: { retryCount: attempt - 1, retryReason: retry.reason, retryData: retry.data } } : {}) };
       const result = await this.fn(consumer.functionKey)(event, { installContext: INSTALL_CONTEXT });
       const again = retryRequest(result);
       if (again) {
@@ -135,7 +186,7 @@ export class ForgeRuntime {
       stats.success++;
       stats.inProgress = Math.max(0, stats.inProgress - 1);
       return { kind: 'done' };
-    }), delayMs);
+    });
   }
 
   /** Restarts every scheduled trigger's slot from the current emulator time (after the clock jumped). */
@@ -154,13 +205,20 @@ export class ForgeRuntime {
       const slots = Math.max(1, Math.ceil((now - due + 1) / s.intervalMs));
       this.nextRun.set(s.key, force ? now + s.intervalMs : due + slots * s.intervalMs);
       queued++;
-      this.pump.enqueue({ label: `scheduled ${s.key}`, maxAttempts: 1, run: () => this.run(null, s.key, async () => {
-        this.counters.scheduledRuns++;
-        await this.fn(s.functionKey)({ context: { cloudId: 'emulator', moduleKey: s.key }, contextToken: 'emulator' }, { installContext: INSTALL_CONTEXT });
-        return { kind: 'done' };
-      }) });
+      const run = this.scheduledWork(s.key);
+      if (run) this.pump.enqueue({ label: `scheduled ${s.key}`, maxAttempts: 1, run, spec: { kind: 'scheduled', moduleKey: s.key } satisfies WorkSpec });
     }
     return queued;
+  }
+
+  private scheduledWork(moduleKey: string): WorkItem['run'] | null {
+    const s = this.manifest.scheduled.find((x) => x.key === moduleKey);
+    if (!s) return null;
+    return () => this.run(null, s.key, async () => {
+      this.counters.scheduledRuns++;
+      await this.fn(s.functionKey)({ context: { cloudId: 'emulator', moduleKey: s.key }, contextToken: 'emulator' }, { installContext: INSTALL_CONTEXT });
+      return { kind: 'done' };
+    });
   }
 
   async invokeResolver(call: ResolverCall): Promise<unknown> {

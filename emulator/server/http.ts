@@ -41,36 +41,37 @@ export function callerOf(req: IncomingMessage, emu: Emulator): string {
   return USERS.admin;
 }
 
+/** Writes are acknowledged only once the state file holds them (see Emulator.persist). */
+function reply(ctx: HttpContext, res: ServerResponse, method: string, r: { status: number; body?: unknown; headers?: Record<string, string> }): void {
+  if (method !== 'GET' && method !== 'HEAD') ctx.emu.persist();
+  sendJson(res, r.status, r.body, r.headers);
+}
+
 async function route(ctx: HttpContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const method = (req.method ?? 'GET').toUpperCase();
   const path = url.pathname;
   if (path.startsWith('/rest/')) {
     const body = await readBody(req);
-    const r = ctx.emu.jira({ method, path, query: url.searchParams, body, accountId: callerOf(req, ctx.emu) });
-    return sendJson(res, r.status, r.body, r.headers);
+    return reply(ctx, res, method, ctx.emu.jira({ method, path, query: url.searchParams, body, accountId: callerOf(req, ctx.emu) }));
   }
   if (path.startsWith('/control/')) {
     const body = await readBody(req);
-    const r = await handleControl(ctx.emu, method, path, (body && typeof body === 'object' ? body : {}) as Record<string, unknown>, ctx.reseed);
-    return sendJson(res, r.status, r.body);
+    return reply(ctx, res, method, await handleControl(ctx.emu, method, path, (body && typeof body === 'object' ? body : {}) as Record<string, unknown>, ctx.reseed));
   }
-  if (path.startsWith('/bridge/')) {
-    const r = await handleBridge(ctx.emu, path, await readBody(req), callerOf(req, ctx.emu));
-    return sendJson(res, r.status, r.body);
-  }
+  if (path.startsWith('/bridge/')) return reply(ctx, res, method, await handleBridge(ctx.emu, path, await readBody(req), callerOf(req, ctx.emu)));
   if (path.startsWith('/apps/')) return serveApp(ctx.emu, path, res);
   return serveHost(path, res);
 }
 
-export function startHttp(ctx: HttpContext | (() => HttpContext), port: number): Promise<{ server: Server; port: number }> {
+/** `ctx` may be a promise: requests that arrive while the emulator is starting wait for it. */
+export function startHttp(ctx: HttpContext | (() => HttpContext | Promise<HttpContext>), port: number): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => {
-    const c = typeof ctx === 'function' ? ctx() : ctx;
-    route(c, req, res).catch((e: unknown) => {
+    void Promise.resolve(typeof ctx === 'function' ? ctx() : ctx).then((c) => route(c, req, res).catch((e: unknown) => {
       c.emu.log(`HTTP ${req.method} ${req.url}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       if (!res.headersSent) sendJson(res, 500, { errorMessages: ['Emulator error: ' + (e instanceof Error ? e.message : String(e))], errors: {} });
       else res.end();
-    });
+    }));
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -9,6 +9,7 @@ import { hasConfigRecord } from '../store/config';
 import { failure, jiraFailure, type Answer } from './answer';
 import { RESOLVER_JIRA_BUDGET_MS, type Deps } from './deps';
 import { loadIssue, toHistory } from './history';
+import { nameSnapshot, siteNames } from './names';
 
 type PanelData = DataOf<'panel.getSla'>;
 const notConfigured = err(failure('NOT_CONFIGURED', 'The saved SLA policy no longer validates; an admin should review it in the project settings.'));
@@ -31,7 +32,8 @@ export async function panelSla(deps: Deps, issueId: string, contextProjectId: st
   if (!policy.ok) return notConfigured;
   const history = await toHistory(jira, bundle, config.policy, now);
   if (!history.ok) return err(jiraFailure(history.error));
-  const snapshot = evaluate(history.value, policy.value, now);
+  // Pause reasons name statuses (cached site names), never ids.
+  const snapshot = nameSnapshot(evaluate(history.value, policy.value, now), config.policy, await siteNames(jira, now));
   const warnings = Object.fromEntries(config.policy.metrics.map((m) => [m.key, m.warnings ?? []]));
   return ok({ ...empty, configured: true, snapshot, calendars: calendarsFor(config.policy.calendars, now), warnings });
 }

@@ -6,3 +6,5 @@ export * from './calendar';
 export * from './policy';
 export * from './evaluate';
 export * from './result';
+export * from './explain';
+export * from './report';

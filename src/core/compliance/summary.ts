@@ -1,4 +1,4 @@
-/** Compliance over many issues: met / breached / % per metric × goal × month. */
+/** Compliance over many issues: met / breached / % and time to meet per metric × goal × month. */
 import { DateTime } from 'luxon';
 import type { Instant } from '../calendar/types';
 import type { SlaSnapshot } from '../evaluate/types';
@@ -12,34 +12,82 @@ export interface ComplianceRow {
   breached: number;
   /** met / (met + breached) × 100, rounded to 2 decimals; null when nothing was counted. */
   percentMet: number | null;
+  /** Nearest-rank median and 90th percentile of the business time met cycles took; null without met cycles. */
+  medianToMeetMs: number | null;
+  p90ToMeetMs: number | null;
 }
 
-function monthOf(at: Instant, timeZone: string): string {
+/** A counted cycle reduced to what compliance needs. */
+export interface CountedCycle {
+  metricKey: string;
+  goalId: string | null;
+  month: string;
+  met: boolean;
+  elapsedMs: number;
+}
+
+export function monthOf(at: Instant, timeZone: string): string {
   return DateTime.fromMillis(at, { zone: timeZone }).toFormat('yyyy-MM');
 }
 
 /**
- * Counts completed cycles (met or breached); running, track-only and uncounted cycles are left out.
- * Rows are sorted by month, metric key and goal id.
- * @example summarizeCompliance(snapshots, { timeZone: 'Europe/Berlin' })[0] // { metricKey: 'response', goalId: 'high', month: '2026-03', met: 9, breached: 1, percentMet: 90 }
+ * The nearest-rank percentile of ascending values: the smallest value with at least p% of values at
+ * or below it. Always one of the observed durations (no interpolation), so the figure is exact and an
+ * aggregate can reproduce it from counts of equal values.
+ * @example nearestRank([1, 2, 3, 4], 50) // 2
  */
-export function summarizeCompliance(snapshots: readonly SlaSnapshot[], options: { timeZone?: string } = {}): ComplianceRow[] {
-  const zone = options.timeZone ?? 'UTC';
-  const rows = new Map<string, ComplianceRow>();
+export function nearestRank(sorted: readonly number[], percent: number): number | null {
+  if (sorted.length === 0) return null;
+  const rank = Math.max(1, Math.ceil((percent / 100) * sorted.length));
+  return sorted[rank - 1] ?? null;
+}
+
+export function percentOf(met: number, breached: number): number | null {
+  return met + breached === 0 ? null : Math.round((met / (met + breached)) * 10_000) / 100;
+}
+
+/** The counted (met or breached) cycles of the snapshots; running, track-only and uncounted cycles are left out. */
+export function countedCycles(snapshots: readonly SlaSnapshot[], timeZone: string): CountedCycle[] {
+  const out: CountedCycle[] = [];
   for (const snapshot of snapshots) {
     for (const metric of snapshot.metrics) {
       for (const cycle of metric.cycles) {
         if (cycle.met === null || cycle.stoppedAt === null) continue;
-        const month = monthOf(cycle.stoppedAt, zone);
-        const key = JSON.stringify([month, metric.key, cycle.goalId]);
-        const row = rows.get(key) ?? { metricKey: metric.key, goalId: cycle.goalId, month, met: 0, breached: 0, percentMet: null };
-        if (cycle.met) row.met += 1;
-        else row.breached += 1;
-        rows.set(key, row);
+        out.push({ metricKey: metric.key, goalId: cycle.goalId, month: monthOf(cycle.stoppedAt, timeZone), met: cycle.met, elapsedMs: cycle.elapsedMs });
       }
     }
   }
-  return [...rows.entries()]
+  return out;
+}
+
+/** Rows from counted cycles, sorted by month, metric key and goal id. */
+export function summarizeCounted(cycles: readonly CountedCycle[]): ComplianceRow[] {
+  const groups = new Map<string, { row: ComplianceRow; times: number[] }>();
+  for (const c of cycles) {
+    const key = JSON.stringify([c.month, c.metricKey, c.goalId]);
+    let g = groups.get(key);
+    if (!g) {
+      g = { row: { metricKey: c.metricKey, goalId: c.goalId, month: c.month, met: 0, breached: 0, percentMet: null, medianToMeetMs: null, p90ToMeetMs: null }, times: [] };
+      groups.set(key, g);
+    }
+    if (c.met) {
+      g.row.met += 1;
+      g.times.push(c.elapsedMs);
+    } else g.row.breached += 1;
+  }
+  return [...groups.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, r]) => ({ ...r, percentMet: Math.round((r.met / (r.met + r.breached)) * 10_000) / 100 }));
+    .map(([, { row, times }]) => {
+      const sorted = times.sort((a, b) => a - b);
+      return { ...row, percentMet: percentOf(row.met, row.breached), medianToMeetMs: nearestRank(sorted, 50), p90ToMeetMs: nearestRank(sorted, 90) };
+    });
+}
+
+/**
+ * Counts completed cycles (met or breached) per metric × goal × month of the stop; running,
+ * track-only and uncounted cycles are left out. Rows are sorted by month, metric key and goal id.
+ * @example summarizeCompliance(snapshots, { timeZone: 'Europe/Berlin' })[0] // { metricKey: 'response', goalId: 'high', month: '2026-03', met: 9, breached: 1, percentMet: 90, … }
+ */
+export function summarizeCompliance(snapshots: readonly SlaSnapshot[], options: { timeZone?: string } = {}): ComplianceRow[] {
+  return summarizeCounted(countedCycles(snapshots, options.timeZone ?? 'UTC'));
 }

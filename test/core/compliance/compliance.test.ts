@@ -2,8 +2,8 @@ import { computeUptime, summarizeCompliance } from '../../../src/core/compliance
 import type { CycleSnapshot, SlaSnapshot } from '../../../src/core/evaluate/types';
 import { at, HOUR } from '../evaluate/builders';
 
-function cycle(stopped: string | null, met: boolean | null, goalId = 'high'): CycleSnapshot {
-  return { startedAt: 0, stoppedAt: stopped === null ? null : at(stopped), pauses: [], goalId, calendarId: '24x7', goalMs: HOUR, elapsedMs: 0, remainingMs: HOUR, dueAt: null, breachedAt: null, met };
+function cycle(stopped: string | null, met: boolean | null, goalId = 'high', elapsedMs = 0): CycleSnapshot {
+  return { startedAt: 0, stoppedAt: stopped === null ? null : at(stopped), pauses: [], goalId, calendarId: '24x7', goalMs: HOUR, elapsedMs, remainingMs: HOUR, dueAt: null, breachedAt: null, met };
 }
 
 function snapshot(cycles: CycleSnapshot[], key = 'response'): SlaSnapshot {
@@ -19,9 +19,22 @@ describe('summarizeCompliance', () => {
       snapshot([cycle('2026-03-06T10:00:00Z', null)]),
     ]);
     expect(rows).toEqual([
-      { metricKey: 'response', goalId: 'high', month: '2026-03', met: 2, breached: 1, percentMet: 66.67 },
-      { metricKey: 'response', goalId: 'low', month: '2026-04', met: 1, breached: 0, percentMet: 100 },
+      { metricKey: 'response', goalId: 'high', month: '2026-03', met: 2, breached: 1, percentMet: 66.67, medianToMeetMs: 0, p90ToMeetMs: 0 },
+      { metricKey: 'response', goalId: 'low', month: '2026-04', met: 1, breached: 0, percentMet: 100, medianToMeetMs: 0, p90ToMeetMs: 0 },
     ]);
+  });
+
+  it('gives nearest-rank median and 90th percentile of the time met cycles took, leaving breached cycles out', () => {
+    const minutes = [50, 10, 40, 20, 30];
+    const rows = summarizeCompliance([snapshot([...minutes.map((m) => cycle('2026-03-02T10:00:00Z', true, 'high', m * 60_000)), cycle('2026-03-03T10:00:00Z', false, 'high', 999 * 60_000)])]);
+    expect(rows[0]).toMatchObject({ met: 5, breached: 1, medianToMeetMs: 30 * 60_000, p90ToMeetMs: 50 * 60_000 });
+    const onlyBreached = summarizeCompliance([snapshot([cycle('2026-03-03T10:00:00Z', false)])]);
+    expect(onlyBreached[0]).toMatchObject({ percentMet: 0, medianToMeetMs: null, p90ToMeetMs: null });
+  });
+
+  it('takes the lower middle as the median of an even count', () => {
+    const rows = summarizeCompliance([snapshot([10, 20, 30, 40].map((m) => cycle('2026-03-02T10:00:00Z', true, 'high', m)))]);
+    expect(rows[0]).toMatchObject({ medianToMeetMs: 20, p90ToMeetMs: 40 });
   });
 
   it('assigns months in the report zone, not the host zone', () => {

@@ -2,6 +2,7 @@
  * A scripted backend for the settings page tests: each resolver key answers from a handler the
  * test can replace, and every call is recorded so tests assert on what the page sent.
  */
+import './jsdomClone';
 import type { DataOf, Envelope, JiraMetadata, PayloadOf, ProjectConfig, ResolverKey } from '../../../src/contract';
 import type { PolicySpec } from '../../../src/core/policy/types';
 

@@ -1,12 +1,11 @@
-/** One goal: order buttons, name, criteria, target typed as text with instant validation, calendar. */
-import { useState } from 'react';
+/** One goal: order buttons, name, criteria, target as a number and a unit, calendar. */
 import type { CalendarSpec } from '../../../../src/core/calendar/types';
 import type { Goal } from '../../../../src/core/policy/types';
 import { Button } from '../../../shared/ui';
-import { describeTarget, parseTargetText, targetToText } from '../model/target';
 import { Field, IssuesAt } from '../ui/Field';
 import { CalendarRefPicker } from './CalendarRefPicker';
 import { Criteria } from './Criteria';
+import { TargetInput } from './TargetInput';
 
 interface Props {
   goal: Goal; index: number; count: number; path: string; calendars: readonly CalendarSpec[];
@@ -35,22 +34,5 @@ export function GoalRow({ goal, index, count, path, calendars, onChange, onMove,
       <td><CalendarRefPicker value={goal.calendar} label={name} path={`${path}.calendar`} calendars={calendars} onChange={(calendar) => onChange({ ...goal, calendar })} /></td>
       <td><Button appearance="subtle" aria-label={`Delete ${name}`} onClick={onRemove}>Delete</Button></td>
     </tr>
-  );
-}
-
-function TargetInput({ goal, label, path, onChange }: { goal: Goal; label: string; path: string; onChange: (g: Goal) => void }) {
-  const [text, setText] = useState(() => targetToText(goal.target));
-  const parsed = parseTargetText(text);
-  const update = (value: string) => {
-    setText(value);
-    const next = parseTargetText(value);
-    // Only a parseable target reaches the draft; the field keeps the text and says what is wrong.
-    if (next.ok) onChange({ ...goal, target: next.value });
-  };
-  return (
-    <Field label={`Target of ${label}`} hideLabel path={path} localError={parsed.ok ? null : parsed.error}
-      help={parsed.ok ? describeTarget(parsed.value) : undefined} render={(p) => (
-        <input {...p} className="input input-short" value={text} placeholder="4h" data-testid={`goal-target-${goal.id}`} onChange={(e) => update(e.target.value)} />
-      )} />
   );
 }
