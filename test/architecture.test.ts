@@ -31,10 +31,15 @@ function importsOf(file: string): string[] {
   return specs.map((m) => m[1] ?? '');
 }
 
-/** Resolves a relative import to a repo path; package imports are returned as they are. */
+/** The path aliases of tsconfig.json, jest and the UI builds: the public surfaces. */
+const ALIASES: Record<string, string> = { '@core': 'src/core', '@core/browser': 'src/core/browser', '@contract': 'src/contract' };
+
+/** Resolves a relative or aliased import to a repo path; package imports are returned as they are. */
 function target(file: string, spec: string): string {
+  const aliased = ALIASES[spec];
+  if (aliased) return aliased;
   if (!spec.startsWith('.')) return spec;
-  return relative(root, resolve(root, dirname(file), spec));
+  return relative(root, resolve(root, dirname(file), spec)).replace(/\/index$/, '');
 }
 
 function violations(dir: string, allowed: (target: string) => boolean): string[] {
@@ -54,8 +59,8 @@ describe('the dependency rule', () => {
     expect(violations('src/core', allowed)).toEqual([]);
   });
 
-  it('keeps date-holidays out of the browser entry of the calendar engine', () => {
-    const file = 'src/core/calendar/browser.ts';
+  it('keeps date-holidays out of the browser entry of the core', () => {
+    const file = 'src/core/browser.ts';
     const seen = new Set<string>();
     const walk = (f: string): void => {
       if (seen.has(f)) return;
@@ -80,9 +85,8 @@ describe('the dependency rule', () => {
     expect(seen.size).toBeGreaterThan(1);
   });
 
-  it('lets the UIs import only the contract, the pure core and their own shared code', () => {
-    const allowed = (t: string) =>
-      isPackage(t) || t.startsWith('src/contract') || t.startsWith('src/core') || t.startsWith('static');
+  it('lets the UIs import only the contract, the browser entry of the core and their own shared code', () => {
+    const allowed = (t: string) => isPackage(t) || t === 'src/contract' || t === 'src/core/browser' || t.startsWith('static');
     expect(violations('static', allowed)).toEqual([]);
   });
 
@@ -145,5 +149,30 @@ describe('the direction core <- app <- handlers', () => {
     const allowed = (t: string) => !t.startsWith('src/handlers') || t === 'src/handlers/retry';
     const found = violations('src/handlers', allowed).filter((v) => !v.startsWith('src/handlers/resolver/') || !v.includes('-> src/handlers/resolver/'));
     expect(found).toEqual([]);
+  });
+});
+
+/** A file outside the core (or contract) that reaches past the public entry, as "file -> target". */
+function deepImports(dirs: string[], exempt: (file: string) => boolean): string[] {
+  const surface = (t: string) => t === 'src/core' || t === 'src/core/browser' || t === 'src/contract';
+  const inside = (t: string) => t.startsWith('src/core/') || t.startsWith('src/contract/');
+  return dirs.flatMap((dir) =>
+    sourceFiles(dir)
+      .filter((file) => !exempt(file))
+      .flatMap((file) => importsOf(file).map((spec) => ({ file, t: target(file, spec) })))
+      .filter(({ file, t }) => inside(t) && !surface(t) && !file.startsWith(t.split('/').slice(0, 2).join('/') + '/'))
+      .map(({ file, t }) => `${file} -> ${t}`),
+  );
+}
+
+describe('the public surfaces of the core and the contract', () => {
+  it('lets code outside the core import the core only through its index or its browser entry', () => {
+    const found = deepImports(['src', 'static', 'emulator', 'bench', 'test'], (f) => f.startsWith('src/core/') || f.startsWith('test/core/'));
+    expect(found.filter((v) => v.includes('-> src/core/'))).toEqual([]);
+  });
+
+  it('lets code outside the contract import it only through its index', () => {
+    const found = deepImports(['src', 'static', 'emulator', 'bench', 'test'], (f) => f.startsWith('src/contract/'));
+    expect(found.filter((v) => v.includes('-> src/contract/'))).toEqual([]);
   });
 });

@@ -1,10 +1,8 @@
 /**
  * The resolver contract shared by the backend and the Custom UIs: keys, payloads, responses and the
- * response envelope. UIs import only this file (and src/core for live countdowns).
+ * response envelope. UIs import only this file (as `@contract`) and the core's browser entry (`@core/browser`).
  */
-import type { CalendarSpec, Instant, OpenWindow } from '../core/calendar/types';
-import type { NamedRef, PolicySpec, SiteMetadata } from '../core/policy/types';
-import type { SlaSnapshot } from '../core/evaluate/types';
+import type { CalendarSpec, Instant, NamedRef, OpenWindow, PolicySpec, SiteMetadata, SlaSnapshot } from '../core/browser';
 
 export type ErrorCode =
   | 'FORBIDDEN'
@@ -42,7 +40,7 @@ export interface ProjectConfig {
   policy: PolicySpec;
 }
 
-export type { NamedRef, StatusRef, SelectFieldRef } from '../core/policy/types';
+export type { NamedRef, StatusRef, SelectFieldRef } from '../core/browser';
 
 /** The site metadata the settings page and presets work with; its shape is owned by the core. */
 export type JiraMetadata = SiteMetadata;
@@ -132,3 +130,4 @@ export const RESOLVER_KEYS: readonly ResolverKey[] = [
 ];
 
 export { SLA_PROPERTY_KEY, SLA_PROPERTY_MAX_BYTES, type JqlState, type MetricProperty, type SlaProperty } from './property';
+export * from './names';

@@ -7,7 +7,7 @@
  *   fired                                        ids of warning/breach actions already fired
  *   hash                                         of everything above
  */
-import type { MetricState } from '../core/evaluate/types';
+import type { MetricState } from '../core/browser';
 
 /** Issue property key and its size budget (Jira rejects values over 32 KB). */
 export const SLA_PROPERTY_KEY = 'sla';

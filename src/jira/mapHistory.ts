@@ -12,7 +12,7 @@
  *   A comment is internal (public false) when Jira Service Management marks it so: `jsdPublic: false`
  *   or the `sd.public.comment` property with `internal: true`.
  */
-import type { FieldChange, HistoryComment, IssueHistory } from '../core/evaluate/types';
+import type { FieldChange, HistoryComment, IssueHistory } from '../core';
 import type { IssueBundle } from './issueReads';
 import type { RawComment, RawHistory } from './schemas';
 

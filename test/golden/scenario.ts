@@ -3,9 +3,7 @@
  * expected snapshot rendered for review (instants as ISO-8601, durations as "1h 30m").
  */
 import { z } from 'zod';
-import { instantiatePreset, validatePolicy, type CompiledPolicy } from '../../src/core/policy';
-import type { GoalChangeMode } from '../../src/core/policy/types';
-import type { IssueHistory, SlaSnapshot } from '../../src/core/evaluate/types';
+import { instantiatePreset, validatePolicy, type CompiledPolicy, type GoalChangeMode, type IssueHistory, type SlaSnapshot } from '@core';
 import { SITE } from '../core/policy/metadata';
 import { CATEGORIES } from '../core/evaluate/builders';
 

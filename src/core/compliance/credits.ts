@@ -3,7 +3,7 @@
  * an admin hands a customer, listing each outage as evidence of the downtime it contributed.
  */
 import { DateTime } from 'luxon';
-import type { Instant } from '../calendar/types';
+import type { Instant } from '../time';
 import { err, ok, type Result } from '../result';
 import { computeUptime, DEFAULT_CREDIT_THRESHOLDS, type CreditThreshold } from './uptime';
 import { outagesFor, type OutageRecord } from './outages';

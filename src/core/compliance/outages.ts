@@ -1,5 +1,5 @@
 /** Recorded outages of a service (optionally of one customer of it): validation and selection. */
-import type { Instant } from '../calendar/types';
+import type { Instant } from '../time';
 import { err, ok, type Result } from '../result';
 
 export interface OutageRecord {

@@ -3,6 +3,4 @@ export { evaluate } from './evaluate';
 export { previewDue, type DuePreview } from './preview';
 export { dueActions, thresholdToken, type DueAction } from './actions';
 export { replayHistory, type Replay, type Step } from './history';
-export { summarizeCompliance, computeUptime, DEFAULT_CREDIT_THRESHOLDS } from '../compliance';
-export type { ComplianceRow, Outage, CreditThreshold, UptimeReport } from '../compliance';
 export * from './types';

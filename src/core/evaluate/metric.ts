@@ -1,5 +1,6 @@
 /** One metric's snapshot: cycles with their business-time figures, state, pause reason, warnings, next check. */
-import type { BusinessCalendar, ExclusionWindow, Instant } from '../calendar/types';
+import type { BusinessCalendar, ExclusionWindow } from '../calendar/types';
+import type { Instant } from '../time';
 import type { MetricSpec, WarningThreshold } from '../policy/types';
 import type { CompiledPolicy } from '../policy/compiled';
 import { calendarIdFor, selectGoal } from '../policy/goals';

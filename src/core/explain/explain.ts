@@ -3,7 +3,8 @@
  * into parts that each say why the time did or did not count. Built on the same replay and segment
  * arithmetic as evaluate(), so the counted parts add up to the snapshot's elapsed time.
  */
-import type { BusinessCalendar, Instant } from '../calendar/types';
+import type { BusinessCalendar } from '../calendar/types';
+import type { Instant } from '../time';
 import type { CompiledPolicy } from '../policy/compiled';
 import { describeCondition } from '../policy/conditions';
 import type { MetricSpec } from '../policy/types';

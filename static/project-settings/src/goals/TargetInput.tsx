@@ -3,7 +3,7 @@
  * draft; an unusually long one must be confirmed first (until then it counts as a problem).
  */
 import { useState } from 'react';
-import type { Goal } from '../../../../src/core/policy/types';
+import type { Goal } from '@core/browser';
 import { describeTarget, isUnusualTarget, partsToTarget, targetToParts, UNIT_LABEL, type TargetParts, type TargetUnit } from '../model/target';
 import { Field } from '../ui/Field';
 

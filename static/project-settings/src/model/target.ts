@@ -5,9 +5,7 @@
  * The limits are the core's (a target of at most 10 years, or 3660 business days); values far past
  * what an SLA usually promises are allowed but must be confirmed (see isUnusualTarget).
  */
-import { formatTarget } from '../../../../src/core/policy/target';
-import { err, ok, type Result } from '../../../../src/core/result';
-import type { GoalTarget } from '../../../../src/core/policy/types';
+import { formatTarget, err, ok, type Result, type GoalTarget } from '@core/browser';
 
 export type TargetUnit = 'minutes' | 'hours' | 'businessDays' | 'trackOnly';
 

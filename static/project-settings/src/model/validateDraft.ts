@@ -4,11 +4,8 @@
  * browser cannot check (the rule data stays on the server): they are set aside here and the server
  * still checks them on save. Messages are rewritten for people (model/explain).
  */
-import type { FieldIssue } from '../../../../src/contract';
-import { compileCalendar } from '../../../../src/core/calendar/browser';
-import type { CalendarSpec } from '../../../../src/core/calendar/types';
-import { makePolicyValidator } from '../../../../src/core/policy/browser';
-import type { PolicySpec } from '../../../../src/core/policy/types';
+import type { FieldIssue } from '@contract';
+import { compileCalendar, type CalendarSpec, makePolicyValidator, type PolicySpec } from '@core/browser';
 import { explainIssues } from './explain';
 
 const validate = makePolicyValidator(compileCalendar);
