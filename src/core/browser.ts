@@ -10,3 +10,4 @@ export * from './compliance';
 export * from './report';
 export * from './result';
 export * from './time';
+export * from './json';

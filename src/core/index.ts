@@ -11,3 +11,4 @@ export * from './result';
 export * from './explain';
 export * from './report';
 export * from './time';
+export * from './json';

@@ -5,7 +5,7 @@ import type { MetricSpec, WarningThreshold } from '../policy/types';
 import type { CompiledPolicy } from '../policy/compiled';
 import { calendarIdFor, selectGoal } from '../policy/goals';
 import { formatTarget } from '../policy/target';
-import { crossingInstant, timeSegments, warningInstant, type TimedSegment } from './clock';
+import { crossingInstant, timeSegments, warningInstant, type TimedSegment } from './elapsed';
 import type { RawCycle } from './machine';
 import type { Fields } from './history';
 import type { CycleSnapshot, MetricSnapshot, MetricState, PauseReason } from './types';

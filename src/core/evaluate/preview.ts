@@ -3,7 +3,7 @@ import type { Instant } from '../time';
 import type { CompiledPolicy } from '../policy/compiled';
 import { calendarIdFor, selectGoal, type FieldValues } from '../policy/goals';
 import { formatTarget } from '../policy/target';
-import { goalMillis } from './clock';
+import { goalMillis } from './elapsed';
 
 export interface DuePreview {
   key: string;

@@ -8,7 +8,7 @@ import type { Instant } from '../time';
 import type { CompiledPolicy } from '../policy/compiled';
 import { describeCondition } from '../policy/conditions';
 import type { MetricSpec } from '../policy/types';
-import { timeSegments } from '../evaluate/clock';
+import { timeSegments } from '../evaluate/elapsed';
 import { evaluate } from '../evaluate/evaluate';
 import { replayHistory, type Step } from '../evaluate/history';
 import { replayMetric, type RawCycle } from '../evaluate/machine';

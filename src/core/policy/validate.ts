@@ -5,6 +5,7 @@
  */
 import type { BusinessCalendar, CalendarError } from '../calendar/types';
 import { err, ok, type Result } from '../result';
+import { deepFreeze } from '../json';
 import type { CompiledPolicy, PolicyError } from './compiled';
 import type { Goal, MetricSpec, PolicySpec } from './types';
 import { policySchema, type ParsedMetric, type ParsedPolicy } from './schema';
@@ -56,14 +57,6 @@ function compileCalendars(list: readonly unknown[], compile: CalendarCompiler, e
 function toMetric(m: ParsedMetric): MetricSpec {
   const goals: Goal[] = m.goals.map((g) => ({ ...g, target: g.target ?? { kind: 'trackOnly' } }));
   return { ...m, goals };
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 function schemaVersionError(input: unknown): PolicyError | null {

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { BusinessCalendar, Instant, CycleSnapshot } from '@core/browser';
 import { colors, space } from '../../shared/ui';
 import { formatDuration } from '../../shared/format';
-import { cycleSegments, type Segment, type SegmentKind } from './timeline';
+import { cycleSegments, type Segment, type SegmentKind } from './segments';
 
 const COLOR: Record<SegmentKind, string> = {
   running: colors.bgInformationBold,

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../../result';
+import { deepFreeze } from '../../json';
 import type { BusinessCalendar, CalendarError, CalendarSpec } from '../types';
 import { CompiledCalendar } from './calendar';
 import type { HolidayProvider } from './provider';
@@ -10,14 +11,6 @@ import { validateSpec } from './validate';
  */
 const MAX_SHARED = 64;
 const shared = new Map<string, { provider: HolidayProvider; calendar: BusinessCalendar }>();
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 function keyOf(spec: unknown): string | null {
   try {
