@@ -4,7 +4,7 @@
  * Version 1 is the first schema: the table is empty until the shape changes.
  */
 import type { ProjectConfig } from '../contract';
-import { err, ok, type Result } from '../core';
+import { err, isRecord, ok, type Result } from '../core';
 
 type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;
 
@@ -17,8 +17,6 @@ export interface MigrationError {
   code: 'CONFIG_UNREADABLE' | 'CONFIG_FROM_NEWER_APP';
   message: string;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function migrateConfig(raw: unknown, migrations: Record<number, Migration> = MIGRATIONS): Result<ProjectConfig, MigrationError> {
   if (!isRecord(raw) || typeof raw.schemaVersion !== 'number') {
