@@ -97,16 +97,27 @@ describe('the dependency rule', () => {
 });
 
 /** App modules every use-case may build on; everything else in src/app is a use-case. */
-const BUILDING_BLOCKS = ['deps', 'answer', 'retry', 'history', 'property', 'actions', 'names'];
+const BUILDING_BLOCKS = ['deps', 'answer', 'retry', 'history', 'property', 'actions', 'names', 'mirrorData', 'evaluateIssue', 'reportFiling', 'eventDelta'];
 
 /** The only places where one use-case calls another, each for a stated reason. */
 const COMPOSITIONS: Record<string, string[]> = {
-  // A queue job is one issue recompute or one page of a project recompute.
-  jobs: ['recompute', 'reindex'],
-  // A project recompute is an issue recompute per search hit.
-  reindex: ['recompute'],
+  // A queue job is one issue recompute, a due batch, or one link of a project recompute.
+  jobs: ['recompute', 'reindex', 'dueBatch', 'mirrorSync'],
+  // A project recompute pages through issues and recomputes them in bulk.
+  reindex: ['recompute', 'bulkRecompute', 'chainPages'],
   // Saving a configuration starts the project recompute.
   settings: ['reindex'],
+  // Pages read from Jira refresh the history mirror.
+  chainPages: ['mirrorSync'],
+  // A due batch is a bulk recompute from the mirror.
+  dueBatch: ['bulkRecompute'],
+  // An event updates the mirror before the recompute is queued.
+  issueEvents: ['mirrorSync'],
+  // The mirror and the single-issue recompute use each other: a mirror miss falls back to a Jira read.
+  mirrorSync: ['recompute'],
+  recompute: ['mirrorSync'],
+  // The sweep queues due batches and resumes parked project recomputes.
+  sweep: ['dueBatch', 'reindex'],
 };
 
 const appModule = (t: string) => t.match(/^src\/app\/([^/]+?)(?:\.ts)?$/)?.[1];

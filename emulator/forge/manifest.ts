@@ -35,10 +35,13 @@ const manifestSchema = z.object({
     consumer: z.array(consumer).default([]),
     'jira:issuePanel': z.array(uiModule).default([]),
     'jira:projectSettingsPage': z.array(uiModule).default([]),
+    'jira:projectPage': z.array(uiModule).default([]),
     'jira:entityProperty': z.array(entityProperty).default([]),
   }).passthrough(),
   resources: z.array(z.object({ key: z.string(), path: z.string() })).default([]),
 });
+
+export type UiModuleType = 'jira:issuePanel' | 'jira:projectSettingsPage' | 'jira:projectPage';
 
 export interface EntityIndexDef { name: string; range: string[]; partition: string[] }
 
@@ -47,7 +50,7 @@ export interface AppManifest {
   triggers: Array<{ key: string; functionKey: string; events: string[]; ignoreSelf: boolean; expression: string | null }>;
   scheduled: Array<{ key: string; functionKey: string; intervalMs: number }>;
   consumers: Array<{ key: string; queue: string; functionKey: string }>;
-  uiModules: Array<{ key: string; type: 'jira:issuePanel' | 'jira:projectSettingsPage'; resourcePath: string; resolverFunction: string | null }>;
+  uiModules: Array<{ key: string; type: UiModuleType; resourcePath: string; resolverFunction: string | null }>;
   propertyIndexes: PropertyIndex[];
   entityIndexes: Map<string, EntityIndexDef[]>;
 }
@@ -66,7 +69,7 @@ export function parseManifest(text: string): AppManifest {
     const dot = f.handler.lastIndexOf('.');
     return [f.key, { file: f.handler.slice(0, dot), exportName: f.handler.slice(dot + 1) }];
   }));
-  const ui = (type: 'jira:issuePanel' | 'jira:projectSettingsPage') => m.modules[type].map((u) => ({
+  const ui = (type: UiModuleType) => m.modules[type].map((u) => ({
     key: u.key, type, resourcePath: resources.get(u.resource) ?? '', resolverFunction: u.resolver?.function ?? null,
   }));
   return {
@@ -74,7 +77,7 @@ export function parseManifest(text: string): AppManifest {
     triggers: m.modules.trigger.map((t) => ({ key: t.key, functionKey: t.function, events: t.events, ignoreSelf: t.filter?.ignoreSelf === true, expression: t.filter?.expression ?? null })),
     scheduled: m.modules.scheduledTrigger.map((s) => ({ key: s.key, functionKey: s.function, intervalMs: INTERVAL_MS[s.interval] ?? 300_000 })),
     consumers: m.modules.consumer.map((c) => ({ key: c.key, queue: c.queue, functionKey: c.function ?? c.resolver?.function ?? '' })),
-    uiModules: [...ui('jira:issuePanel'), ...ui('jira:projectSettingsPage')],
+    uiModules: [...ui('jira:issuePanel'), ...ui('jira:projectSettingsPage'), ...ui('jira:projectPage')],
     propertyIndexes: m.modules['jira:entityProperty'].filter((e) => (e.entityType ?? 'issue') === 'issue').flatMap((e) => e.values.map((v) => ({
       propertyKey: e.propertyKey, path: v.path, alias: v.searchAlias ?? null,
       type: (INDEXED_TYPES as string[]).includes(v.type) ? (v.type as IndexedType) : 'string',

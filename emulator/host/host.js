@@ -58,7 +58,8 @@
         act('/control/issues', { project: key, summary: summary.value, priority: priority.value, severity: severity.value || undefined, reporter: currentUser() });
       } }, summary, priority, severity, h('button', { class: 'primary', type: 'submit' }, 'Create issue'));
       return h('section', {}, h('h1', {}, project ? project.name : key, ' ', h('span', { class: 'muted' }, key)),
-        state.modules.settings ? h('p', {}, h('a', { href: '#/project/' + key + '/settings' }, 'SLA settings')) : null,
+        h('p', {}, state.modules.settings ? h('a', { href: '#/project/' + key + '/settings' }, 'SLA settings') : null, ' ',
+          state.modules.projectPage ? h('a', { href: '#/project/' + key + '/page', id: 'project-page-link' }, 'SLA report') : null),
         create, V.issueTable(res.issues, zone()));
     });
   }
@@ -98,9 +99,11 @@
     var hash = location.hash || '#/';
     var issue = /^#\/issue\/(.+)$/.exec(hash);
     var settings = /^#\/project\/([^/]+)\/settings$/.exec(hash);
+    var page = /^#\/project\/([^/]+)\/page$/.exec(hash);
     var project = /^#\/project\/([^/]+)$/.exec(hash);
     var view = issue ? issueView(decodeURIComponent(issue[1]))
       : settings ? settingsView(settings[1])
+      : page ? V.projectPageView(state, page[1], frame)
       : project ? issueList(project[1])
       : Promise.resolve(V.projectList(state.projects, state.modules));
     return view.then(function (el) { var main = document.getElementById('view'); main.replaceChildren(el); }, function (e) { flag(e.message, 'error'); });
@@ -133,7 +136,8 @@
       var s = r[0];
       state.users = s.users.filter(function (u) { return u.role !== 'app'; });
       state.projects = s.projects;
-      s.uiModules.forEach(function (m) { state.modules[m.type === 'jira:issuePanel' ? 'panel' : 'settings'] = m.key; });
+      var roles = { 'jira:issuePanel': 'panel', 'jira:projectSettingsPage': 'settings', 'jira:projectPage': 'projectPage' };
+      s.uiModules.forEach(function (m) { if (roles[m.type]) state.modules[roles[m.type]] = m.key; });
       state.meta = { priorities: r[1], statuses: r[2], severity: r[3].values };
       var sw = document.getElementById('user-switcher');
       sw.replaceChildren.apply(sw, state.users.map(function (u) { return h('option', { value: u.accountId, selected: u.accountId === currentUser() }, u.displayName + ' (' + u.role + ')'); }));

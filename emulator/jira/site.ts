@@ -29,6 +29,9 @@ export class JiraSite {
   /** Bodies sent to /notify, newest last, for tests and the host page to inspect. */
   readonly notifications: Array<{ issueId: string; at: number; body: unknown }> = [];
   private readonly listeners: Array<(e: SiteEvent) => void> = [];
+  private byIdOrKey = new Map<string, Issue>();
+  private indexed: Issue[] | null = null;
+  private indexedLength = -1;
 
   constructor(private readonly now: () => number, data: SiteData = emptySite()) {
     this.data = data;
@@ -51,7 +54,14 @@ export class JiraSite {
   }
 
   issue(idOrKey: string): Issue | undefined {
-    return this.data.issues.find((i) => i.id === idOrKey || i.key === idOrKey);
+    // Indexed so a site of 100,000 issues answers lookups in constant time; rebuilt when the list changes.
+    if (this.indexed !== this.data.issues || this.indexedLength !== this.data.issues.length) {
+      this.byIdOrKey = new Map(this.data.issues.flatMap((i) => [[i.id, i], [i.key, i]]));
+      this.indexed = this.data.issues;
+      this.indexedLength = this.data.issues.length;
+    }
+    const hit = this.byIdOrKey.get(idOrKey);
+    return hit && (hit.id === idOrKey || hit.key === idOrKey) ? hit : undefined;
   }
 
   addProject(p: Omit<Project, 'id'> & { id?: string }): Project {

@@ -5,6 +5,7 @@
  */
 import type { DataOf } from '../contract';
 import { err, evaluate, materializeHolidays, ok, validatePolicy, type CalendarSpec } from '../core';
+import { listActionFailures } from '../store/actionFailures';
 import { hasConfigRecord } from '../store/config';
 import { failure, jiraFailure, type Answer } from './answer';
 import { RESOLVER_JIRA_BUDGET_MS, type Deps } from './deps';
@@ -25,7 +26,7 @@ export async function panelSla(deps: Deps, issueId: string, contextProjectId: st
   const loaded = await loadIssue(jira, issueId, contextProjectId ?? undefined);
   if (!loaded.ok) return err(jiraFailure(loaded.error));
   const { bundle, projectId, config } = loaded.value;
-  const empty: PanelData = { configured: false, projectId, snapshot: null, calendars: [], warnings: {}, serverNow: now };
+  const empty: PanelData = { configured: false, projectId, snapshot: null, calendars: [], warnings: {}, serverNow: now, actionFailures: [] };
   // A stored record that cannot be read is a broken configuration, not an unconfigured project.
   if (!config) return (await hasConfigRecord(projectId)) ? notConfigured : ok(empty);
   const policy = validatePolicy(config.policy);
@@ -35,5 +36,6 @@ export async function panelSla(deps: Deps, issueId: string, contextProjectId: st
   // Pause reasons name statuses (cached site names), never ids.
   const snapshot = nameSnapshot(evaluate(history.value, policy.value, now), config.policy, await siteNames(jira, now));
   const warnings = Object.fromEntries(config.policy.metrics.map((m) => [m.key, m.warnings ?? []]));
-  return ok({ ...empty, configured: true, snapshot, calendars: calendarsFor(config.policy.calendars, now), warnings });
+  const actionFailures = await listActionFailures(bundle.id);
+  return ok({ ...empty, configured: true, snapshot, calendars: calendarsFor(config.policy.calendars, now), warnings, actionFailures });
 }

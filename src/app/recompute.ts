@@ -1,20 +1,22 @@
 /**
  * Recompute one issue: read its history (one Jira read), evaluate, fire due actions exactly once,
- * write the `sla` property only when its hash changed, and keep the due index in step.
+ * write the `sla` property only when its hash changed, and keep the due index and the history
+ * mirror (src/app/mirrorSync.ts) in step.
  * Never throws for expected conditions: every path ends in an Outcome the caller maps to a retry
  * or a log line.
  */
 import { SLA_PROPERTY_KEY, type ProjectConfig } from '../contract';
-import { dueActions, evaluate, validatePolicy, type CompiledPolicy } from '../core';
 import type { JiraClient } from '../jira/client';
 import type { JiraError } from '../jira/http';
 import type { IssueBundle } from '../jira/issueReads';
 import { hasConfigRecord } from '../store/config';
-import { postponeDue, removeDue, upsertDue } from '../store/dueIndex';
-import { fireActions } from './actions';
+import { postponeDue, upsertDue } from '../store/dueIndex';
+import { validatePolicy, type CompiledPolicy } from '../core';
 import type { Deps } from './deps';
-import { loadIssue, toHistory } from './history';
-import { buildProperty, readStored } from './property';
+import { prepareIssue, syncReport } from './evaluateIssue';
+import { loadIssue } from './history';
+import { dropMirror, refreshMirror } from './mirrorSync';
+import { readStored } from './property';
 
 export type Outcome =
   | { kind: 'written' | 'unchanged'; nextCheckAt: number | null }
@@ -27,8 +29,9 @@ export interface RecomputeOptions {
   suppressActions?: boolean;
 }
 
-async function clearIssue(jira: JiraClient, issueId: string, bundle: IssueBundle): Promise<Outcome> {
-  await removeDue(issueId);
+async function clearIssue(deps: Deps, jira: JiraClient, issueId: string, bundle: IssueBundle): Promise<Outcome> {
+  await dropMirror(issueId);
+  await syncReport(deps, null, bundle, null);
   if (bundle.slaProperty !== undefined) {
     const res = await jira.deleteIssueProperty(issueId, SLA_PROPERTY_KEY);
     if (!res.ok) return { kind: 'jiraError', error: res.error };
@@ -50,14 +53,15 @@ export async function recomputeIssue(deps: Deps, jira: JiraClient, issueId: stri
   const loaded = await loadIssue(jira, issueId, projectId);
   if (!loaded.ok) {
     if (loaded.error.code !== 'NOT_FOUND') return { kind: 'jiraError', error: loaded.error };
-    await removeDue(issueId);
+    await dropMirror(issueId);
+    await syncReport(deps, null, { id: issueId, key: '', fields: {} }, null);
     return { kind: 'gone' };
   }
   const { bundle, config } = loaded.value;
   if (!config) {
     // A stored but unreadable configuration is an operator problem, not a reason to wipe SLA data.
     if (await hasConfigRecord(loaded.value.projectId)) return invalid(deps, issueId, 'The stored configuration cannot be read.');
-    return clearIssue(jira, issueId, bundle);
+    return clearIssue(deps, jira, issueId, bundle);
   }
   const compiled = validatePolicy(config.policy);
   if (!compiled.ok) return invalid(deps, issueId, compiled.error.map((e) => `${e.path}: ${e.code}`).join('; '));
@@ -72,21 +76,18 @@ interface Ready {
 }
 
 async function evaluateAndWrite(deps: Deps, jira: JiraClient, r: Ready, opts: RecomputeOptions): Promise<Outcome> {
-  const now = deps.now();
-  const history = await toHistory(jira, r.bundle, r.config.policy, now);
-  if (!history.ok) return { kind: 'jiraError', error: history.error };
-  const snapshot = evaluate(history.value, r.policy, now);
   const stored = readStored(r.bundle.slaProperty);
-  // The property is user-editable, so its `fired` list never decides: the KVS claims do.
-  const fired = await fireActions(jira, r.bundle.id, dueActions(snapshot, r.config.policy), now, opts.suppressActions);
-  for (const f of fired.failures) deps.log.warn('SLA action failed; will retry on the next check', { issueId: r.bundle.id, action: f.id, code: f.error.code });
-  const property = buildProperty(snapshot, r.config.version, [...stored.fired, ...fired.fired]);
-  // A failed action must be retried soon even if nothing else is due: check again in five minutes.
-  const retryAt = fired.failures.length ? now + 5 * 60_000 : null;
-  const nextCheckAt = [snapshot.nextCheckAt, retryAt].filter((x): x is number => x !== null).reduce((a, b) => Math.min(a, b), Infinity);
-  await upsertDue(r.bundle.id, r.projectId, Number.isFinite(nextCheckAt) ? nextCheckAt : null);
-  if (property.hash === stored.hash) return { kind: 'unchanged', nextCheckAt: snapshot.nextCheckAt };
+  const prepared = await prepareIssue(deps, jira, { ...r, stored }, opts.suppressActions);
+  if (!prepared.ok) return { kind: 'jiraError', error: prepared.error };
+  const { property, changed, nextStateChangeAt, nextCheckAt } = prepared.value;
+  await upsertDue(r.bundle.id, r.projectId, nextCheckAt);
+  // Every Jira read refreshes the issue's history mirror, so later recomputes need no read.
+  if (!changed) {
+    await refreshMirror(r.bundle, r.projectId, r.config.policy, stored);
+    return { kind: 'unchanged', nextCheckAt: nextStateChangeAt };
+  }
   const put = await jira.putIssueProperty(r.bundle.id, SLA_PROPERTY_KEY, property);
+  await refreshMirror(r.bundle, r.projectId, r.config.policy, put.ok ? property : stored);
   if (!put.ok) return { kind: 'jiraError', error: put.error };
-  return { kind: 'written', nextCheckAt: snapshot.nextCheckAt };
+  return { kind: 'written', nextCheckAt: nextStateChangeAt };
 }

@@ -3,6 +3,7 @@
  * response envelope. UIs import only this file (as `@contract`) and the core's browser entry (`@core/browser`).
  */
 import type { CalendarSpec, Instant, NamedRef, OpenWindow, PolicySpec, SiteMetadata, SlaSnapshot } from '../core/browser';
+import { REPORT_RESOLVER_KEYS, type ReportResolverMap } from './reports';
 
 export type ErrorCode =
   | 'FORBIDDEN'
@@ -68,8 +69,20 @@ export interface PreviewMetric {
   windows: OpenWindow[];
 }
 
+/**
+ * An SLA action Jira refused for good (a 4xx other than 429). It is not retried; the panel shows why.
+ * `status` is Jira's HTTP status, `reason` Jira's error text (or ours), `at` when it was refused.
+ */
+export interface ActionFailure {
+  actionId: string;
+  kind: 'comment' | 'label' | 'notify';
+  status: number;
+  reason: string;
+  at: string;
+}
+
 /** Every resolver key with its payload and response. One resolver function serves them all. */
-export interface ResolverMap {
+export interface ResolverMap extends ReportResolverMap {
   'panel.getSla': {
     payload: { issueId: string };
     data: {
@@ -82,6 +95,8 @@ export interface ResolverMap {
       warnings: Record<string, Array<{ kind: 'percent'; percent: number } | { kind: 'beforeBreach'; minutes: number }>>;
       /** Server clock at response time, so the panel can correct for a skewed browser clock. */
       serverNow: Instant;
+      /** Actions Jira refused for good on this issue, oldest first (at most 20). */
+      actionFailures: ActionFailure[];
     };
   };
   'settings.getConfig': {
@@ -127,7 +142,9 @@ export const RESOLVER_KEYS: readonly ResolverKey[] = [
   'settings.holidays',
   'settings.preview',
   'settings.recomputeProgress',
+  ...REPORT_RESOLVER_KEYS,
 ];
 
 export { SLA_PROPERTY_KEY, SLA_PROPERTY_MAX_BYTES, type JqlState, type MetricProperty, type SlaProperty } from './property';
 export * from './names';
+export * from './reports';

@@ -11,3 +11,4 @@ export * from './report';
 export * from './result';
 export * from './time';
 export * from './json';
+export type * from './explain/types';

@@ -12,3 +12,7 @@ export * from './explain';
 export * from './report';
 export * from './time';
 export * from './json';
+export * from './analysis/coverage';
+// Backtest's own formatInstant (table layout) stays internal; report's is the public one.
+export * from './backtest/compare';
+export { formatBacktestTable, comparisonCsvRows, changedCsvRows } from './backtest/table';

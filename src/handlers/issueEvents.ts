@@ -22,7 +22,7 @@ export async function handleIssueEvent(deps: Deps, raw: unknown): Promise<Invoca
     deps.log.warn('Ignoring an issue event of unexpected shape', { issue: parsed.error.issues[0]?.message });
     return;
   }
-  const routed = await routeIssueEvent(deps, parsed.data);
+  const routed = await routeIssueEvent(deps, parsed.data, raw);
   if (routed.kind !== 'pushFailed') return;
   deps.log.warn('Queue push failed; asking Forge to retry the event', { error: routed.message });
   return new InvocationError({ retryAfter: 60, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });

@@ -7,10 +7,11 @@ import { z } from 'zod';
 import type { JiraMetadata, NamedRef, StatusRef } from '../contract';
 import { ok } from '../core';
 import type { JiraResult, JiraTransport, RetryPolicy } from './http';
+import { bulkChangelogs, getTask, searchIssues, setPropertiesMulti, type SearchPage, type TaskOutcome } from './bulk';
 import { readIssueBundle, type IssueBundle } from './issueReads';
 import { readMetadata } from './metadata';
 import { andThen, createRequester } from './request';
-import { permissionsSchema, searchPageSchema, statusSchema } from './schemas';
+import { permissionsSchema, searchPageSchema, statusSchema, type RawHistory } from './schemas';
 
 export type NotifyRecipient = 'assignee' | 'watchers' | 'reporter';
 
@@ -23,6 +24,13 @@ export interface JiraClient {
   /** One page of issue ids matching `jql` (POST /rest/api/3/search/jql). */
   searchIssueIds(jql: string, nextPageToken: string | null, maxResults?: number): Promise<JiraResult<{ ids: string[]; nextPageToken: string | null }>>;
   approximateCount(jql: string): Promise<JiraResult<number>>;
+  /** One page (≤100) of issues with the given fields and issue properties (backfill). */
+  searchIssues(jql: string, fields: string[], nextPageToken: string | null, maxResults: number, properties?: string[]): Promise<JiraResult<SearchPage>>;
+  /** Every change history of up to 1,000 issues, by issue id (backfill). */
+  bulkChangelogs(issueIds: string[], fieldIds: string[]): Promise<JiraResult<Map<string, RawHistory[]>>>;
+  /** Starts an asynchronous bulk write of per-issue property values (≤100 issues); answers the task id. */
+  setPropertiesMulti(key: string, entries: Array<{ issueId: string; value: unknown }>): Promise<JiraResult<string>>;
+  getTask(taskId: string, issueIds: string[]): Promise<JiraResult<TaskOutcome>>;
   putIssueProperty(issueId: string, key: string, value: unknown): Promise<JiraResult<void>>;
   deleteIssueProperty(issueId: string, key: string): Promise<JiraResult<void>>;
   /** The caller's permissions on a project (projectId) or an issue (issueId). */
@@ -62,6 +70,10 @@ export function createJiraClient(transport: JiraTransport, policy: RetryPolicy):
     },
     approximateCount: async (jql) =>
       andThen(await req.json(countSchema, route`/rest/api/3/search/approximate-count`, post({ jql })), (c) => c.count),
+    searchIssues: (jql, fields, token, max, properties) => searchIssues(req, jql, fields, token, max, properties),
+    bulkChangelogs: (ids, fieldIds) => bulkChangelogs(req, ids, fieldIds),
+    setPropertiesMulti: (key, entries) => setPropertiesMulti(req, key, entries),
+    getTask: (taskId, ids) => getTask(req, taskId, ids),
     putIssueProperty: async (issueId, key, value) =>
       done(await req.send(route`/rest/api/3/issue/${issueId}/properties/${key}`, { method: 'PUT', body: JSON.stringify(value) })),
     deleteIssueProperty: async (issueId, key) => {

@@ -9,11 +9,13 @@ export const SETTINGS = { type: 'jira:projectSettingsPage', project: { id: '1000
 /** Calls the resolver the way Forge does: payload and browser context, the account from the runtime. */
 export async function invoke(w: World, key: ResolverKey, payload: unknown, opts: { accountId?: string; extension?: object } = {}) {
   const handler = buildResolver(w.deps);
-  const extension = opts.extension ?? (key.startsWith('panel.') ? PANEL : SETTINGS);
+  const extension = opts.extension ?? (key.startsWith('panel.') || key.startsWith('explain.') ? PANEL : SETTINGS);
   const account = 'accountId' in opts ? opts.accountId : 'admin-1';
   const res = await handler({ call: { functionKey: key, payload: payload as never }, context: { extension } }, { principal: account ? { accountId: account } : undefined });
   return res as Envelope<never>;
 }
+
+export const REPORT_FILTERS = { fromMonth: '2026-01', toMonth: '2026-03', timeZone: 'Europe/Berlin', metricKey: null, goalId: null, priorityId: null };
 
 export function validPayloads(presetId: string): Record<ResolverKey, unknown> {
   return {
@@ -27,5 +29,14 @@ export function validPayloads(presetId: string): Record<ResolverKey, unknown> {
     'settings.holidays': { year: 2026 },
     'settings.preview': { policy: testPolicy(), fields: { priority: '2' } },
     'settings.recomputeProgress': {},
+    'report.options': {},
+    'report.get': REPORT_FILTERS,
+    'report.csv': { ...REPORT_FILTERS, kind: 'cycles' },
+    'explain.get': { issueId: '1', timeZone: 'Europe/Paris' },
+    'uptime.get': { month: '2026-03', timeZone: 'UTC' },
+    'uptime.saveOutage': { expectedRev: 0, outage: { service: 'API', start: '2026-03-02T10:00:00Z', end: '2026-03-02T11:00:00Z', description: 'Failover' } },
+    'uptime.deleteOutage': { expectedRev: 0, id: 'none' },
+    'uptime.saveRules': { expectedRev: 0, rules: { targetPercent: 99.9, thresholds: [{ below: 99.9, creditDays: 7 }] } },
+    'uptime.statementCsv': { service: 'API', customer: null, month: '2026-03', timeZone: 'UTC' },
   };
 }

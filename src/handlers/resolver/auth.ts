@@ -7,7 +7,7 @@ import { failure, jiraFailure } from '../../app/answer';
 import type { Deps } from '../../app/deps';
 import type { Failure } from '../../contract';
 import { err, ok, type Result } from '../../core';
-import type { JiraResult } from '../../jira/http';
+import type { JiraError, JiraResult } from '../../jira/http';
 import type { CallerContext } from './envelope';
 
 const TTL_MS = 60_000;
@@ -58,11 +58,20 @@ export type Access = Result<Grant, Failure>;
 
 const denied = (message: string): Access => err(failure('FORBIDDEN', message));
 
+/**
+ * A check Jira could not answer (5xx, or 429 past the budget) is not a refusal: the caller gets
+ * JIRA_UNAVAILABLE or RATE_LIMITED and may retry. Anything else that fails the check denies.
+ */
+const jiraDown = (e: JiraError): Failure | null => (e.code === 'RATE_LIMITED' || e.code === 'UNAVAILABLE' ? jiraFailure(e) : null);
+
 /** ADMINISTER_PROJECTS edits; BROWSE_PROJECTS alone reads (only when `allowRead`). */
 export async function projectAccess(deps: Deps, cache: PermissionCache, caller: CallerContext, allowRead: boolean): Promise<Access> {
   if (!caller.projectId) return denied('This call must come from a project page.');
   const res = await permissionsOf(deps, cache, caller, { projectId: caller.projectId }, ['ADMINISTER_PROJECTS', 'BROWSE_PROJECTS']);
-  if (!res.ok) return res.error.code === 'RATE_LIMITED' ? err(jiraFailure(res.error)) : denied('Could not confirm your project permissions.');
+  if (!res.ok) {
+    const down = jiraDown(res.error);
+    return down ? err(down) : denied('Could not confirm your project permissions.');
+  }
   if (res.value.ADMINISTER_PROJECTS) return ok({ canEdit: true, projectId: caller.projectId });
   if (allowRead && res.value.BROWSE_PROJECTS) return ok({ canEdit: false, projectId: caller.projectId });
   return denied('You need the Administer projects permission for this project.');
@@ -72,6 +81,9 @@ export async function projectAccess(deps: Deps, cache: PermissionCache, caller: 
 export async function issueAccess(deps: Deps, cache: PermissionCache, caller: CallerContext, issueId: string): Promise<Access> {
   if (!caller.issueId || caller.issueId !== issueId) return denied('The requested issue is not the issue this panel is showing.');
   const res = await permissionsOf(deps, cache, caller, { issueId }, ['BROWSE_PROJECTS']);
-  if (!res.ok) return res.error.code === 'RATE_LIMITED' ? err(jiraFailure(res.error)) : denied('Could not confirm you can see this issue.');
+  if (!res.ok) {
+    const down = jiraDown(res.error);
+    return down ? err(down) : denied('Could not confirm you can see this issue.');
+  }
   return res.value.BROWSE_PROJECTS ? ok({ canEdit: false, projectId: caller.projectId ?? '' }) : denied('You cannot browse this issue.');
 }

@@ -12,6 +12,7 @@ import * as settings from '../../app/settings';
 import { issueAccess, PermissionCache, projectAccess } from './auth';
 import { callerOf, fail, failed, toEnvelope, type CallerContext } from './envelope';
 import { parsePayload, PAYLOADS } from './payloads';
+import * as reports from './reports';
 
 type Guard = 'issue' | 'projectRead' | 'projectAdmin';
 
@@ -36,6 +37,15 @@ const TABLE: Table = {
   'settings.holidays': { guard: 'projectAdmin', run: (p) => settings.holidays(p) },
   'settings.preview': { guard: 'projectAdmin', run: (p, c) => settings.preview(c.deps, p) },
   'settings.recomputeProgress': { guard: 'projectAdmin', run: (_p, c) => settings.recomputeProgress(c.projectId) },
+  'report.options': { guard: 'projectRead', run: (_p, c) => reports.reportOptions(c.deps, c.projectId, c.canEdit) },
+  'report.get': { guard: 'projectRead', run: (p, c) => reports.reportGet(c.projectId, p) },
+  'report.csv': { guard: 'projectRead', run: (p, c) => reports.reportCsv(c.projectId, p) },
+  'explain.get': { guard: 'issue', run: (p, c) => reports.explainGet(c.deps, p, c.caller.projectId) },
+  'uptime.get': { guard: 'projectRead', run: (p, c) => reports.uptimeGet(c.projectId, c.canEdit, p) },
+  'uptime.saveOutage': { guard: 'projectAdmin', run: (p, c) => reports.uptimeSaveOutage(c.projectId, p) },
+  'uptime.deleteOutage': { guard: 'projectAdmin', run: (p, c) => reports.uptimeDeleteOutage(c.projectId, p) },
+  'uptime.saveRules': { guard: 'projectAdmin', run: (p, c) => reports.uptimeSaveRules(c.projectId, p) },
+  'uptime.statementCsv': { guard: 'projectRead', run: (p, c) => reports.uptimeStatementCsv(c.projectId, p) },
 };
 
 async function authorise(deps: Deps, cache: PermissionCache, guard: Guard, caller: CallerContext, payload: unknown) {
@@ -55,6 +65,21 @@ async function dispatch<K extends ResolverKey>(deps: Deps, cache: PermissionCach
   return toEnvelope(await entry.run(parsed.value as PayloadOf<K>, { deps, caller, projectId, canEdit }));
 }
 
+type Definitions = ReturnType<Resolver['getDefinitions']>;
+
+/**
+ * Only the table's own keys reach the resolver library: it looks keys up with `in`, so `constructor`
+ * would call Object's constructor with the whole request (context included) and echo it back, and
+ * `__proto__` or `valueOf` would throw an uncoded TypeError.
+ */
+function ownKeysOnly(definitions: Definitions): Definitions {
+  return async (invocation, runtime) => {
+    const key: unknown = (invocation as { call?: { functionKey?: unknown } } | undefined)?.call?.functionKey;
+    if (typeof key !== 'string' || !Object.prototype.hasOwnProperty.call(TABLE, key)) return fail('NOT_FOUND', 'There is no such resolver function.');
+    return definitions(invocation, runtime);
+  };
+}
+
 /** Builds the resolver handler (`getDefinitions()`) over the given dependencies. */
 export function buildResolver(deps: Deps, cache = new PermissionCache(deps.now)) {
   const resolver = new Resolver();
@@ -68,7 +93,7 @@ export function buildResolver(deps: Deps, cache = new PermissionCache(deps.now))
       }
     });
   }
-  return resolver.getDefinitions();
+  return ownKeysOnly(resolver.getDefinitions());
 }
 
 export { TABLE as RESOLVER_TABLE };

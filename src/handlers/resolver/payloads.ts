@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ResolverKey } from '../../contract';
 import { err, ok, type Result } from '../../core';
+import { REPORT_PAYLOADS } from './reportPayloads';
 
 /** A policy with calendars and holidays fits easily; anything larger is abuse or a bug. */
 export const MAX_POLICY_BYTES = 200 * 1024;
@@ -45,6 +46,7 @@ export const PAYLOADS = {
   }),
   'settings.preview': z.object({ policy, fields: z.record(z.string().max(64), z.string().max(256).optional()) }),
   'settings.recomputeProgress': empty,
+  ...REPORT_PAYLOADS,
 } satisfies Record<ResolverKey, z.ZodType>;
 
 export function parsePayload<S extends z.ZodType>(schema: S, payload: unknown): Result<z.infer<S>, string> {

@@ -37,6 +37,18 @@ export function buildPolicy(overrides: Partial<PolicySpec> = {}): PolicySpec {
   };
 }
 
+/** A preset whose levels this site does not have: every list came back empty from the backend. */
+export function levelsPreset(levels = 4): PolicySpec {
+  const base = buildPolicy();
+  const metric = base.metrics[0];
+  if (!metric) throw new Error('fixture: one metric');
+  const goals = Array.from({ length: levels }, (_, i) => ({
+    id: `level${i + 1}`, name: `Level ${i + 1}`, match: { priorityIds: [] as string[] },
+    target: { kind: 'minutes' as const, minutes: 60 * (i + 1) }, calendar: { kind: 'fixed' as const, calendarId: 'madrid' },
+  }));
+  return { ...base, metrics: [{ ...metric, goals }] };
+}
+
 export function buildConfig(version = 3, policy = buildPolicy()): ProjectConfig {
   return { schemaVersion: 1, version, updatedBy: 'acc-1', updatedAt: '2026-11-20T10:00:00Z', policy };
 }

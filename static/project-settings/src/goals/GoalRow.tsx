@@ -1,6 +1,8 @@
 /** One goal: order buttons, name, criteria, target as a number and a unit, calendar. */
 import type { CalendarSpec, Goal } from '@core/browser';
 import { Button } from '../../../shared/ui';
+import { useMetadata } from '../model/metadata';
+import { whyMatchesNothing } from '../presets/mapping';
 import { Field, IssuesAt } from '../ui/Field';
 import { CalendarRefPicker } from './CalendarRefPicker';
 import { Criteria } from './Criteria';
@@ -13,6 +15,7 @@ interface Props {
 
 export function GoalRow({ goal, index, count, path, calendars, onChange, onMove, onRemove }: Props) {
   const name = goal.name || `goal ${index + 1}`;
+  const nothing = whyMatchesNothing(goal.match, useMetadata());
   return (
     <tr data-testid={`goal-row-${goal.id}`}>
       <td>
@@ -28,7 +31,10 @@ export function GoalRow({ goal, index, count, path, calendars, onChange, onMove,
         )} />
         <IssuesAt path={path} />
       </td>
-      <td><Criteria match={goal.match} label={name} path={`${path}.match`} onChange={(match) => onChange({ ...goal, match })} /></td>
+      <td>
+        {nothing && <div className="badge-error" data-testid={`goal-matches-nothing-${goal.id}`}>Matches no issue: {nothing}</div>}
+        <Criteria match={goal.match} label={name} path={`${path}.match`} onChange={(match) => onChange({ ...goal, match })} />
+      </td>
       <td><TargetInput goal={goal} label={name} path={`${path}.target`} onChange={onChange} /></td>
       <td><CalendarRefPicker value={goal.calendar} label={name} path={`${path}.calendar`} calendars={calendars} onChange={(calendar) => onChange({ ...goal, calendar })} /></td>
       <td><Button appearance="subtle" aria-label={`Delete ${name}`} onClick={onRemove}>Delete</Button></td>

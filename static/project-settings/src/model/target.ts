@@ -7,16 +7,16 @@
  */
 import { formatTarget, err, ok, type Result, type GoalTarget } from '@core/browser';
 
-export type TargetUnit = 'minutes' | 'hours' | 'businessDays' | 'trackOnly';
+export type TargetUnit = 'minutes' | 'hours' | 'businessDays' | 'businessDaysEndOfDay' | 'trackOnly';
 
 export const UNIT_LABEL: Record<TargetUnit, string> = {
-  minutes: 'minutes', hours: 'hours', businessDays: 'business days', trackOnly: 'track only (no goal)',
+  minutes: 'minutes', hours: 'hours', businessDays: 'business days', businessDaysEndOfDay: 'business days, due at the day\'s close', trackOnly: 'track only (no goal)',
 };
 
 /** The core's limits (src/core/policy/rules.ts), so a value accepted here is accepted on save. */
 export const MAX_MINUTES = 10 * 366 * 24 * 60;
 export const MAX_BUSINESS_DAYS = 3660;
-const MAX: Record<Exclude<TargetUnit, 'trackOnly'>, number> = { minutes: MAX_MINUTES, hours: MAX_MINUTES / 60, businessDays: MAX_BUSINESS_DAYS };
+const MAX: Record<Exclude<TargetUnit, 'trackOnly'>, number> = { minutes: MAX_MINUTES, hours: MAX_MINUTES / 60, businessDays: MAX_BUSINESS_DAYS, businessDaysEndOfDay: MAX_BUSINESS_DAYS };
 
 /** Past these, a target is confirmed before it can be saved: 30 days around the clock, or 60 business days. */
 const UNUSUAL_MINUTES = 30 * 24 * 60;
@@ -27,7 +27,7 @@ export interface TargetParts { amount: string; unit: TargetUnit }
 /** Whole hours show as hours, anything else as minutes. */
 export function targetToParts(target: GoalTarget): TargetParts {
   if (target.kind === 'trackOnly') return { amount: '', unit: 'trackOnly' };
-  if (target.kind === 'businessDays') return { amount: String(target.days), unit: 'businessDays' };
+  if (target.kind === 'businessDays') return { amount: String(target.days), unit: target.endOfDay === true ? 'businessDaysEndOfDay' : 'businessDays' };
   return target.minutes % 60 === 0 ? { amount: String(target.minutes / 60), unit: 'hours' } : { amount: String(target.minutes), unit: 'minutes' };
 }
 
@@ -43,6 +43,7 @@ export function partsToTarget({ amount, unit }: TargetParts): Result<GoalTarget,
   const n = Number(text);
   if (n > MAX[unit]) return err(`At most ${MAX[unit].toLocaleString('en-GB')} ${words} (10 years).`);
   if (unit === 'businessDays') return ok({ kind: 'businessDays', days: n });
+  if (unit === 'businessDaysEndOfDay') return ok({ kind: 'businessDays', days: n, endOfDay: true });
   return ok({ kind: 'minutes', minutes: unit === 'hours' ? n * 60 : n });
 }
 

@@ -1,0 +1,32 @@
+/** "Explain this SLA" for one issue: the same history and policy the panel evaluates, cut into parts. */
+import { explainCsv, explainSla, validatePolicy, type Explanation } from '../core';
+import type { JiraError } from '../jira/http';
+import { RESOLVER_JIRA_BUDGET_MS, type Deps } from './deps';
+import { toHistory, loadIssue } from './history';
+
+
+export type ExplainResult =
+  | { ok: true; explanation: Explanation; statusNames: Record<string, string>; csv: string; issueKey: string }
+  | { ok: false; code: 'NOT_CONFIGURED' }
+  | { ok: false; code: 'JIRA'; error: JiraError };
+
+/** Status ids to names; an unreadable status list only costs the names (ids are shown instead). */
+async function statusNames(deps: Deps): Promise<Record<string, string>> {
+  const statuses = await deps.appJira(RESOLVER_JIRA_BUDGET_MS).getStatuses();
+  return statuses.ok ? Object.fromEntries(statuses.value.map((s) => [s.id, s.name])) : {};
+}
+
+export async function explainIssue(deps: Deps, issueId: string, projectId: string | null, timeZone: string): Promise<ExplainResult> {
+  const now = deps.now();
+  const jira = deps.appJira(RESOLVER_JIRA_BUDGET_MS);
+  const read = await loadIssue(jira, issueId, projectId ?? undefined);
+  if (!read.ok) return { ok: false, code: 'JIRA', error: read.error };
+  const loaded = read.value;
+  const policy = loaded.config ? validatePolicy(loaded.config.policy) : null;
+  if (!loaded.config || !policy?.ok) return { ok: false, code: 'NOT_CONFIGURED' };
+  const history = await toHistory(jira, loaded.bundle, loaded.config.policy, now);
+  if (!history.ok) return { ok: false, code: 'JIRA', error: history.error };
+  const explanation = explainSla(history.value, policy.value, now);
+  const names = await statusNames(deps);
+  return { ok: true, explanation, statusNames: names, csv: explainCsv(explanation.cycles, names, timeZone), issueKey: loaded.bundle.key };
+}

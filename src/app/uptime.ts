@@ -1,0 +1,54 @@
+/** Outages, credit rules and monthly credit statements of a project. */
+import { randomUUID } from 'node:crypto';
+import {
+  creditStatement, validateCreditRules, validateOutage, type CreditRules, type CreditStatement, type OutageRecord,
+} from '../core';
+import { loadOutageBook, MAX_OUTAGES, saveOutageBook, type OutageBook } from '../store/outages';
+
+export type BookEdit<T> =
+  | { ok: true; rev: number; value: T }
+  | { ok: false; code: 'VALIDATION_FAILED'; issues: Array<{ path: string; code: string; message: string }> }
+  | { ok: false; code: 'VERSION_CONFLICT' | 'NOT_FOUND' };
+
+/** One statement per service, and per service and customer that has customer outages. */
+export function statementsFor(book: OutageBook, month: string, timeZone: string): CreditStatement[] {
+  const scopes = new Map<string, { service: string; customer: string | null }>();
+  for (const o of book.outages) {
+    scopes.set(JSON.stringify([o.service, null]), { service: o.service, customer: null });
+    if (o.customer !== null) scopes.set(JSON.stringify([o.service, o.customer]), { service: o.service, customer: o.customer });
+  }
+  return [...scopes.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .flatMap(([, s]) => creditStatement(book.outages, { ...s, month, timeZone }, book.rules) ?? []);
+}
+
+async function commit<T>(book: OutageBook, expectedRev: number, change: Partial<OutageBook>, value: T): Promise<BookEdit<T>> {
+  if (book.rev !== expectedRev) return { ok: false, code: 'VERSION_CONFLICT' };
+  const saved = await saveOutageBook({ projectId: book.projectId, outages: change.outages ?? book.outages, rules: change.rules ?? book.rules }, expectedRev);
+  return saved ? { ok: true, rev: expectedRev + 1, value } : { ok: false, code: 'VERSION_CONFLICT' };
+}
+
+export async function saveOutage(projectId: string, expectedRev: number, input: { id?: string } & Record<string, unknown>): Promise<BookEdit<OutageRecord>> {
+  const book = await loadOutageBook(projectId);
+  const existing = input.id === undefined ? -1 : book.outages.findIndex((o) => o.id === input.id);
+  if (input.id !== undefined && existing < 0) return { ok: false, code: 'NOT_FOUND' };
+  if (existing < 0 && book.outages.length >= MAX_OUTAGES) {
+    return { ok: false, code: 'VALIDATION_FAILED', issues: [{ path: '', code: 'OUT_LIMIT', message: `A project keeps at most ${MAX_OUTAGES} outages; delete old ones first.` }] };
+  }
+  const checked = validateOutage(input, input.id ?? randomUUID());
+  if (!checked.ok) return { ok: false, code: 'VALIDATION_FAILED', issues: checked.error };
+  const outages = existing < 0 ? [...book.outages, checked.value] : book.outages.map((o, i) => (i === existing ? checked.value : o));
+  return commit(book, expectedRev, { outages }, checked.value);
+}
+
+export async function deleteOutage(projectId: string, expectedRev: number, id: string): Promise<BookEdit<null>> {
+  const book = await loadOutageBook(projectId);
+  if (!book.outages.some((o) => o.id === id)) return { ok: false, code: 'NOT_FOUND' };
+  return commit(book, expectedRev, { outages: book.outages.filter((o) => o.id !== id) }, null);
+}
+
+export async function saveRules(projectId: string, expectedRev: number, input: unknown): Promise<BookEdit<CreditRules>> {
+  const checked = validateCreditRules(input);
+  if (!checked.ok) return { ok: false, code: 'VALIDATION_FAILED', issues: checked.error };
+  return commit(await loadOutageBook(projectId), expectedRev, { rules: checked.value }, checked.value);
+}

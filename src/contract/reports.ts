@@ -1,0 +1,82 @@
+/** Resolver contract of reports, explain, uptime and the dashboard gadget (merged into ResolverMap). */
+import type { ComplianceRow, CreditRules, CreditStatement, CycleExplanation, Instant, NamedRef, OutageRecord } from '../core/browser';
+
+export interface ReportFiltersDto {
+  /** Inclusive "YYYY-MM" range in `timeZone`. */
+  fromMonth: string;
+  toMonth: string;
+  timeZone: string;
+  metricKey: string | null;
+  goalId: string | null;
+  priorityId: string | null;
+}
+
+export interface BreachedCycleDto {
+  issueKey: string;
+  metricKey: string;
+  goalId: string | null;
+  startedAt: Instant;
+  stoppedAt: Instant;
+  elapsedMs: number;
+  goalMs: number | null;
+  breachedAt: Instant | null;
+  month: string;
+}
+
+export interface TrendPointDto { month: string; metricKey: string; met: number; breached: number; percentMet: number | null }
+
+export interface CsvFile { filename: string; csv: string }
+
+export interface OutageInput {
+  /** Present when editing an existing outage. */
+  id?: string;
+  service: string;
+  customer?: string | null;
+  /** ISO-8601 with offset, or epoch ms. */
+  start: string | number;
+  end: string | number;
+  description?: string;
+}
+
+/** Breached and soon-due issues the viewer can browse, for the dashboard gadget. */
+export interface GadgetIssueDto { key: string; summary: string; dueAt: Instant | null; breachedAt: Instant | null }
+
+export interface ReportResolverMap {
+  'report.options': {
+    payload: Record<string, never>;
+    data: { configured: boolean; metrics: NamedRef[]; goals: Array<NamedRef & { metricKey: string }>; priorities: NamedRef[]; canEdit: boolean };
+  };
+  'report.get': {
+    payload: ReportFiltersDto;
+    data: {
+      rows: ComplianceRow[];
+      trend: TrendPointDto[];
+      /** Newest first, at most MAX_BREACHED_LISTED; `breachedTotal` counts them all. */
+      breached: BreachedCycleDto[];
+      breachedTotal: number;
+      /** Opens the breached issues in the issue navigator (the first MAX_JQL_KEYS keys); null when none. */
+      jql: string | null;
+      cycleCount: number;
+    };
+  };
+  'report.csv': { payload: ReportFiltersDto & { kind: 'cycles' | 'compliance' }; data: CsvFile };
+  'explain.get': {
+    payload: { issueId: string; timeZone?: string };
+    data: { cycles: CycleExplanation[]; statusNames: Record<string, string>; evaluatedAt: Instant; csv: CsvFile };
+  };
+  'uptime.get': {
+    payload: { month: string; timeZone: string };
+    data: { canEdit: boolean; rev: number; outages: OutageRecord[]; rules: CreditRules; statements: CreditStatement[] };
+  };
+  'uptime.saveOutage': { payload: { expectedRev: number; outage: OutageInput }; data: { rev: number; outage: OutageRecord } };
+  'uptime.deleteOutage': { payload: { expectedRev: number; id: string }; data: { rev: number } };
+  'uptime.saveRules': { payload: { expectedRev: number; rules: unknown }; data: { rev: number; rules: CreditRules } };
+  'uptime.statementCsv': { payload: { service: string; customer: string | null; month: string; timeZone: string }; data: CsvFile };
+}
+
+export const REPORT_RESOLVER_KEYS: ReadonlyArray<keyof ReportResolverMap> = [
+  'report.options', 'report.get', 'report.csv', 'explain.get', 'uptime.get', 'uptime.saveOutage', 'uptime.deleteOutage', 'uptime.saveRules', 'uptime.statementCsv',
+];
+
+export const MAX_BREACHED_LISTED = 200;
+export const MAX_JQL_KEYS = 100;

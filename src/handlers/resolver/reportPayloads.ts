@@ -1,0 +1,32 @@
+/** Payload schemas of the report, explain and uptime resolvers. */
+import { z } from 'zod';
+import type { ReportResolverMap } from '../../contract';
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const zone = z.string().min(1).max(64);
+const id = z.string().min(1).max(64);
+const filters = z.object({
+  fromMonth: month,
+  toMonth: month,
+  timeZone: zone,
+  metricKey: id.nullable(),
+  goalId: id.nullable(),
+  priorityId: id.nullable(),
+});
+const instant = z.union([z.string().max(40), z.number()]);
+const name = z.string().max(200);
+
+export const REPORT_PAYLOADS = {
+  'report.options': z.object({}),
+  'report.get': filters,
+  'report.csv': filters.extend({ kind: z.enum(['cycles', 'compliance']) }),
+  'explain.get': z.object({ issueId: id, timeZone: zone.optional() }),
+  'uptime.get': z.object({ month, timeZone: zone }),
+  'uptime.saveOutage': z.object({
+    expectedRev: z.number().int().min(0),
+    outage: z.object({ id: id.optional(), service: name, customer: name.nullable().optional(), start: instant, end: instant, description: z.string().max(4000).optional() }),
+  }),
+  'uptime.deleteOutage': z.object({ expectedRev: z.number().int().min(0), id }),
+  'uptime.saveRules': z.object({ expectedRev: z.number().int().min(0), rules: z.unknown() }),
+  'uptime.statementCsv': z.object({ service: name, customer: name.nullable(), month, timeZone: zone }),
+} satisfies Record<keyof ReportResolverMap, z.ZodType>;
