@@ -13,7 +13,8 @@
  * A newer save supersedes a running chain: a link whose version is stale stops quietly.
  */
 import type { PushEvent } from '@forge/events';
-import type { ProjectConfig, RecomputeProgress } from '../contract';
+import { RESOLVED_ALL, type ProjectConfig, type RecomputeProgress } from '../contract';
+import { ok } from '../core';
 import type { JiraClient } from '../jira/client';
 import type { JiraError } from '../jira/http';
 import { createPacer } from '../jira/pacing';
@@ -35,6 +36,14 @@ export const MAX_CHAIN_PUSHES = 900;
 /** Points one page may cost (a backfill page: 100 issues + their histories); a mirror page only writes. */
 const PAGE_POINTS = { jira: 3_000, mirror: 10 } as const;
 const JIRA_BUDGET_MS = 30_000;
+/**
+ * App storage is limited per installation to 4,000 read and 4,000 write units (10 KB) a minute. A
+ * recompute costs about 6 read units an issue (its mirror record, due entry, report filing, action
+ * claims); links are spaced so the chain uses at most 3,000 read units a minute, leaving the rest
+ * for events, the sweep and the UI.
+ */
+export const STORAGE_READ_UNITS_PER_ISSUE = 6;
+export const CHAIN_READ_UNITS_PER_MINUTE = 3_000;
 
 export function reindexJql(projectId: string, phase: ReindexJob['phase'], resolvedSince: string | null): string {
   if (phase === 'open') return `project = ${projectId} AND resolution is EMPTY ORDER BY id ASC`;
@@ -77,6 +86,7 @@ export async function runReindexPage(deps: Deps, _jira: JiraClient, job: Reindex
   const jira = deps.appJira(JIRA_BUDGET_MS, pacer);
   const queue = counting(deps.queue);
   let link: Link = { ...job, source: await decideSource(job, config), after: job.after ?? 0 };
+  let issues = 0;
   for (let i = 0; i < LINK_PAGES; i++) {
     const wait = pacer.quotaWait(PAGE_POINTS[link.source], deps.now());
     if (wait > 0) return handOn(queue, link, Math.ceil(wait / 1000));
@@ -88,14 +98,18 @@ export async function runReindexPage(deps: Deps, _jira: JiraClient, job: Reindex
     await pushAll(queue, [...page.fallback, ...res.fallback].map((id) => issueJob(id, job.projectId)));
     if (!(await current(job))) return undefined;
     await addProgress(job.projectId, page.records.length + page.fallback.length);
+    issues += page.records.length;
     link = { ...link, after: page.last };
     if (!page.end) continue;
     const next = afterEnd(link);
     if (!next) return finishChain(deps, link, config);
     link = next;
   }
-  return handOn(queue, link);
+  return handOn(queue, link, storageDelayS(issues));
 }
+
+/** Seconds until the next link, so the chain stays within its share of the storage read limit. */
+export const storageDelayS = (issues: number): number => Math.min(900, Math.ceil((issues * STORAGE_READ_UNITS_PER_ISSUE * 60) / CHAIN_READ_UNITS_PER_MINUTE));
 
 type Link = ReindexJob & { source: 'mirror' | 'jira'; after: number };
 
@@ -151,9 +165,13 @@ async function finish(deps: Deps, projectId: string, state: RecomputeProgress['s
 }
 
 /** Starts a chain: counts the work (approximately; search/jql has no total) and queues link one. */
-export async function startReindex(deps: Deps, jira: JiraClient, projectId: string, version: number, resolvedSince: string | null): Promise<RecomputeProgress> {
+/** "Every resolved issue" as a date the chain, the mirror filter and JQL all read the same way. */
+export const EVERY_RESOLVED_SINCE = '1970-01-01';
+
+export async function startReindex(deps: Deps, jira: JiraClient, projectId: string, version: number, resolvedSinceOrAll: string | null): Promise<RecomputeProgress> {
+  const resolvedSince = resolvedSinceOrAll === RESOLVED_ALL ? EVERY_RESOLVED_SINCE : resolvedSinceOrAll;
   const open = await jira.approximateCount(reindexJql(projectId, 'open', null));
-  const resolved = resolvedSince ? await jira.approximateCount(reindexJql(projectId, 'resolved', resolvedSince)) : { ok: true as const, value: 0 };
+  const resolved = resolvedSince ? await jira.approximateCount(reindexJql(projectId, 'resolved', resolvedSince)) : ok(0);
   const total = (open.ok ? open.value : 0) + (resolved.ok ? resolved.value : 0);
   const progress: RecomputeProgress = { state: 'running', done: 0, total, startedAt: new Date(deps.now()).toISOString(), finishedAt: null };
   await setProgress(projectId, progress);

@@ -13,7 +13,7 @@ import { listDue } from '../store/dueIndex';
 import type { PushEvent } from '@forge/events';
 import { pushAll, type Deps, type RecomputeJob } from './deps';
 import { DUE_BATCH } from './dueBatch';
-import { reindexEvent, type ReindexJob } from './reindex';
+import { reindexEvent, storageDelayS, type ReindexJob } from './reindex';
 
 /** 100 events of 50 issues: 5,000 due issues a run, 20 events a minute on average. */
 export const MAX_EVENTS_PER_RUN = 100;
@@ -35,7 +35,9 @@ export async function runSweep(deps: Deps): Promise<SweepResult> {
   while (batches.length < MAX_EVENTS_PER_RUN) {
     const { entries, cursor: next } = await listDue(now, DUE_BATCH, cursor);
     if (entries.length === 0) break;
-    batches.push({ body: { kind: 'due', issueIds: entries.map((e) => e.issueId) } });
+    // Spaced so the batches stay within a share of the installation's storage read limit (see reindex.ts).
+    const delayInSeconds = storageDelayS(batches.length * DUE_BATCH);
+    batches.push({ body: { kind: 'due', issueIds: entries.map((e) => e.issueId) }, ...(delayInSeconds ? { delayInSeconds } : {}) });
     pushed += entries.length;
     if (!next) break;
     cursor = next;

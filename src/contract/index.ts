@@ -1,10 +1,9 @@
 /**
  * The resolver contract shared by the backend and the Custom UIs: keys, payloads, responses and the
- * response envelope. UIs import only this file (and src/core for live countdowns).
+ * response envelope. UIs import only this file (as `@contract`) and the core's browser entry (`@core/browser`).
  */
-import type { CalendarSpec, Instant, OpenWindow } from '../core/calendar/types';
-import type { NamedRef, PolicySpec, SiteMetadata } from '../core/policy/types';
-import type { SlaSnapshot } from '../core/evaluate/types';
+import type { CalendarSpec, Instant, NamedRef, OpenWindow, PolicySpec, SiteMetadata, SlaSnapshot } from '../core/browser';
+import type { BacktestReport, UncoveredWeek, WorstCase } from '../core';
 import { REPORT_RESOLVER_KEYS, type ReportResolverMap } from './reports';
 
 export type ErrorCode =
@@ -25,9 +24,17 @@ export interface FieldIssue {
   message: string;
 }
 
-export type Envelope<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string; details?: FieldIssue[] } };
+/** Why a resolver call did not succeed: a stable code, a message for people, field issues for forms. */
+export interface Failure {
+  code: ErrorCode;
+  message: string;
+  details?: FieldIssue[];
+}
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: Failure };
+
+/** settings.save's recomputeResolvedSince for "recompute every resolved issue too". */
+export const RESOLVED_ALL = 'all';
 
 export interface ProjectConfig {
   schemaVersion: 1;
@@ -38,7 +45,7 @@ export interface ProjectConfig {
   policy: PolicySpec;
 }
 
-export type { NamedRef, StatusRef, SelectFieldRef } from '../core/policy/types';
+export type { NamedRef, StatusRef, SelectFieldRef } from '../core/browser';
 
 /** The site metadata the settings page and presets work with; its shape is owned by the core. */
 export type JiraMetadata = SiteMetadata;
@@ -64,6 +71,35 @@ export interface PreviewMetric {
   dueAt: Instant | null;
   /** Open windows between now and the due instant (capped), for a small timeline. */
   windows: OpenWindow[];
+}
+
+/** The longest wait from arrival to due of one goal on one of its calendars, over the next 12 months. */
+export interface CoverageGoal {
+  metricKey: string;
+  metricName: string;
+  goalId: string;
+  goalName: string;
+  calendarId: string;
+  calendarName: string;
+  timeZone: string;
+  /** The target in words, e.g. "4 h". */
+  target: string;
+  /** null: track only, or never due within the calendar's search horizon. */
+  worst: WorstCase | null;
+}
+
+/** Issues resolved in the last `days` days, replayed under the saved and the proposed policy. */
+export interface WhatIfResult {
+  days: number;
+  /** The cap on `days` (a resolver must answer within Forge's time limit). */
+  maxDays: number;
+  issues: number;
+  /** More issues matched than were read (issue cap or time budget). */
+  truncated: boolean;
+  /** Where the histories came from: the app's history mirror (no Jira read), or Jira. */
+  source: 'mirror' | 'jira';
+  currentPolicyName: string;
+  report: BacktestReport;
 }
 
 /**
@@ -102,6 +138,10 @@ export interface ResolverMap extends ReportResolverMap {
   };
   'settings.validate': { payload: { policy: unknown }; data: { issues: FieldIssue[] } };
   'settings.save': {
+    /**
+     * Resolved issues keep their values unless asked: RESOLVED_ALL recomputes every resolved issue,
+     * a date ("YYYY-MM-DD") those resolved since then, null/absent none. Open issues always are.
+     */
     payload: { policy: unknown; expectedVersion: number; recomputeResolvedSince?: string | null };
     data: { config: ProjectConfig; recompute: RecomputeProgress };
   };
@@ -122,6 +162,8 @@ export interface ResolverMap extends ReportResolverMap {
     data: { now: Instant; metrics: PreviewMetric[] };
   };
   'settings.recomputeProgress': { payload: Record<string, never>; data: RecomputeProgress };
+  'settings.coverage': { payload: { policy: unknown }; data: { from: Instant; to: Instant; goals: CoverageGoal[]; uncovered: UncoveredWeek } };
+  'settings.whatIf': { payload: { policy: unknown; days: number }; data: WhatIfResult };
 }
 
 export type ResolverKey = keyof ResolverMap;
@@ -139,8 +181,11 @@ export const RESOLVER_KEYS: readonly ResolverKey[] = [
   'settings.holidays',
   'settings.preview',
   'settings.recomputeProgress',
+  'settings.coverage',
+  'settings.whatIf',
   ...REPORT_RESOLVER_KEYS,
 ];
 
 export { SLA_PROPERTY_KEY, SLA_PROPERTY_MAX_BYTES, type JqlState, type MetricProperty, type SlaProperty } from './property';
+export * from './names';
 export * from './reports';

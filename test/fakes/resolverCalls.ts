@@ -1,5 +1,5 @@
 /** Resolver calls as Forge makes them, and a valid payload per key, for the resolver test suites. */
-import type { Envelope, ResolverKey } from '../../src/contract';
+import type { Envelope, ResolverKey } from '@contract';
 import { buildResolver } from '../../src/handlers/resolver';
 import { testPolicy, type World } from './world';
 
@@ -29,6 +29,8 @@ export function validPayloads(presetId: string): Record<ResolverKey, unknown> {
     'settings.holidays': { year: 2026 },
     'settings.preview': { policy: testPolicy(), fields: { priority: '2' } },
     'settings.recomputeProgress': {},
+    'settings.coverage': { policy: testPolicy() },
+    'settings.whatIf': { policy: testPolicy(), days: 30 },
     'report.options': {},
     'report.get': REPORT_FILTERS,
     'report.csv': { ...REPORT_FILTERS, kind: 'cycles' },

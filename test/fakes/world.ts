@@ -3,7 +3,7 @@
  * the same Deps the production handlers receive (with the real pure engine).
  */
 import type { PushEvent } from '@forge/events';
-import type { PolicySpec } from '../../src/core/policy/types';
+import type { PolicySpec } from '@core';
 import type { Deps, RecomputeJob } from '../../src/app/deps';
 import { createJiraClient } from '../../src/jira/client';
 import { retryPolicy } from '../../src/jira/http';
@@ -89,6 +89,7 @@ export function addIssue(jira: FakeJira, over: Partial<FakeIssue> & { id: string
     fields: {
       project: { id: over.projectId ?? '10000', key: 'SUP' },
       created: iso(created),
+      updated: iso(created),
       status: { id: '1', name: 'Open', statusCategory: { key: 'new' } },
       priority: { id: over.priority ?? '2', name: 'High' },
       issuetype: { id: '10001', name: 'Bug' },

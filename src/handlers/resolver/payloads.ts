@@ -3,7 +3,8 @@
  * validated by the engine, which reports field-level issues with JSON paths.
  */
 import { z } from 'zod';
-import type { ResolverKey } from '../../contract';
+import { RESOLVED_ALL, type ResolverKey } from '../../contract';
+import { err, ok, type Result } from '../../core';
 import { REPORT_PAYLOADS } from './reportPayloads';
 
 /** A policy with calendars and holidays fits easily; anything larger is abuse or a bug. */
@@ -32,7 +33,7 @@ export const PAYLOADS = {
   'settings.save': z.object({
     policy,
     expectedVersion: z.number().int().min(0),
-    recomputeResolvedSince: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
+    recomputeResolvedSince: z.union([z.literal(RESOLVED_ALL), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).nullable().optional(),
   }),
   'settings.metadata': empty,
   'settings.presets': empty,
@@ -45,17 +46,17 @@ export const PAYLOADS = {
   }),
   'settings.preview': z.object({ policy, fields: z.record(z.string().max(64), z.string().max(256).optional()) }),
   'settings.recomputeProgress': empty,
+  'settings.coverage': z.object({ policy }),
+  'settings.whatIf': z.object({ policy, days: z.number().int().min(1).max(3660) }),
   ...REPORT_PAYLOADS,
 } satisfies Record<ResolverKey, z.ZodType>;
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
-
-export function parsePayload<S extends z.ZodType>(schema: S, payload: unknown): ParseResult<z.infer<S>> {
+export function parsePayload<S extends z.ZodType>(schema: S, payload: unknown): Result<z.infer<S>, string> {
   const size = jsonBytes(payload ?? {});
-  if (!Number.isFinite(size)) return { ok: false, message: 'Request is nested too deeply.' };
-  if (size > MAX_PAYLOAD_BYTES) return { ok: false, message: `Request too large (${size} bytes).` };
+  if (!Number.isFinite(size)) return err('Request is nested too deeply.');
+  if (size > MAX_PAYLOAD_BYTES) return err(`Request too large (${size} bytes).`);
   const parsed = schema.safeParse(payload ?? {});
-  if (parsed.success) return { ok: true, value: parsed.data };
+  if (parsed.success) return ok(parsed.data);
   const first = parsed.error.issues[0];
-  return { ok: false, message: first ? `${first.path.join('.') || 'payload'}: ${first.message}` : 'Invalid request.' };
+  return err(first ? `${first.path.join('.') || 'payload'}: ${first.message}` : 'Invalid request.');
 }

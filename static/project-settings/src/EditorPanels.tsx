@@ -4,8 +4,8 @@
  * target that does not parse yet, and the local problem it reports — survives switching tabs.
  */
 import { useCallback, useState } from 'react';
-import type { PresetSummary } from '../../../src/contract';
-import type { PolicySpec } from '../../../src/core/policy/types';
+import type { PresetSummary } from '@contract';
+import type { PolicySpec } from '@core/browser';
 import { TabPanel } from '../../shared/ui';
 import { CalendarsTab } from './calendars/CalendarsTab';
 import { GoalsTab } from './goals/GoalsTab';
@@ -17,6 +17,7 @@ import { PreviewTab } from './preview/PreviewTab';
 import { ProblemScope } from './ui/ProblemScope';
 import type { Remote } from './ui/useRemote';
 import { WarningsTab } from './warnings/WarningsTab';
+import { WhatIfTab } from './whatif/WhatIfTab';
 
 export interface BodyProps {
   draft: PolicySpec; onChange: (p: PolicySpec) => void; canEdit: boolean;
@@ -58,5 +59,6 @@ function TabBody({ tab, draft, onChange, canEdit, presets, onRetryPresets, onApp
     case 'warnings': return <WarningsTab policy={draft} onChange={onChange} />;
     case 'presets': return <PresetsTab presets={presets} onRetry={onRetryPresets} disabled={!canEdit} onApplied={onApplied} />;
     case 'preview': return <PreviewTab policy={draft} />;
+    case 'whatif': return <WhatIfTab policy={draft} />;
   }
 }

@@ -3,7 +3,7 @@ import '@testing-library/jest-dom';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../../static/project-settings/src/App';
-import type { RecomputeProgress } from '../../../src/contract';
+import type { RecomputeProgress } from '@contract';
 import { buildConfig, defaultHandlers, fakeBackend, ok, type FakeBackend } from './fakeBackend';
 
 // Typing tests send one event per key; on a loaded shared machine they need more than the default 5 s.
@@ -49,6 +49,19 @@ describe('saving the settings', () => {
     await typeTarget('high', '2');
     await userEvent.click(screen.getByTestId('save'));
     expect((mockBackend.callsTo('settings.save')[1] as { expectedVersion: number }).expectedVersion).toBe(4);
+  });
+
+  it('asks before the page is left with unsaved changes, and not once they are saved', async () => {
+    const handlers = defaultHandlers();
+    handlers['settings.save'] = (p) => ok({ config: buildConfig(4, p.policy as never), recompute: progress('done', 0, 0) });
+    await openGoals(handlers);
+    const leave = () => { const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented; };
+    expect(leave()).toBe(false);
+    await typeTarget('high', '5');
+    expect(leave()).toBe(true);
+    await userEvent.click(screen.getByTestId('save'));
+    await screen.findByTestId('recompute-status');
+    expect(leave()).toBe(false);
   });
 
   it('validates a typed target instantly and refuses to save while it is wrong', async () => {

@@ -1,6 +1,5 @@
 /** Sensible starting points, so a new admin edits something that already works. */
-import type { CalendarSpec, TimeRange, Weekday, WeeklyCalendarSpec } from '../../../../src/core/calendar/types';
-import type { Goal, MetricSpec, PolicySpec } from '../../../../src/core/policy/types';
+import type { CalendarSpec, TimeRange, Weekday, WeeklyCalendarSpec, Goal, MetricSpec, PolicySpec } from '@core/browser';
 import { uniqueId } from './edit';
 
 const OFFICE_HOURS: TimeRange[] = [{ start: '09:00', end: '17:00' }];
@@ -23,6 +22,11 @@ export function newAlwaysCalendar(taken: readonly string[]): CalendarSpec {
 
 export function newUnionCalendar(taken: readonly string[], members: CalendarSpec[]): CalendarSpec {
   return { schemaVersion: 1, kind: 'union', id: uniqueId('follow-the-sun', taken), name: 'Follow the sun', members };
+}
+
+/** Open only when every member is open, e.g. office hours within a support contract's window. */
+export function newIntersectionCalendar(taken: readonly string[], members: CalendarSpec[]): CalendarSpec {
+  return { schemaVersion: 1, kind: 'intersection', id: uniqueId('overlap', taken), name: 'Open when all are open', members };
 }
 
 export function newGoal(taken: readonly string[], calendarId: string): Goal {

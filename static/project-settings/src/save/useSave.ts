@@ -3,8 +3,8 @@
  * the server comes back as VERSION_CONFLICT instead of being overwritten.
  */
 import { useState } from 'react';
-import type { ErrorCode, FieldIssue, ProjectConfig, RecomputeProgress } from '../../../../src/contract';
-import type { PolicySpec } from '../../../../src/core/policy/types';
+import type { ErrorCode, FieldIssue, ProjectConfig, RecomputeProgress } from '@contract';
+import type { PolicySpec } from '@core/browser';
 import { call } from '../../../shared/api';
 
 export type SaveState =
@@ -28,9 +28,10 @@ interface Options {
 
 export function useSave({ baseVersion, onSaved, onIssues }: Options) {
   const [state, setState] = useState<SaveState>({ status: 'idle' });
-  const save = async (policy: PolicySpec) => {
+  /** `recomputeResolvedSince`: also recompute resolved issues (see ResolvedChoice); null for open issues only. */
+  const save = async (policy: PolicySpec, recomputeResolvedSince: string | null = null) => {
     setState({ status: 'saving' });
-    const res = await call('settings.save', { policy, expectedVersion: baseVersion });
+    const res = await call('settings.save', { policy, expectedVersion: baseVersion, ...(recomputeResolvedSince ? { recomputeResolvedSince } : {}) });
     if (res.ok) {
       onIssues([], policy);
       onSaved(res.data.config);
