@@ -29,6 +29,7 @@ export async function reportOptions(deps: Deps, projectId: string, canEdit: bool
     goals: (policy?.metrics ?? []).flatMap((m) => m.goals.map((g) => ({ id: g.id, name: g.name, metricKey: m.key }))),
     priorities: meta.ok ? meta.value.priorities : [],
     canEdit,
+    serverNow: deps.now(),
   });
 }
 
