@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: prints one JSON line per measurement. Runs the calendar benchmarks and, when
- * present, the evaluation benchmarks (bench/evaluate.ts), in one process.
+ * present, the evaluation (bench/evaluate.ts) and report (bench/report.ts) benchmarks, in one process.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -21,6 +21,8 @@ async function main(): Promise<void> {
   await runCalendar(print);
   const evaluate = await optional('evaluate');
   if (evaluate) await evaluate.run(print);
+  const report = await optional('report');
+  if (report) await report.run(print);
 }
 
 main().catch((error: unknown) => {
