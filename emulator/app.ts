@@ -2,18 +2,20 @@
  * Assembles the emulator: clock, Jira site, KVS, Forge runtime (from manifest.yml) and state
  * persistence. The HTTP server (server/http.ts) and tests drive it through this object.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClock, installClock, type EmulatorClock } from './clock';
 import { noFaults, takeJiraFault, type Faults } from './faults';
 import { handleJira, type JiraRequest, type JiraResponse, type RouteContext } from './jira/api';
 import { emptySite } from './jira/catalog';
-import type { SiteData } from './jira/model';
 import { JiraSite } from './jira/site';
 import { installForgeGlobals } from './forge/globals';
-import { emptyKvs, KvsStore, type KvsState } from './forge/kvs';
+import { emptyKvs, KvsStore } from './forge/kvs';
 import { loadManifest, type AppManifest } from './forge/manifest';
 import { ForgeRuntime, type FunctionLoader } from './forge/runtime';
+import { attachLimits, type PlatformLimits } from './limits';
+import { StateFile, type SavedState } from './persistence';
+import { Persister } from './persister';
 
 export interface EmulatorOptions {
   root: string;
@@ -25,7 +27,8 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
 }
 
-interface SavedState { version: 1; site: SiteData; kvs: KvsState; clockOffsetMs: number }
+/** Background work (queue, scheduled runs) is persisted this often; HTTP writes before answering. */
+const BACKGROUND_PERSIST_MS = 200;
 
 const MANIFEST_MISSING = 'manifest.yml not found: the Forge runtime is disabled until the backend lands';
 
@@ -37,12 +40,16 @@ export class Emulator {
   readonly runtime: ForgeRuntime | null;
   readonly logLines: string[] = [];
   readonly ctx: RouteContext;
+  readonly limits: PlatformLimits;
   restoredFromDisk = false;
-  private dirty = false;
-  private saveTimer: NodeJS.Timeout | null = null;
+  private readonly stateFile: StateFile | null;
+  private readonly persister: Persister | null = null;
+  private readonly persistTimer: NodeJS.Timeout | null = null;
 
+  /** Throws StateFileError when the saved state exists but cannot be read. */
   constructor(readonly options: EmulatorOptions) {
-    const saved = this.readState();
+    this.stateFile = options.stateDir ? new StateFile(options.stateDir) : null;
+    const saved = this.stateFile?.read() ?? null;
     this.clock = createClock(saved?.clockOffsetMs ?? 0);
     installClock(this.clock);
     this.site = new JiraSite(() => this.clock.now(), saved?.site ?? emptySite());
@@ -53,11 +60,19 @@ export class Emulator {
     this.site.onEvent(() => this.markDirty());
     this.runtime = manifest ? new ForgeRuntime(manifest, options.loadFunction ?? defaultLoader(options.root), this.site, this.clock, options.base, this.faults, (l) => this.log(l)) : null;
     if (!manifest) this.log(MANIFEST_MISSING);
+    this.limits = attachLimits(this);
+    if (saved) this.site.notifications.push(...saved.notifications);
+    if (saved?.runtime) this.runtime?.restore(saved.runtime);
+    if (this.stateFile) {
+      this.persister = new Persister(this.stateFile, () => this.snapshot(), () => this.workFingerprint());
+      this.persistTimer = setInterval(() => { this.flush().catch((e: unknown) => this.log(`saving state failed: ${String(e)}`)); }, BACKGROUND_PERSIST_MS);
+      this.persistTimer.unref();
+    }
     installForgeGlobals({
       appAccountId: 'acc-app-sla-clock',
       jira: (req) => this.appJira(req),
       kvs: (path, body) => { if (!/\/(get|query)$/.test(path)) this.markDirty(); return this.kvs.handle(path, body); },
-      stargate: (path, body) => this.runtime?.stargate(path, body) ?? { status: 503, body: { message: MANIFEST_MISSING } },
+      stargate: (path, body) => { this.markDirty(); return this.runtime?.stargate(path, body) ?? { status: 503, body: { message: MANIFEST_MISSING } }; },
     });
   }
 
@@ -99,41 +114,59 @@ export class Emulator {
   reset(): void {
     this.runtime?.pump.clear();
     this.site.replace(emptySite());
+    this.site.notifications.length = 0;
     this.kvs.state = emptyKvs();
     this.clock.setOffset(0);
     this.runtime?.resetSchedule();
     this.restoredFromDisk = false;
-    if (this.options.stateDir) rmSync(join(this.options.stateDir, 'state.json'), { force: true });
+    this.persister?.forget();
+    this.stateFile?.remove();
   }
 
   markDirty(): void {
-    if (!this.options.stateDir) return;
-    this.dirty = true;
-    this.saveTimer ??= setTimeout(() => { this.saveTimer = null; this.save(); }, 500);
+    this.persister?.markChanged();
   }
 
-  save(): void {
-    if (!this.options.stateDir || !this.dirty) return;
-    mkdirSync(this.options.stateDir, { recursive: true });
-    const state: SavedState = { version: 1, site: this.site.data, kvs: this.kvs.state, clockOffsetMs: this.clock.offsetMs() };
-    writeFileSync(join(this.options.stateDir, 'state.json'), JSON.stringify(state));
-    this.dirty = false;
+  /**
+   * Holds persistence while a multi-step change (the demo seed) is under way, so an interrupted
+   * one leaves the previous file (or none) rather than a half-built site.
+   */
+  async atomically<T>(change: () => Promise<T>): Promise<T> {
+    this.persister?.hold();
+    try {
+      return await change();
+    } finally {
+      this.persister?.release();
+      this.persist();
+    }
+  }
+
+  /** Resolves once every change so far is in the state file; the HTTP server awaits it before acknowledging a write. */
+  async flush(): Promise<void> {
+    await this.persister?.flush();
+  }
+
+  /** Writes the state file now if anything changed (shutdown, tests). */
+  persist(): void {
+    this.persister?.flushSync();
+  }
+
+  snapshot(): SavedState {
+    return {
+      version: 2, site: this.site.data, kvs: this.kvs.state, clockOffsetMs: this.clock.offsetMs(),
+      notifications: this.site.notifications, runtime: this.runtime?.snapshot() ?? null,
+    };
   }
 
   close(): void {
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.save();
+    if (this.persistTimer) clearInterval(this.persistTimer);
+    this.persist();
   }
 
-  private readState(): SavedState | null {
-    const file = this.options.stateDir ? join(this.options.stateDir, 'state.json') : null;
-    if (!file || !existsSync(file)) return null;
-    try {
-      const s = JSON.parse(readFileSync(file, 'utf8')) as SavedState;
-      return s.version === 1 ? s : null;
-    } catch {
-      return null;
-    }
+  /** Changes whenever queued work starts, finishes or is added, which nothing else marks dirty. */
+  private workFingerprint(): string {
+    const r = this.runtime;
+    return r ? `${r.pump.pending()}|${r.counters.triggerInvocations}|${r.counters.consumerInvocations}|${r.counters.scheduledRuns}` : '';
   }
 
   private readManifest(): AppManifest | null {

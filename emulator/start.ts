@@ -1,44 +1,88 @@
 /**
  * `npm start`: builds the Custom UIs if their builds are missing, starts the emulator on
  * loopback (PORT, default 4600), seeds the demo site unless saved state exists, prints the URL.
+ * `npm start -- --reset` discards the saved state first. Ctrl-C, SIGTERM, or the death of the
+ * process that started us (npm's shell does not pass SIGTERM on) stops everything we started.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startEmulator } from './index';
+import { realNow } from './clock';
+import { startEmulator, type RunningEmulator } from './index';
+import { STATE_FILE, StateFileError } from './persistence';
 
 const root = resolve(__dirname, '..');
 const DEFAULT_PORT = 4600;
+/** A stop that hangs (a handler that never returns) must not keep the port: exit anyway. */
+const STOP_GRACE_MS = 8000;
+const ORPHAN_POLL_MS = 250;
 
-function ensureUiBuilds(): void {
-  const missing = ['static/issue-panel/build/index.html', 'static/project-settings/build/index.html'].filter((f) => !existsSync(join(root, f)));
-  if (missing.length === 0) return;
+let running: RunningEmulator | null = null;
+let building: ChildProcess | null = null;
+let stopping = false;
+
+function stop(code: number): void {
+  if (stopping) process.exit(code);
+  stopping = true;
+  setTimeout(() => process.exit(code), STOP_GRACE_MS).unref();
+  if (building?.pid) { try { process.kill(-building.pid, 'SIGTERM'); } catch { /* already gone */ } }
+  if (!running) process.exit(code);
+  void running.close().finally(() => process.exit(code));
+}
+
+/** npm runs us through `sh -c`; when npm is killed the shell dies and we are re-parented. */
+function watchParent(): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => { if (process.ppid !== parent) stop(143); }, ORPHAN_POLL_MS);
+  timer.unref();
+}
+
+async function ensureUiBuilds(): Promise<void> {
+  const missing = ['issue-panel', 'project-settings', 'project-report'].map((ui) => `static/${ui}/build/index.html`).filter((f) => !existsSync(join(root, f)));
+  if (missing.length === 0 || process.env.EMULATOR_SKIP_UI_BUILD === '1') return;
   console.log(`Building the Custom UIs (missing: ${missing.join(', ')}) …`);
-  const r = spawnSync('npm', ['run', 'build:ui'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) console.warn('UI build failed; the host page still runs, the app iframes will say what is missing.');
+  // Its own process group, so a stop can end the whole build (npm, sh, vite, esbuild).
+  building = spawn('npm', ['run', 'build:ui'], { cwd: root, stdio: 'inherit', detached: true });
+  const status = await new Promise<number | null>((done) => building?.once('exit', (c) => done(c)));
+  building = null;
+  if (status !== 0 && !stopping) console.warn('UI build failed; the host page still runs, the app iframes will say what is missing.');
 }
 
 async function main(): Promise<void> {
-  const started = Date.now();
-  ensureUiBuilds();
+  const started = realNow();
+  process.on('SIGINT', () => stop(130));
+  process.on('SIGTERM', () => stop(143));
+  watchParent();
+  const stateDir = process.env.EMULATOR_STATE_DIR ? resolve(process.env.EMULATOR_STATE_DIR) : join(root, '.emulator-state');
+  if (process.argv.includes('--reset')) {
+    rmSync(join(stateDir, STATE_FILE), { force: true });
+    console.log(`Discarded the saved state (${join(stateDir, STATE_FILE)}).`);
+  }
+  await ensureUiBuilds();
+  if (stopping) return;
   const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT;
   const verbose = process.env.EMULATOR_VERBOSE === '1';
-  const running = await startEmulator({
-    root, port, stateDir: join(root, '.emulator-state'), seed: true,
+  running = await startEmulator({
+    root, port, stateDir, seed: true,
     log: (line) => { if (verbose || /error|threw|dropped|seed:/i.test(line)) console.log(`[emulator] ${line}`); },
   });
-  const { emu } = running;
-  const open = emu.site.data.issues.filter((i) => emu.site.data.statuses.find((s) => s.id === i.fields.status)?.category !== 'done').length;
-  console.log(`SLA Clock emulator ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${running.url}/`);
-  console.log(`  ${emu.site.data.projects.length} projects, ${emu.site.data.issues.length} issues (${open} open)${emu.restoredFromDisk ? ', restored from .emulator-state/' : ''}`);
+  if (stopping) return;
+  report(running, started, stateDir);
+}
+
+function report(r: RunningEmulator, started: number, stateDir: string): void {
+  const { emu } = r;
+  const data = emu.site.data;
+  const open = data.issues.filter((i) => data.statuses.find((s) => s.id === i.fields.status)?.category !== 'done').length;
+  // Real elapsed time: the emulator clock may be offset, and Date is the emulator clock from here on.
+  console.log(`SLA Clock emulator ready in ${((realNow() - started) / 1000).toFixed(1)} s: ${r.url}/`);
+  console.log(`  ${data.projects.length} projects, ${data.issues.length} issues (${open} open)${emu.restoredFromDisk ? `, restored from ${stateDir}` : ''}`);
   if (!emu.runtime) console.log('  manifest.yml not found: Forge runtime disabled');
-  console.log(`  Jira REST: ${running.url}/rest/api/3/…   control API: ${running.url}/control/state   (README: "Control API")`);
-  const stop = () => { void running.close().then(() => process.exit(0)); };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  console.log(`  Jira REST: ${r.url}/rest/api/3/…   control API: ${r.url}/control/state   (docs/guides/local-emulator.md)`);
 }
 
 main().catch((e: unknown) => {
-  console.error(e);
+  if (e instanceof StateFileError) console.error(e.message);
+  else console.error(e);
   process.exit(1);
 });

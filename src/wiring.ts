@@ -3,7 +3,7 @@ import api from '@forge/api';
 import { Queue } from '@forge/events';
 import { RECOMPUTE_QUEUE, type Deps, type Logger, type RecomputeJob } from './app/deps';
 import { createJiraClient } from './jira/client';
-import { retryPolicy, type JiraTransport } from './jira/http';
+import { realSleep, retryPolicy, type JiraTransport } from './jira/http';
 
 const appTransport: JiraTransport = (r, init) => api.asApp().requestJira(r, init);
 // asUser() without an id acts as the invoking user; an explicit id would need impersonation.
@@ -17,10 +17,11 @@ const consoleLog: Logger = {
 export function productionDeps(): Deps {
   const queue = new Queue<RecomputeJob>({ key: RECOMPUTE_QUEUE });
   return {
-    appJira: (budgetMs) => createJiraClient(appTransport, retryPolicy(budgetMs)),
+    appJira: (budgetMs, pacer) => createJiraClient(pacer ? pacer.transport(appTransport) : appTransport, retryPolicy(budgetMs)),
     userJira: () => createJiraClient(userTransport, retryPolicy(5_000)),
     queue: { push: async (events) => void (await queue.push(events)) },
     now: () => Date.now(),
     log: consoleLog,
+    sleep: realSleep,
   };
 }

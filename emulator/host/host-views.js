@@ -22,7 +22,13 @@
     return el;
   }
 
-  /** SLA states from the `sla` issue property: any top-level entry with a string `state`. */
+  /** Plain words for the property's JQL states (the list never shows the raw state values). */
+  var STATE_WORDS = {
+    notStarted: 'not started', running: 'running', paused: 'paused', met: 'met',
+    breached: 'breached', notApplicable: 'no goal'
+  };
+
+  /** SLA states from the `sla` issue property: "First response: running", by metric name. */
   function slaLozenges(prop) {
     if (!prop || typeof prop !== 'object') return [h('span', { class: 'muted' }, '—')];
     var out = [];
@@ -30,7 +36,9 @@
     Object.keys(metrics).forEach(function (k) {
       var v = metrics[k];
       if (v && typeof v === 'object' && typeof v.state === 'string') {
-        out.push(h('span', { class: 'lozenge ' + v.state.toLowerCase(), 'data-sla-metric': k }, k + ': ' + v.state));
+        var name = typeof v.name === 'string' && v.name ? v.name : k;
+        var words = STATE_WORDS[v.state] || 'unknown';
+        out.push(h('span', { class: 'lozenge ' + v.state.toLowerCase(), 'data-sla-metric': k, 'data-sla-state': v.state }, name + ': ' + words));
       }
     });
     return out.length ? out : [h('span', { class: 'muted' }, '—')];

@@ -8,7 +8,7 @@ import { emptySite } from './catalog';
 import { describeValue, fieldMeta } from './fields';
 
 export type SiteEventType = 'avi:jira:created:issue' | 'avi:jira:updated:issue' | 'avi:jira:deleted:issue'
-  | 'avi:jira:commented:issue' | 'avi:jira:deleted:comment';
+  | 'avi:jira:commented:issue' | 'avi:jira:updated:comment' | 'avi:jira:deleted:comment';
 
 export interface SiteEvent {
   type: SiteEventType;
@@ -29,6 +29,9 @@ export class JiraSite {
   /** Bodies sent to /notify, newest last, for tests and the host page to inspect. */
   readonly notifications: Array<{ issueId: string; at: number; body: unknown }> = [];
   private readonly listeners: Array<(e: SiteEvent) => void> = [];
+  private byIdOrKey = new Map<string, Issue>();
+  private indexed: Issue[] | null = null;
+  private indexedLength = -1;
 
   constructor(private readonly now: () => number, data: SiteData = emptySite()) {
     this.data = data;
@@ -51,7 +54,14 @@ export class JiraSite {
   }
 
   issue(idOrKey: string): Issue | undefined {
-    return this.data.issues.find((i) => i.id === idOrKey || i.key === idOrKey);
+    // Indexed so a site of 100,000 issues answers lookups in constant time; rebuilt when the list changes.
+    if (this.indexed !== this.data.issues || this.indexedLength !== this.data.issues.length) {
+      this.byIdOrKey = new Map(this.data.issues.flatMap((i) => [[i.id, i], [i.key, i]]));
+      this.indexed = this.data.issues;
+      this.indexedLength = this.data.issues.length;
+    }
+    const hit = this.byIdOrKey.get(idOrKey);
+    return hit && (hit.id === idOrKey || hit.key === idOrKey) ? hit : undefined;
   }
 
   addProject(p: Omit<Project, 'id'> & { id?: string }): Project {
@@ -125,6 +135,14 @@ export class JiraSite {
     issue.updated = at;
     this.emit({ type: 'avi:jira:commented:issue', issueId: issue.id, actorId: actor.accountId, selfGenerated: actor.self, at, commentId: id });
     return id;
+  }
+
+  editComment(issue: Issue, commentId: string, text: string, actor: Actor): void {
+    const c = issue.comments.find((x) => x.id === commentId);
+    if (!c) return;
+    c.text = text;
+    c.updated = this.now();
+    this.emit({ type: 'avi:jira:updated:comment', issueId: issue.id, actorId: actor.accountId, selfGenerated: actor.self, at: c.updated, commentId });
   }
 
   deleteComment(issue: Issue, commentId: string, actor: Actor): boolean {

@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Emulator } from '../app';
+import { UNAUTHENTICATED } from '../jira/api';
 import { USERS } from '../jira/catalog';
 import { handleBridge } from './bridge';
 import { handleControl, type Reseed } from './control';
@@ -26,19 +27,30 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(text);
 }
 
-/** Who is calling: the X-Emulator-User header, the host page's user cookie, basic auth, or admin. */
+/**
+ * Who is calling: the X-Emulator-User header, the host page's user cookie, or basic auth (accountId
+ * or email); with no credentials at all, the admin (a convenience for curl). Credentials naming no
+ * user are passed on as they are, so the request is refused with Jira's 401 instead of silently
+ * acting as someone else.
+ */
 export function callerOf(req: IncomingMessage, emu: Emulator): string {
   const header = req.headers['x-emulator-user'];
-  if (typeof header === 'string' && emu.site.user(header)) return header;
+  if (typeof header === 'string') return header;
   const cookie = /(?:^|;\s*)emu_user=([^;]+)/.exec(req.headers.cookie ?? '');
-  if (cookie && emu.site.user(decodeURIComponent(cookie[1] ?? ''))) return decodeURIComponent(cookie[1] ?? '');
+  if (cookie) return decodeURIComponent(cookie[1] ?? '');
   const auth = /^Basic (.+)$/.exec(req.headers.authorization ?? '');
   if (auth) {
     const user = Buffer.from(auth[1] ?? '', 'base64').toString().split(':')[0] ?? '';
-    const found = emu.site.data.users.find((u) => u.accountId === user || u.emailAddress === user);
-    if (found) return found.accountId;
+    return emu.site.data.users.find((u) => u.accountId === user || u.emailAddress === user)?.accountId ?? user;
   }
   return USERS.admin;
+}
+
+
+/** Writes are acknowledged only once the state file holds them (see Emulator.persist). */
+async function reply(ctx: HttpContext, res: ServerResponse, method: string, r: { status: number; body?: unknown; headers?: Record<string, string> }): Promise<void> {
+  if (method !== 'GET' && method !== 'HEAD') await ctx.emu.flush();
+  sendJson(res, r.status, r.body, r.headers);
 }
 
 async function route(ctx: HttpContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -47,30 +59,28 @@ async function route(ctx: HttpContext, req: IncomingMessage, res: ServerResponse
   const path = url.pathname;
   if (path.startsWith('/rest/')) {
     const body = await readBody(req);
-    const r = ctx.emu.jira({ method, path, query: url.searchParams, body, accountId: callerOf(req, ctx.emu) });
-    return sendJson(res, r.status, r.body, r.headers);
+    return reply(ctx, res, method, ctx.emu.jira({ method, path, query: url.searchParams, body, accountId: callerOf(req, ctx.emu) }));
   }
   if (path.startsWith('/control/')) {
     const body = await readBody(req);
-    const r = await handleControl(ctx.emu, method, path, (body && typeof body === 'object' ? body : {}) as Record<string, unknown>, ctx.reseed);
-    return sendJson(res, r.status, r.body);
+    return reply(ctx, res, method, await handleControl(ctx.emu, method, path, (body && typeof body === 'object' ? body : {}) as Record<string, unknown>, ctx.reseed));
   }
   if (path.startsWith('/bridge/')) {
-    const r = await handleBridge(ctx.emu, path, await readBody(req), callerOf(req, ctx.emu));
-    return sendJson(res, r.status, r.body);
+    const caller = callerOf(req, ctx.emu);
+    return reply(ctx, res, method, ctx.emu.site.user(caller) ? await handleBridge(ctx.emu, path, await readBody(req), caller) : UNAUTHENTICATED);
   }
   if (path.startsWith('/apps/')) return serveApp(ctx.emu, path, res);
   return serveHost(path, res);
 }
 
-export function startHttp(ctx: HttpContext | (() => HttpContext), port: number): Promise<{ server: Server; port: number }> {
+/** `ctx` may be a promise: requests that arrive while the emulator is starting wait for it. */
+export function startHttp(ctx: HttpContext | (() => HttpContext | Promise<HttpContext>), port: number): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => {
-    const c = typeof ctx === 'function' ? ctx() : ctx;
-    route(c, req, res).catch((e: unknown) => {
+    void Promise.resolve(typeof ctx === 'function' ? ctx() : ctx).then((c) => route(c, req, res).catch((e: unknown) => {
       c.emu.log(`HTTP ${req.method} ${req.url}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       if (!res.headersSent) sendJson(res, 500, { errorMessages: ['Emulator error: ' + (e instanceof Error ? e.message : String(e))], errors: {} });
       else res.end();
-    });
+    }));
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -1,13 +1,15 @@
 /**
- * Routing one product event: cheap triage, then a queue push. Nothing here reads Jira: the event only
- * says WHICH issue to recompute (state is derived from the issue's own history, so duplicate, late
- * and reordered events all lead to the same result).
+ * Routing one product event: cheap triage, then a queue push. Nothing here reads Jira. The job carries
+ * what the event says about the change (eventDelta.ts), so the consumer can update the history mirror
+ * and recompute without a Jira read; duplicates are absorbed by history and comment ids, and anything
+ * the mirror cannot absorb falls back to reading the issue.
  */
 import type { PolicySpec } from '../core';
 import { loadConfig } from '../store/config';
-import { removeDue } from '../store/dueIndex';
 import { issueJob, pushAll, type Deps } from './deps';
+import { deltaOf } from './eventDelta';
 import { readFields } from './history';
+import { purgeIssue } from './mirrorSync';
 
 /** The part of a Jira issue event the triage looks at. */
 export interface IssueEvent {
@@ -29,20 +31,27 @@ export function triage(event: IssueEvent, policy: PolicySpec | null): Triage {
   return items.some((i) => relevant.has(i.fieldId ?? i.field) || relevant.has(i.field.toLowerCase())) ? 'push' : 'ignore';
 }
 
-/** `pushFailed`: the queue refused (rate limit, or briefly after a deploy); the event should come again later. */
-export type Routed = { kind: Triage } | { kind: 'pushFailed'; message: string };
+/**
+ * `failed`: storage or the queue refused (rate limit, outage, or briefly after a deploy); the event
+ * should come again later. Forge does not retry a trigger that threw, so nothing here may throw.
+ */
+export type Routed = { kind: Triage } | { kind: 'failed'; message: string };
 
-export async function routeIssueEvent(deps: Deps, event: IssueEvent): Promise<Routed> {
+/** `raw` is the whole payload: its changelog items and comment travel with the job (see eventDelta.ts). */
+export async function routeIssueEvent(deps: Deps, event: IssueEvent, raw?: unknown): Promise<Routed> {
+  try {
+    return { kind: await triageAndPush(deps, event, raw) };
+  } catch (e) {
+    return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+async function triageAndPush(deps: Deps, event: IssueEvent, raw: unknown): Promise<Triage> {
   const projectId = event.issue.fields?.project?.id;
   // Without a project in the payload we cannot triage cheaply: queue it, the consumer reads the project.
   const config = projectId ? await loadConfig(projectId) : null;
   const decision = projectId || event.eventType === 'avi:jira:deleted:issue' ? triage(event, config?.policy ?? null) : 'push';
-  if (decision === 'remove') await removeDue(event.issue.id);
-  if (decision !== 'push') return { kind: decision };
-  try {
-    await pushAll(deps.queue, [issueJob(event.issue.id, projectId)]);
-    return { kind: 'push' };
-  } catch (e) {
-    return { kind: 'pushFailed', message: e instanceof Error ? e.message : String(e) };
-  }
+  if (decision === 'remove') await purgeIssue(event.issue.id);
+  if (decision === 'push') await pushAll(deps.queue, [issueJob(event.issue.id, projectId, deltaOf(raw))]);
+  return decision;
 }

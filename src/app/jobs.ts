@@ -5,6 +5,9 @@
  */
 import { getDue, postponeDue, upsertDue } from '../store/dueIndex';
 import type { Deps, RecomputeJob } from './deps';
+import type { JiraClient } from '../jira/client';
+import { runDueBatch } from './dueBatch';
+import { recomputeFromMirror } from './mirrorSync';
 import { recomputeIssue, STUCK_RECHECK_MS, type Outcome } from './recompute';
 import { reindexEvent, runReindexPage, type ReindexJob } from './reindex';
 import { retryFor, type Retry } from './retry';
@@ -51,10 +54,33 @@ async function continueChain(deps: Deps, job: ReindexJob, retryCount: number, re
   return undefined;
 }
 
+/**
+ * A sweep batch: the mirror answers most issues in bulk; the rest are recomputed singly from Jira.
+ * A rate limit or outage hands the whole batch back (idempotent) and moves its overdue entries to
+ * the retry time, as for a single issue, so sweeps do not pile work onto a rate-limited Jira.
+ */
+async function runDue(deps: Deps, jira: JiraClient, issueIds: string[]): Promise<Retry | undefined> {
+  const { viaJira, error } = await runDueBatch(deps, jira, issueIds);
+  const retry = error ? retryFor(error) : undefined;
+  if (retry) {
+    for (const issueId of issueIds) await keepDue(deps, { kind: 'issue', issueId }, retry.retryAfterS);
+    return retry;
+  }
+  if (error) deps.log.warn('Due batch refused by Jira; recomputing its issues one by one', { code: error.code });
+  for (const issueId of error ? issueIds : viaJira) {
+    const again = await report(deps, { kind: 'issue', issueId }, await recomputeIssue(deps, jira, issueId));
+    if (again) return again;
+  }
+  return undefined;
+}
+
 /** Runs one job; `retryCount` is how often the platform has redelivered it already. */
 export async function runJob(deps: Deps, job: RecomputeJob, retryCount: number): Promise<Retry | undefined> {
   const jira = deps.appJira(CONSUMER_JIRA_BUDGET_MS);
   if (job.kind === 'reindex') return continueChain(deps, job, retryCount, await runReindexPage(deps, jira, job));
-  const outcome = await recomputeIssue(deps, jira, job.issueId, job.projectId);
+  if (job.kind === 'due') return runDue(deps, jira, job.issueIds);
+  // An event's job is answered from the history mirror when it can be; otherwise Jira is read.
+  const mirrored = job.delta ? await recomputeFromMirror(deps, jira, job.issueId, job.delta) : null;
+  const outcome = mirrored ?? (await recomputeIssue(deps, jira, job.issueId, job.projectId));
   return report(deps, job, outcome);
 }

@@ -1,6 +1,7 @@
 /**
  * Recompute one issue: read its history (one Jira read), evaluate, fire due actions exactly once,
- * write the `sla` property only when its hash changed, and keep the due index in step.
+ * write the `sla` property only when its hash changed, and keep the due index and the history
+ * mirror (src/app/mirrorSync.ts) in step.
  * Never throws for expected conditions: every path ends in an Outcome the caller maps to a retry
  * or a log line.
  */
@@ -9,14 +10,14 @@ import type { JiraClient } from '../jira/client';
 import type { JiraError } from '../jira/http';
 import type { IssueBundle } from '../jira/issueReads';
 import { hasConfigRecord, loadConfig } from '../store/config';
-import { postponeDue, removeDue, upsertDue } from '../store/dueIndex';
-import { dueActions, evaluate, validatePolicy, type CompiledPolicy, type SlaSnapshot } from '../core';
-import { fireActions } from './actions';
+import { postponeDue, upsertDue } from '../store/dueIndex';
+import { validatePolicy, type CompiledPolicy } from '../core';
 import type { Deps } from './deps';
-import { projectOf, readFields, toHistory } from './history';
-import { fieldValue } from '../jira/mapHistory';
-import { fileReport } from './reportFiling';
-import { buildProperty, readStored } from './property';
+import { prepareIssue, syncReport } from './evaluateIssue';
+import { projectOf, readFields } from './history';
+import { dropMirror, refreshMirror } from './mirrorSync';
+import { readStored, writtenRef } from './property';
+import { integrityKey } from '../store/integrity';
 
 export type Outcome =
   | { kind: 'written' | 'unchanged'; nextCheckAt: number | null }
@@ -45,14 +46,8 @@ export async function loadIssue(jira: JiraClient, issueId: string, hintProjectId
   return again.ok ? { bundle: again.value, projectId, config } : { error: again.error };
 }
 
-/** Keeps the report aggregates in step; a shard that stayed contended is refiled by the issue's next recompute. */
-async function syncReport(deps: Deps, projectId: string | null, bundle: Pick<IssueBundle, 'id' | 'key' | 'fields'>, snapshot: SlaSnapshot | null): Promise<void> {
-  const issue = { id: bundle.id, key: bundle.key, priorityId: fieldValue(bundle.fields.priority) };
-  if ((await fileReport(projectId, issue, snapshot)) === 'contended') deps.log.warn('Report aggregates contended; refiled on the next recompute', { issueId: bundle.id });
-}
-
 async function clearIssue(deps: Deps, jira: JiraClient, issueId: string, bundle: IssueBundle): Promise<Outcome> {
-  await removeDue(issueId);
+  await dropMirror(issueId);
   await syncReport(deps, null, bundle, null);
   if (bundle.slaProperty !== undefined) {
     const res = await jira.deleteIssueProperty(issueId, SLA_PROPERTY_KEY);
@@ -75,7 +70,7 @@ export async function recomputeIssue(deps: Deps, jira: JiraClient, issueId: stri
   const loaded = await loadIssue(jira, issueId, projectId);
   if ('error' in loaded) {
     if (loaded.error.code !== 'NOT_FOUND') return { kind: 'jiraError', error: loaded.error };
-    await removeDue(issueId);
+    await dropMirror(issueId);
     await syncReport(deps, null, { id: issueId, key: '', fields: {} }, null);
     return { kind: 'gone' };
   }
@@ -98,22 +93,18 @@ interface Ready {
 }
 
 async function evaluateAndWrite(deps: Deps, jira: JiraClient, r: Ready, opts: RecomputeOptions): Promise<Outcome> {
-  const now = deps.now();
-  const history = await toHistory(jira, r.bundle, r.config.policy, now);
-  if (!history.ok) return { kind: 'jiraError', error: history.error };
-  const snapshot = evaluate(history.value, r.policy, now);
-  const stored = readStored(r.bundle.slaProperty);
-  // The property is user-editable, so its `fired` list never decides: the KVS claims do.
-  const fired = await fireActions(jira, r.bundle.id, dueActions(snapshot, r.config.policy), now, opts.suppressActions);
-  for (const f of fired.failures) deps.log.warn('SLA action failed; will retry on the next check', { issueId: r.bundle.id, action: f.id, code: f.error.code });
-  const property = buildProperty(snapshot, r.config.version, [...stored.fired, ...fired.fired]);
-  // A failed action must be retried soon even if nothing else is due: check again in five minutes.
-  const retryAt = fired.failures.length ? now + 5 * 60_000 : null;
-  const nextCheckAt = [snapshot.nextCheckAt, retryAt].filter((x): x is number => x !== null).reduce((a, b) => Math.min(a, b), Infinity);
-  await upsertDue(r.bundle.id, r.projectId, Number.isFinite(nextCheckAt) ? nextCheckAt : null);
-  await syncReport(deps, r.projectId, r.bundle, snapshot);
-  if (property.hash === stored.hash) return { kind: 'unchanged', nextCheckAt: snapshot.nextCheckAt };
+  const stored = readStored(r.bundle.slaProperty, r.bundle.id, await integrityKey());
+  const prepared = await prepareIssue(deps, jira, { ...r, stored }, opts.suppressActions);
+  if (!prepared.ok) return { kind: 'jiraError', error: prepared.error };
+  const { property, changed, nextStateChangeAt, nextCheckAt } = prepared.value;
+  await upsertDue(r.bundle.id, r.projectId, nextCheckAt);
+  // Every Jira read refreshes the issue's history mirror, so later recomputes need no read.
+  if (!changed) {
+    await refreshMirror(r.bundle, r.projectId, r.config.policy, stored);
+    return { kind: 'unchanged', nextCheckAt: nextStateChangeAt };
+  }
   const put = await jira.putIssueProperty(r.bundle.id, SLA_PROPERTY_KEY, property);
+  await refreshMirror(r.bundle, r.projectId, r.config.policy, put.ok ? writtenRef(property) : stored);
   if (!put.ok) return { kind: 'jiraError', error: put.error };
-  return { kind: 'written', nextCheckAt: snapshot.nextCheckAt };
+  return { kind: 'written', nextCheckAt: nextStateChangeAt };
 }

@@ -66,6 +66,18 @@ export interface PreviewMetric {
   windows: OpenWindow[];
 }
 
+/**
+ * An SLA action Jira refused for good (a 4xx other than 429). It is not retried; the panel shows why.
+ * `status` is Jira's HTTP status, `reason` Jira's error text (or ours), `at` when it was refused.
+ */
+export interface ActionFailure {
+  actionId: string;
+  kind: 'comment' | 'label' | 'notify';
+  status: number;
+  reason: string;
+  at: string;
+}
+
 /** Every resolver key with its payload and response. One resolver function serves them all. */
 export interface ResolverMap extends ReportResolverMap {
   'panel.getSla': {
@@ -80,6 +92,8 @@ export interface ResolverMap extends ReportResolverMap {
       warnings: Record<string, Array<{ kind: 'percent'; percent: number } | { kind: 'beforeBreach'; minutes: number }>>;
       /** Server clock at response time, so the panel can correct for a skewed browser clock. */
       serverNow: Instant;
+      /** Actions Jira refused for good on this issue, oldest first (at most 20). */
+      actionFailures: ActionFailure[];
     };
   };
   'settings.getConfig': {

@@ -5,11 +5,14 @@
 import type { InvocationError } from '@forge/events';
 import { z } from 'zod';
 import type { Deps, RecomputeJob } from '../app/deps';
+import { deltaSchema } from '../app/eventDelta';
+import { DUE_BATCH } from '../app/dueBatch';
 import { runJob } from '../app/jobs';
 import { invocationError } from './retry';
 
 const jobSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('issue'), issueId: z.string().min(1), projectId: z.string().optional() }),
+  z.object({ kind: z.literal('due'), issueIds: z.array(z.string().min(1)).min(1).max(DUE_BATCH) }),
+  z.object({ kind: z.literal('issue'), issueId: z.string().min(1), projectId: z.string().optional(), delta: deltaSchema.optional() }),
   z.object({
     kind: z.literal('reindex'),
     projectId: z.string().min(1),
@@ -17,6 +20,9 @@ const jobSchema = z.discriminatedUnion('kind', [
     phase: z.enum(['open', 'resolved']),
     resolvedSince: z.string().nullable(),
     nextPageToken: z.string().nullable(),
+    source: z.enum(['mirror', 'jira']).optional(),
+    after: z.number().int().nonnegative().optional(),
+    pushes: z.number().int().nonnegative().optional(),
   }),
 ]);
 

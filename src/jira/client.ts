@@ -6,10 +6,12 @@ import { route } from '@forge/api';
 import { z } from 'zod';
 import type { JiraMetadata, NamedRef, StatusRef } from '../contract';
 import type { JiraResult, JiraTransport, RetryPolicy } from './http';
+import { bulkChangelogs, getTask, searchIssues, setPropertiesMulti, type SearchPage, type TaskOutcome } from './bulk';
 import { readIssueBundle, type IssueBundle } from './issueReads';
 import { readMetadata } from './metadata';
 import { andThen, createRequester } from './request';
-import { permissionsSchema, searchPageSchema, statusSchema } from './schemas';
+import { permissionsSchema, searchPageSchema, statusSchema, type RawHistory } from './schemas';
+import { searchIssueStates, type IssueState } from './searchStates';
 
 export type NotifyRecipient = 'assignee' | 'watchers' | 'reporter';
 
@@ -22,6 +24,15 @@ export interface JiraClient {
   /** One page of issue ids matching `jql` (POST /rest/api/3/search/jql). */
   searchIssueIds(jql: string, nextPageToken: string | null, maxResults?: number): Promise<JiraResult<{ ids: string[]; nextPageToken: string | null }>>;
   approximateCount(jql: string): Promise<JiraResult<number>>;
+  /** One page of issues matching `jql` with their `updated` instant and `sla` property (reconciliation). */
+  searchIssueStates(jql: string, nextPageToken: string | null, maxResults: number): Promise<JiraResult<{ issues: IssueState[]; nextPageToken: string | null }>>;
+  /** One page (≤100) of issues with the given fields and issue properties (backfill). */
+  searchIssues(jql: string, fields: string[], nextPageToken: string | null, maxResults: number, properties?: string[]): Promise<JiraResult<SearchPage>>;
+  /** Every change history of up to 1,000 issues, by issue id (backfill). */
+  bulkChangelogs(issueIds: string[], fieldIds: string[]): Promise<JiraResult<Map<string, RawHistory[]>>>;
+  /** Starts an asynchronous bulk write of per-issue property values (≤100 issues); answers the task id. */
+  setPropertiesMulti(key: string, entries: Array<{ issueId: string; value: unknown }>): Promise<JiraResult<string>>;
+  getTask(taskId: string, issueIds: string[]): Promise<JiraResult<TaskOutcome>>;
   putIssueProperty(issueId: string, key: string, value: unknown): Promise<JiraResult<void>>;
   deleteIssueProperty(issueId: string, key: string): Promise<JiraResult<void>>;
   /** The caller's permissions on a project (projectId) or an issue (issueId). */
@@ -59,8 +70,13 @@ export function createJiraClient(transport: JiraTransport, policy: RetryPolicy):
       const res = await req.json(searchPageSchema, route`/rest/api/3/search/jql`, post(body));
       return andThen(res, (p) => ({ ids: p.issues.map((i) => i.id), nextPageToken: p.nextPageToken ?? null }));
     },
+    searchIssueStates: (jql, nextPageToken, maxResults) => searchIssueStates(req, jql, nextPageToken, maxResults),
     approximateCount: async (jql) =>
       andThen(await req.json(countSchema, route`/rest/api/3/search/approximate-count`, post({ jql })), (c) => c.count),
+    searchIssues: (jql, fields, token, max, properties) => searchIssues(req, jql, fields, token, max, properties),
+    bulkChangelogs: (ids, fieldIds) => bulkChangelogs(req, ids, fieldIds),
+    setPropertiesMulti: (key, entries) => setPropertiesMulti(req, key, entries),
+    getTask: (taskId, ids) => getTask(req, taskId, ids),
     putIssueProperty: async (issueId, key, value) =>
       done(await req.send(route`/rest/api/3/issue/${issueId}/properties/${key}`, { method: 'PUT', body: JSON.stringify(value) })),
     deleteIssueProperty: async (issueId, key) => {

@@ -23,3 +23,8 @@ export async function claimAction(issueId: string, actionId: string, at: number)
 export async function releaseAction(issueId: string, actionId: string): Promise<void> {
   await kvs.delete(keyOf(issueId, actionId));
 }
+
+/** Whether an action has been claimed (fired, or being fired by a concurrent run). */
+export async function isClaimed(issueId: string, actionId: string): Promise<boolean> {
+  return (await kvs.get(keyOf(issueId, actionId))) !== undefined;
+}

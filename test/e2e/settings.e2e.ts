@@ -1,7 +1,7 @@
 /**
  * The project settings page end to end in Chromium, driven through the host page like a new admin
- * would: set up a project that has no policy from scratch (weekly hours, zone, a typed goal
- * target), watch the issue panel follow, apply a preset in one click, meet the validation errors,
+ * would: set up a project that has no policy from scratch (weekly hours, zone, a goal target as
+ * number and unit), watch the issue panel follow, apply a preset through its mapping step, meet the validation errors,
  * and take screenshots of both apps in light and dark theme. Resolvers and the control API are only
  * used to read results back and to wait for the recompute to drain.
  */
@@ -49,7 +49,7 @@ afterAll(async () => {
 });
 
 describe('SLA settings in the browser', () => {
-  it('sets up a project without a policy from scratch: weekly hours, zone, a typed 2h goal, and the panel follows', async () => {
+  it('sets up a project without a policy from scratch: weekly hours, zone, a 2-hour goal, and the panel follows', async () => {
     // Before any policy: the panel says so and links the admin to the settings page.
     const earlyIssue = await createIssueOnHostPage(h, PROJECT, 'E2E: created before any SLA policy', 'High');
     const early = await openIssue(h, earlyIssue);
@@ -75,12 +75,13 @@ describe('SLA settings in the browser', () => {
     expect(await settings.getByLabel('Friday interval 2 closes', { exact: true }).inputValue()).toBe('17:00');
     expect(await settings.getByTestId('day-sat').textContent()).toContain('Closed');
 
-    // Goals tab: type the target as an admin would; the field explains it in words.
+    // Goals tab: the target is a number and a unit; the field explains it in words.
     await settings.getByTestId('tab-goals').click();
     const target = settings.getByLabel('Target of All issues', { exact: true });
+    expect(await settings.getByLabel('Unit of the target of All issues', { exact: true }).inputValue()).toBe('hours');
     await target.fill('');
-    await target.pressSequentially('2h');
-    await eventually(() => target.getAttribute('aria-invalid'), (v) => v === null, 'the 2h target accepted');
+    await target.pressSequentially('2');
+    await eventually(() => target.getAttribute('aria-invalid'), (v) => v === null, 'the 2 hours target accepted');
 
     await settings.getByTestId('save').click();
     const status = await eventually(() => text(settings, 'recompute-status'), (t) => t.startsWith('Saved.'), 'the save confirmation');
@@ -108,15 +109,27 @@ describe('SLA settings in the browser', () => {
     expect(await eventually(() => text(earlyPanel, 'sla-goal-response'), (t) => t !== '', 'the early issue goal')).toBe('All issues — 2 h, Business hours');
   });
 
-  it('applies a preset in one click, saves, and an existing issue\'s panel changes after the recompute', async () => {
+  it('applies a preset through the mapping step, saves, and an existing issue\'s panel changes after the recompute', async () => {
     expect(scratchIssue).not.toBe('');
     const settings = await openSettings(h, PROJECT);
     await settings.getByTestId('tab-presets').click();
     await settings.getByRole('button', { name: 'Apply preset Four-tier priorities' }).click();
+    // The site has no "Urgent" priority nor a feature-request type: Urgent gets the best guess
+    // (the priority above High), the feature-request goal is labelled as matching no issue.
+    const step = settings.getByTestId('preset-mapping');
+    await step.waitFor({ timeout: 20_000 });
+    expect(await step.getByLabel('Urgent applies to: Highest', { exact: true }).count()).toBe(1);
+    expect(await step.getByLabel('Low (feature request) applies to: Nothing chosen', { exact: true }).count()).toBe(1);
+    expect(await step.getByText('Matches no issue').count()).toBe(1);
+    // Every assumption is shown and must be confirmed, England's bank holidays included.
+    const assumptions = step.getByTestId('preset-assumptions');
+    await eventually(() => assumptions.textContent(), (t) => (t ?? '').includes('United Kingdom (England)'), 'the holiday region in words');
+    expect(await step.getByTestId('preset-use').isDisabled()).toBe(true);
+    for (const box of await assumptions.getByRole('checkbox').all()) await box.check();
+    await h.page.locator('#settings-frame').screenshot({ path: join(ARTIFACTS, 'settings-preset-mapping.png') });
+    await step.getByTestId('preset-use').click();
     const notice = await eventually(() => text(settings, 'preset-applied'), (t) => t !== '', 'the preset notice');
     expect(notice).toContain('Preset "Four-tier priorities" applied — not saved yet.');
-    // The site has no "Urgent" priority nor a feature-request type: the page says so instead of guessing.
-    expect(await text(settings, 'preset-unmatched')).toContain('priority "Urgent"');
     // The preset's calendars replace the scratch one (cards start collapsed but for the first).
     const cards = await settings.locator('button[aria-expanded]').allTextContents();
     expect(cards.map((c) => c.replace(/^[▾▸]\s*/, ''))).toEqual(['24x7', 'London Mon–Fri 8–22']);
@@ -142,27 +155,26 @@ describe('SLA settings in the browser', () => {
     const status = settings.getByTestId('save-bar').getByRole('status');
     expect(await status.textContent()).toBe('All changes saved.');
 
-    // A target that does not parse: an error under the box, tied to it for screen readers, and Save is disabled.
+    // A target that is not a whole number of hours: an error under the box, tied to it for screen readers, and Save is disabled.
     await settings.getByTestId('tab-goals').click();
     const target = settings.getByLabel('Target of High', { exact: true });
-    await target.fill('');
-    await target.pressSequentially('4 hours-ish');
+    await target.fill('0');
     const targetError = await eventually(() => text(settings, 'error-metrics[0].goals[2].target'), (t) => t !== '', 'the target error');
-    expect(targetError).toMatch(/\S/);
+    expect(targetError).toBe('Enter a whole number of hours, 1 or more.');
     expect(await target.getAttribute('aria-invalid')).toBe('true');
     const describedBy = ((await target.getAttribute('aria-describedby')) ?? '').split(' ');
     const errorId = await settings.getByTestId('error-metrics[0].goals[2].target').getAttribute('id');
     expect(describedBy).toContain(errorId);
     expect(await save.isDisabled()).toBe(true);
-    expect(await status.textContent()).toBe('Fix 1 field marked in red before saving.');
+    expect(await status.textContent()).toBe('Fix 1 problem before saving.');
     // Leaving the tab keeps the typed text and the refusal; the tab label says what is left to fix.
     await settings.getByTestId('tab-calendars').click();
     expect(await settings.getByRole('tab', { name: 'Goals (1 to fix)' }).count()).toBe(1);
     expect(await save.isDisabled()).toBe(true);
     await settings.getByTestId('tab-goals').click();
-    expect(await target.inputValue()).toBe('4 hours-ish');
+    expect(await target.inputValue()).toBe('0');
     // A valid change clears the error and enables Save.
-    await target.fill('3h');
+    await target.fill('3');
     await eventually(() => save.isDisabled(), (d) => !d, 'Save enabled by a valid target');
     expect(await settings.getByTestId('error-metrics[0].goals[2].target').count()).toBe(0);
     expect(await status.textContent()).toBe('You have unsaved changes.');
@@ -177,31 +189,32 @@ describe('SLA settings in the browser', () => {
     expect(timeError).toBe('Use 24-hour time such as 09:00, 17:30 or 24:00.');
     expect(await closes.getAttribute('aria-invalid')).toBe('true');
     expect(await save.isDisabled()).toBe(true);
-    expect(await status.textContent()).toBe('Fix 1 field marked in red before saving.');
+    expect(await status.textContent()).toBe('Fix 1 problem before saving.');
     await closes.fill('21:00');
     await eventually(() => save.isDisabled(), (d) => !d, 'Save enabled by a valid time');
 
-    // Problems only the backend finds: an empty calendar name, and a second Monday interval
-    // 21:00–21:00 (empty). Save is refused, each message is shown, and nothing is stored.
+    // Problems the server used to find alone, now found as they are made by the same validator:
+    // an empty calendar name, and a second Monday interval 21:00–21:00 (empty). Plain sentences, no
+    // paths, one count everywhere, and Save stays locked (nothing is stored).
     await london.getByLabel('Calendar name', { exact: true }).fill('');
     await london.getByRole('button', { name: 'Add hours on Monday' }).click();
     expect(await london.getByLabel('Monday interval 2 opens', { exact: true }).inputValue()).toBe('21:00');
-    await save.click();
-    const issues = await eventually(() => text(settings, 'save-issues'), (t) => t !== '', 'the backend validation issues');
-    expect(issues).toContain('Not saved: 2 things to fix.');
+    const issues = await eventually(() => text(settings, 'save-issues'), (t) => t.includes('2 problems to fix'), 'the listed problems');
+    expect(issues).not.toMatch(/calendars\[|\bweek\.|"name"/);
+    expect(await status.textContent()).toBe('Fix 2 problems before saving.');
+    expect(await save.isDisabled()).toBe(true);
     expect(await settings.getByRole('tab', { name: 'Calendars (2 to fix)' }).count()).toBe(1);
-    // The name's message sits under the name field, which is marked invalid.
     const nameField = london.getByLabel('Calendar name', { exact: true });
-    const nameError = await text(settings, 'error-calendars[1].name');
-    expect(nameError).not.toBe('');
-    expect(issues).toContain(nameError);
+    expect(await text(settings, 'error-calendars[1].name')).toBe('Calendar 2 needs a name.');
+    expect(issues).toContain('Calendar 2 needs a name.');
     expect(await nameField.getAttribute('aria-invalid')).toBe('true');
-    // The interval's message (path calendars[1].week.mon[1]) sits inside the interval's group, and
-    // its link in the save bar takes the keyboard to the interval.
-    expect(issues).toContain('interval 21:00–21:00 is empty');
+    // The interval's message sits inside the interval's group, and its link in the save bar takes
+    // the keyboard to the interval.
+    const emptyInterval = "Calendar 2, Monday's second interval (21:00–21:00) opens and closes at the same time; use 00:00–24:00 for a whole day.";
+    expect(issues).toContain(emptyInterval);
     const interval = london.getByRole('group', { name: 'Monday interval 2', exact: true });
-    expect(await interval.getByTestId('error-calendars[1].week.mon[1]').textContent()).toContain('interval 21:00–21:00 is empty');
-    await settings.getByTestId('save-issues').getByRole('button', { name: /21:00–21:00 is empty/ }).click();
+    expect(await interval.getByTestId('error-calendars[1].week.mon[1]').textContent()).toBe(emptyInterval);
+    await settings.getByTestId('save-issues').getByRole('button', { name: /21:00–21:00\) opens and closes/ }).click();
     expect(await settings.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe('calendars[1].week.mon[1].start');
     expect(await text(settings, 'config-version')).toContain('Version 2');
     expect(await savedVersion(h, PROJECT)).toBe(2);

@@ -69,6 +69,15 @@ describe('JQL search', () => {
     expect(keys(emu, 'project = SUP AND created < "2020-01-01"')).toEqual([]);
   });
 
+  it('accepts quoted relative dates the way Jira does, with the sign applying to the whole period', () => {
+    const emu = site();
+    expect(keys(emu, 'project = SUP AND created >= "-1d"')).toEqual(['SUP-1', 'SUP-2', 'SUP-3']);
+    expect(keys(emu, "project = SUP AND created >= '-4w 2d'")).toEqual(['SUP-1', 'SUP-2', 'SUP-3']);
+    expect(keys(emu, 'project = SUP AND created >= "+2h"')).toEqual([]);
+    expect(keys(emu, 'slaResolutionDue <= "+2h"')).toEqual(keys(emu, 'slaResolutionDue <= 2h'));
+    expect(errorOf(emu, 'created >= "-1x"')).toMatch(/not valid/);
+  });
+
   it('orders by an alias with empty values last', () => {
     const emu = site();
     const res = call(emu, 'POST', '/rest/api/3/search/jql', { jql: 'project = SUP ORDER BY slaResolutionRemaining ASC', fields: ['key'] });

@@ -19,6 +19,8 @@ export interface FakeIssue {
   properties: Record<string, unknown>;
 }
 
+type SearchBody = { jql: string; nextPageToken?: string; maxResults: number; fields?: string[]; properties?: string[] };
+
 export interface Call { method: string; path: string; body?: unknown; as: string }
 
 const reply = (status: number, body?: unknown, headers: Record<string, string> = {}): ResponseLike => ({
@@ -39,6 +41,8 @@ export class FakeJira {
   inlineComments = 100;
   private readonly failures: Array<{ match: (c: Call) => boolean; status: number; headers: Record<string, string> }> = [];
   comments = 0;
+  /** Bulk property tasks: the failed issues of each, by task id - 1. */
+  readonly tasks: Array<Record<string, string>> = [];
 
   /** The next matching call answers `status` (e.g. 429 with Retry-After) instead. */
   failNext(match: (c: Call) => boolean, status: number, headers: Record<string, string> = {}): void {
@@ -81,7 +85,10 @@ export class FakeJira {
     if (p === '/rest/api/3/priority') return reply(200, [{ id: '2', name: 'High' }, { id: '3', name: 'Medium' }]);
     if (p === '/rest/api/3/issuetype') return reply(200, [{ id: '10001', name: 'Bug' }]);
     if (p === '/rest/api/3/field') return reply(200, []);
-    if (p === '/rest/api/3/search/jql') return this.search(c.body as { jql: string; nextPageToken?: string; maxResults: number });
+    if (p === '/rest/api/3/search/jql') return this.search(c.body as SearchBody);
+    if (p === '/rest/api/3/changelog/bulkfetch') return this.bulkChangelogs(c.body as { issueIdsOrKeys: string[]; fieldIds?: string[] });
+    if (p === '/rest/api/3/issue/properties/multi') return this.setMulti(c.body as { issues: Array<{ issueID: number; properties: Record<string, unknown> }> });
+    if ((m = p.match(/^\/rest\/api\/3\/task\/([^/]+)$/))) return this.task(m[1]!);
     if (p === '/rest/api/3/search/approximate-count') return reply(200, { count: this.openIssues(String((c.body as { jql: string }).jql)).length });
     if (p === '/rest/api/3/mypermissions') return this.myPermissions(c.as, q);
     return reply(501, { errorMessages: [`not modelled: ${c.method} ${p}`] });
@@ -154,12 +161,46 @@ export class FakeJira {
     return [...this.issues.values()].filter((i) => (i.fields.project as { id: string }).id === project && (i.fields.resolution === null || i.fields.resolution === undefined) === open);
   }
 
-  private search(body: { jql: string; nextPageToken?: string; maxResults: number }): ResponseLike {
-    const all = this.openIssues(body.jql);
+  private search(body: SearchBody): ResponseLike {
+    const after = Number(body.jql.match(/id > (\d+)/)?.[1] ?? -1);
+    const all = this.openIssues(body.jql).filter((i) => Number(i.id) > after);
     const start = Number(body.nextPageToken ?? 0);
     const slice = all.slice(start, start + body.maxResults);
     const next = start + body.maxResults < all.length ? String(start + body.maxResults) : undefined;
-    return reply(200, { issues: slice.map((i) => ({ id: i.id })), nextPageToken: next });
+    const view = (i: FakeIssue) => {
+      if (!body.fields || body.fields.join() === 'id') return { id: i.id };
+      const fields: Record<string, unknown> = Object.fromEntries(body.fields.filter((f) => f in i.fields).map((f) => [f, i.fields[f]]));
+      if (body.fields.includes('comment')) fields.comment = { startAt: 0, maxResults: this.inlineComments, total: i.comments.length, comments: i.comments.slice(0, this.inlineComments) };
+      const properties = Object.fromEntries((body.properties ?? []).filter((k) => k in i.properties).map((k) => [k, i.properties[k]]));
+      return { id: i.id, key: i.key, fields, properties };
+    };
+    return reply(200, { issues: slice.map(view), nextPageToken: next });
+  }
+
+  private bulkChangelogs(body: { issueIdsOrKeys: string[]; fieldIds?: string[] }): ResponseLike {
+    const keep = (h: FakeHistory) => ({ ...h, items: h.items.filter((it) => !body.fieldIds || body.fieldIds.includes(String(it.fieldId ?? it.field))) });
+    const logs = body.issueIdsOrKeys.flatMap((id) => {
+      const issue = this.issues.get(id);
+      return issue ? [{ issueId: id, changeHistories: issue.histories.map(keep).filter((h) => h.items.length > 0) }] : [];
+    });
+    return reply(200, { issueChangeLogs: logs, nextPageToken: null });
+  }
+
+  /** Bulk property writes apply at once; the task then reports which issues failed. */
+  private setMulti(body: { issues: Array<{ issueID: number; properties: Record<string, unknown> }> }): ResponseLike {
+    const failed: Record<string, string> = {};
+    for (const e of body.issues) {
+      const issue = this.issues.get(String(e.issueID));
+      if (!issue) failed[String(e.issueID)] = 'Issue does not exist';
+      else Object.assign(issue.properties, e.properties);
+    }
+    const id = String(this.tasks.push(failed));
+    return reply(303, { taskId: id }, { Location: `https://fake.atlassian.net/rest/api/3/task/${id}` });
+  }
+
+  private task(id: string): ResponseLike {
+    const failed = this.tasks[Number(id) - 1];
+    return failed ? reply(200, { id, status: 'COMPLETE', result: { failedIssues: failed } }) : reply(404);
   }
 
   private myPermissions(as: string, q: URLSearchParams): ResponseLike {

@@ -12,7 +12,9 @@ type FilterItem = Clause & { property: string };
 interface FilterLike { filters(): FilterItem[]; operator(): 'and' | 'or' }
 
 /** Range attribute of each entity index (what manifest.yml declares). */
-const INDEXES: Record<string, Record<string, string>> = { 'sla-due': { 'by-next-check': 'nextCheckAt' } };
+const INDEXES: Record<string, Record<string, string>> = { 'sla-due': { 'by-next-check': 'nextCheckAt' }, 'sla-history': { 'by-project': 'issueNum' }, 'sla-config': { projectId: 'projectId' } };
+/** Partition attribute of the indexes that have one. */
+const PARTITIONS: Record<string, Record<string, string>> = { 'sla-history': { 'by-project': 'projectId' } };
 
 export const MAX_TRANSACTION_OPS = 25;
 
@@ -88,9 +90,11 @@ function set(entity: string | undefined, key: string, value: unknown, options?: 
   t.set(key, clone(value));
 }
 
-function query(entity: string, index: string) {
+function query(entity: string, index: string, options?: { partition?: unknown[] }) {
   const attr = INDEXES[entity]?.[index];
   if (!attr) throw apiError(400, 'INDEX_NOT_FOUND', `no index ${index} on ${entity}`);
+  const partAttr = PARTITIONS[entity]?.[index];
+  const inPartition = (v: unknown) => !partAttr || options?.partition === undefined || (v as Record<string, unknown>)[partAttr] === options.partition[0];
   let where: Clause | undefined;
   let limit = 20;
   let cursor = 0;
@@ -101,7 +105,7 @@ function query(entity: string, index: string) {
     async getMany() {
       store.reads++;
       const rows = [...store.table(entity).entries()]
-        .filter(([, v]) => !where || matches((v as Record<string, unknown>)[attr], where))
+        .filter(([, v]) => inPartition(v) && (!where || matches((v as Record<string, unknown>)[attr], where)))
         .sort(([ka, a], [kb, b]) => Number((a as Record<string, number>)[attr]) - Number((b as Record<string, number>)[attr]) || (ka < kb ? -1 : 1));
       const page = rows.slice(cursor, cursor + limit).map(([key, value]) => ({ key, value: clone(value) }));
       const next = cursor + limit < rows.length ? String(cursor + limit) : undefined;
@@ -134,7 +138,37 @@ function transact() {
   return builder;
 }
 
+/** Plain-key query: the one documented clause, `where('key', beginsWith(prefix))`. */
+function plainQuery() {
+  let prefix = '';
+  let limit = 20;
+  let cursor = 0;
+  const builder = {
+    where(_field: 'key', c: Clause) { prefix = String(c.values[0]); return builder; },
+    limit(n: number) { limit = n; return builder; },
+    cursor(c: string) { cursor = Number(c); return builder; },
+    async getMany() {
+      store.reads++;
+      const keys = [...store.plain.keys()].filter((k) => k.startsWith(prefix)).sort();
+      const page = keys.slice(cursor, cursor + limit).map((key) => ({ key, value: clone(store.plain.get(key)) }));
+      return { results: page, nextCursor: cursor + limit < keys.length ? String(cursor + limit) : undefined };
+    },
+  };
+  return builder;
+}
+
+type BatchItem = { key: string; entityName?: string; value?: unknown };
+
 const fakeKvs = {
+  query: plainQuery,
+  batchGet: async (items: BatchItem[]) => ({
+    successfulKeys: items.flatMap((i) => (store.table(i.entityName).has(i.key) ? [{ key: i.key, entityName: i.entityName, value: get(i.entityName, i.key) }] : [])),
+    failedKeys: [],
+  }),
+  batchSet: async (items: BatchItem[]) => {
+    for (const i of items) set(i.entityName, i.key, i.value);
+    return { successfulKeys: items.map((i) => ({ key: i.key, entityName: i.entityName })), failedKeys: [] };
+  },
   get: async (key: string) => get(undefined, key),
   set: async (key: string, value: unknown, options?: { keyPolicy?: string }) => set(undefined, key, value, options),
   delete: async (key: string) => { store.writes++; store.plain.delete(key); },
@@ -142,9 +176,13 @@ const fakeKvs = {
     get: async (key: string) => get(name, key),
     set: async (key: string, value: unknown, options?: { keyPolicy?: string }) => set(name, key, value, options),
     delete: async (key: string) => { store.writes++; store.table(name).delete(key); },
-    query: () => ({ index: (index: string) => query(name, index) }),
+    query: () => ({ index: (index: string, options?: { partition?: unknown[] }) => query(name, index, options) }),
   }),
   transact,
+  // Secrets live apart from plain keys, as in Forge (getSecret never sees a plain key).
+  getSecret: async (key: string) => get('__secret__', key),
+  setSecret: async (key: string, value: unknown, options?: { keyPolicy?: string }) => set('__secret__', key, value, options),
+  deleteSecret: async (key: string) => { store.writes++; store.table('__secret__').delete(key); },
 };
 
 export const fakeKvsModule = { ...actual, kvs: fakeKvs, default: fakeKvs };

@@ -2,7 +2,7 @@ jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>(
 
 import type { Envelope, ResolverKey } from '../../src/contract';
 import { buildResolver } from '../../src/handlers/resolver';
-import { saveConfig } from '../../src/store/config';
+import { loadConfig, saveConfig } from '../../src/store/config';
 import { addIssue, iso, makeWorld, MIN, T0, testPolicy, type World } from '../fakes/world';
 import { invoke, SETTINGS, validPayloads } from '../fakes/resolverCalls';
 
@@ -59,13 +59,11 @@ describe('resolver authorisation', () => {
     expect(code(await invoke(w, 'settings.getConfig', {}, { accountId: undefined }))).toBe('FORBIDDEN');
   });
 
-  it('fails closed when Jira cannot confirm the permission', async () => {
+  it('fails closed when Jira cannot confirm the permission: nothing is saved', async () => {
     const w = await world();
-    w.jira.failNext((c) => c.path.startsWith('/rest/api/3/mypermissions'), 500);
-    w.jira.failNext((c) => c.path.startsWith('/rest/api/3/mypermissions'), 500);
-    w.jira.failNext((c) => c.path.startsWith('/rest/api/3/mypermissions'), 500);
-    w.jira.failNext((c) => c.path.startsWith('/rest/api/3/mypermissions'), 500);
-    expect(code(await invoke(w, 'settings.save', VALID['settings.save']))).toBe('FORBIDDEN');
+    for (let i = 0; i < 4; i++) w.jira.failNext((c) => c.path.startsWith('/rest/api/3/mypermissions'), 500);
+    expect(code(await invoke(w, 'settings.save', VALID['settings.save']))).toBe('JIRA_UNAVAILABLE');
+    expect((await loadConfig('10000'))?.version).toBe(1);
   });
 
   it('asks Jira for a permission once per minute per account and project', async () => {
@@ -139,5 +137,39 @@ describe('resolver behaviour', () => {
     const res = await invoke(w, 'settings.preview', { policy: testPolicy(), fields: { priority: '2' } });
     const metrics = res.ok ? (res.data as { metrics: Array<{ key: string; dueAt: number }> }).metrics : [];
     expect(metrics.find((m) => m.key === 'resolution')?.dueAt).toBe(T0 + 10 * MIN + 4 * 60 * MIN);
+  });
+});
+
+describe('resolver dispatch', () => {
+  const foreign = ['constructor', '__proto__', 'valueOf', 'hasOwnProperty', 'toString', 'isPrototypeOf', '__defineGetter__', 'panel.nothing'];
+
+  it.each(foreign)('answers NOT_FOUND to the function key %s, which is not the table\'s own', async (key) => {
+    const w = await world();
+    const handler = buildResolver(w.deps);
+    const res = await handler({ call: { functionKey: key, payload: {} }, context: { extension: SETTINGS } }, { principal: { accountId: 'admin-1' }, installContext: 'ari:secret-site' });
+    expect(code(res as Envelope<never>)).toBe('NOT_FOUND');
+    expect(JSON.stringify(res)).not.toContain('ari:secret-site');
+  });
+});
+
+describe('resolver authorisation when Jira cannot answer the permission check', () => {
+  const isPermissionCheck = (c: { path: string }) => c.path.startsWith('/rest/api/3/mypermissions');
+
+  it.each([
+    ['a 500', 500, {}, 'JIRA_UNAVAILABLE'],
+    ['a 503', 503, {}, 'JIRA_UNAVAILABLE'],
+    ['a long 429', 429, { 'Retry-After': '3600' }, 'RATE_LIMITED'],
+  ] as const)('answers %s (status %d, headers %j) during the permission check with %s: the caller may retry, it is not refused', async (_name, status, headers, expected) => {
+    for (const key of ['settings.getConfig', 'settings.save', 'panel.getSla'] as const) {
+      const w = await world();
+      for (let i = 0; i < 8; i++) w.jira.failNext(isPermissionCheck, status, headers);
+      expect({ key, code: code(await invoke(w, key, VALID[key])) }).toEqual({ key, code: expected });
+    }
+  });
+
+  it('still answers FORBIDDEN when Jira refuses the permission check itself (400)', async () => {
+    const w = await world();
+    w.jira.failNext(isPermissionCheck, 400);
+    expect(code(await invoke(w, 'settings.getConfig', {}))).toBe('FORBIDDEN');
   });
 });

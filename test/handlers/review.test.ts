@@ -303,7 +303,7 @@ describe('review: the consumer under Jira failures', () => {
     await handleRecompute(w.deps, issueJob('1'));
     const comments = w.jira.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/comment'));
     expect(comments).toHaveLength(1);
-    expect(prop(w, '1')?.fired).toEqual(expect.arrayContaining([`resolution:${T0}:breach:0`, `resolution:${T0}:breach:1`]));
+    expect(prop(w, '1')?.metrics.resolution).toMatchObject({ state: 'breached' });
   });
 
   it('survives a 500 storm: asks Forge to retry, sleeps within the budget, writes nothing', async () => {
@@ -327,11 +327,9 @@ describe('review: the consumer under Jira failures', () => {
     const chain = { kind: 'reindex', projectId: '10000', version: 1, phase: 'open', resolvedSince: null, nextPageToken: null };
     const res = await handleRecompute(w.deps, { body: chain });
     expect(w.sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(CONSUMER_JIRA_BUDGET_MS);
-    // The rest of the page is handed back to Forge, not dropped; redeliveries finish it.
-    expect((res as InvocationError).retryOptions).toMatchObject({ retryReason: 'FUNCTION_RETRY_REQUEST' });
-    expect(w.jira.issues.get('20')!.properties.sla).toBeUndefined();
-    storm = false; // Forge redelivers after retryAfter; by then Jira has recovered
-    await expect(handleRecompute(w.deps, { body: chain })).resolves.toBeUndefined();
+    // The page reads and writes in bulk (a handful of requests), so its retries fit the budget and it finishes.
+    expect(res).toBeUndefined();
+    storm = false;
     expect(await getProgress('10000')).toMatchObject({ state: 'done', done: 20 });
     for (let i = 1; i <= 20; i++) expect(prop(w, String(i))).toBeDefined();
   });
@@ -353,7 +351,7 @@ describe('review: exactly-once actions', () => {
     const comments = w.jira.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/comment'));
     const labels = w.jira.calls.filter((c) => c.method === 'PUT' && c.path === '/rest/api/3/issue/1');
     expect(comments).toHaveLength(1);
-    expect(labels.map((c) => c.body)).toEqual([{ update: { labels: [{ add: 'sla-breached' }] } }]);
+    expect(labels.map((c) => c.body)).toEqual([{ update: { labels: [{ add: 'sla-warning' }] } }, { update: { labels: [{ add: 'sla-breached' }] } }]);
   });
 
   it("does not count the app's own breach comment as an agent response", async () => {
@@ -403,7 +401,7 @@ describe('review: nothing is lost when Forge gives up redelivering', () => {
     expect(prop(w, '1')).toBeUndefined();
     w.clock.now += 25 * MIN;
     await runSweep(w.deps);
-    expect(w.pushed.map((e) => e.body)).toEqual([{ kind: 'issue', issueId: '1', projectId: '10000' }]);
+    expect(w.pushed.map((e) => e.body)).toEqual([{ kind: 'due', issueIds: ['1'] }]);
     await handleRecompute(w.deps, w.pushed[0]!);
     expect(prop(w, '1')?.metrics.resolution).toMatchObject({ state: 'running' });
   });
@@ -502,7 +500,7 @@ describe('review: the sla property is user-editable data', () => {
     const comments = w.jira.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/comment'));
     const labels = w.jira.calls.filter((c) => c.method === 'PUT' && c.path === '/rest/api/3/issue/1');
     expect(comments).toHaveLength(1);
-    expect(labels).toHaveLength(1);
+    expect(labels.map((c) => c.body)).toEqual([{ update: { labels: [{ add: 'sla-warning' }] } }, { update: { labels: [{ add: 'sla-breached' }] } }]);
   });
 
   it('rewrites a property whose content was edited but whose hash was kept', async () => {
@@ -622,7 +620,8 @@ describe('review: the sweep', () => {
     await upsertDue('due', '10000', T0 - 1000);
     const reads = store.reads;
     await runSweep(w.deps);
-    expect(w.pushed.map((e) => e.body)).toEqual([{ kind: 'issue', issueId: 'due', projectId: '10000' }]);
-    expect(store.reads - reads).toBe(1);
+    expect(w.pushed.map((e) => e.body)).toEqual([{ kind: 'due', issueIds: ['due'] }]);
+    // One read of the due index, one of the parked project recompute chains.
+    expect(store.reads - reads).toBe(2);
   });
 });

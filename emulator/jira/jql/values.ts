@@ -20,10 +20,19 @@ export interface JqlContext {
 
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
+/** Jira's relative period: a sign, then one or more amount+unit parts ("-1d", "+2h", "-4w 2d"). */
+const RELATIVE_PERIOD = /^([-+]?)\s*((?:\d+[wdhm]\s*)+)$/;
+
+export function isRelativePeriod(text: string): boolean {
+  return RELATIVE_PERIOD.test(text.trim());
+}
+
+/** The sign applies to the whole period, as in Jira: "-4w 2d" is 30 days ago. */
 export function relativeMs(text: string, now: number): number {
-  const m = /^([-+]?)(\d+)([wdhm])$/.exec(text);
+  const m = RELATIVE_PERIOD.exec(text.trim());
   if (!m) throw new JqlError('JQL_BAD_VALUE', `The date value '${text}' is not valid.`);
-  const amount = Number(m[2]) * (UNIT_MS[m[3] ?? 'm'] ?? 0);
+  let amount = 0;
+  for (const part of (m[2] ?? '').matchAll(/(\d+)([wdhm])/g)) amount += Number(part[1]) * (UNIT_MS[part[2] ?? 'm'] ?? 0);
   return now + (m[1] === '-' ? -amount : amount);
 }
 
@@ -33,6 +42,8 @@ export function toInstant(v: Value, ctx: JqlContext): number {
   if (v.kind === 'function') return dateFunction(v.name, v.args, ctx);
   if (v.kind === 'empty') throw new JqlError('JQL_BAD_VALUE', 'EMPTY cannot be compared with < or >; use IS EMPTY.');
   if (/^-?\d+$/.test(v.text) && !v.quoted && v.text.length < 6) return relativeMs(`${v.text}m`, ctx.now);
+  // Jira reads a quoted relative period like the bare one; quotes are required when it has spaces.
+  if (isRelativePeriod(v.text)) return relativeMs(v.text, ctx.now);
   const formats = ['yyyy-MM-dd', 'yyyy/MM/dd', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd HH:mm'];
   for (const f of formats) {
     const d = DateTime.fromFormat(v.text, f, { zone: ctx.zone });

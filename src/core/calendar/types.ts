@@ -112,6 +112,13 @@ export interface CalendarError {
 
 export type Result<T, E> = { ok: true; value: T } | { ok: false; errors: E[] };
 
+/**
+ * Where in the Nth business day a business-day goal falls due: at the time of day already elapsed at
+ * the start ('sameTime', the default) or at that day's close ('endOfDay', "by the end of the Nth
+ * business day").
+ */
+export type DayRounding = 'sameTime' | 'endOfDay';
+
 /** A half-open open window [start, end). */
 export interface OpenWindow {
   start: Instant;
@@ -139,8 +146,8 @@ export interface BusinessCalendar {
   addBusinessMillis(start: Instant, ms: number): Instant | null;
   /** Open windows intersecting [from, to), clipped to it, in order. */
   openWindows(from: Instant, to: Instant): Iterable<OpenWindow>;
-  /** N business days after `start` (see README, "Business days"). */
-  addBusinessDays(start: Instant, days: number): Instant | null;
+  /** N business days after `start` (see README, "Business days"); 'endOfDay' gives the close of that day. */
+  addBusinessDays(start: Instant, days: number, rounding?: DayRounding): Instant | null;
   /** Close of the business day `at` falls in (or of the next business day when closed). */
   endOfBusinessDay(at: Instant): Instant | null;
   /** If closed at `at` because of an exclusion window, that window; else null. */

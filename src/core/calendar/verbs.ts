@@ -1,5 +1,5 @@
 import { MS_PER_MINUTE } from '../time';
-import type { BusinessCalendar, Instant, OpenWindow } from './types';
+import type { BusinessCalendar, DayRounding, Instant, OpenWindow } from './types';
 
 /**
  * Verb-first helpers over a BusinessCalendar; minutes may be fractional (second precision).
@@ -32,7 +32,8 @@ export const businessMinutesBetween = (cal: BusinessCalendar, a: Instant, b: Ins
   cal.businessMillisBetween(a, b) / MS_PER_MINUTE;
 
 /** N business days later (see README, "Business days"). @example addBusinessDays(cal, saturday, 1) // Monday's close */
-export const addBusinessDays = (cal: BusinessCalendar, start: Instant, n: number): Instant | null => cal.addBusinessDays(start, n);
+export const addBusinessDays = (cal: BusinessCalendar, start: Instant, n: number, rounding?: DayRounding): Instant | null =>
+  cal.addBusinessDays(start, n, rounding);
 
 /** Close of the last window of the business day of `at`. @example endOfBusinessDay(cal, monday9) // Monday 17:00 */
 export const endOfBusinessDay = (cal: BusinessCalendar, at: Instant): Instant | null => cal.endOfBusinessDay(at);

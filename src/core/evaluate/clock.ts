@@ -33,7 +33,8 @@ function advance(calendar: BusinessCalendar | null, from: Instant, ms: number): 
 
 /**
  * A goal in business ms. Business days are converted once, at the cycle start, on the goal's calendar:
- * N business days = the business time between the start and addBusinessDays(start, N).
+ * N business days = the business time between the start and addBusinessDays(start, N), rounded to
+ * that day's close for an end-of-day goal.
  */
 export function goalMillis(goal: Goal | null, calendar: BusinessCalendar | null, cycleStart: Instant): number | null {
   if (goal === null) return null;
@@ -41,7 +42,7 @@ export function goalMillis(goal: Goal | null, calendar: BusinessCalendar | null,
   if (t.kind === 'minutes') return Math.round(t.minutes * MS_PER_MINUTE);
   if (t.kind === 'trackOnly') return null;
   if (calendar === null) return t.days * MS_PER_DAY;
-  const end = calendar.addBusinessDays(cycleStart, t.days);
+  const end = calendar.addBusinessDays(cycleStart, t.days, t.endOfDay === true ? 'endOfDay' : 'sameTime');
   return end === null ? null : calendar.businessMillisBetween(cycleStart, end);
 }
 

@@ -102,6 +102,21 @@ function checkWarnings(m: ParsedMetric, at: string, emit: Emit): void {
   });
 }
 
+/**
+ * Jira Cloud refuses a comment body over 32,767 characters and a label over 255 at the moment the
+ * action fires, when nobody is there to fix it: refuse them at save instead. The notification subject
+ * is capped like a label (it becomes an e-mail subject line).
+ */
+export const ACTION_LIMITS = { commentBody: 32_767, label: 255, notifySubject: 255 } as const;
+
+function checkActionLimits(a: NonNullable<ParsedMetric['breachActions']>[number], path: string, emit: Emit): void {
+  const tooLong = (field: string, length: number, max: number) =>
+    length > max && emit('POL_ACTION_TOO_LONG', `${path}.${field}`, `At most ${max} characters (Jira's limit); this one has ${length}.`);
+  if (a.kind === 'comment') tooLong('body', a.body.length, ACTION_LIMITS.commentBody);
+  if (a.kind === 'label') tooLong('label', a.label.length, ACTION_LIMITS.label);
+  if (a.kind === 'notify') tooLong('subject', a.subject.length, ACTION_LIMITS.notifySubject);
+}
+
 function checkActions(m: ParsedMetric, at: string, emit: Emit): void {
   const lists = { warningActions: m.warningActions ?? [], breachActions: m.breachActions ?? [] };
   for (const [name, list] of Object.entries(lists)) {
@@ -111,6 +126,7 @@ function checkActions(m: ParsedMetric, at: string, emit: Emit): void {
       if (a.kind === 'label' && !/^\S+$/.test(a.label)) emit('POL_BAD_ACTION', `${path}.label`, 'A label is one word without spaces.');
       if (a.kind === 'notify' && a.to.length === 0) emit('POL_BAD_ACTION', `${path}.to`, 'Choose who to notify.');
       if (a.kind === 'notify' && a.subject.trim() === '') emit('POL_BAD_ACTION', `${path}.subject`, 'A notification needs a subject.');
+      checkActionLimits(a, path, emit);
     });
   }
 }

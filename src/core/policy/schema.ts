@@ -36,7 +36,7 @@ const matchSchema = object({
 
 export const targetSchema = tagged({
   minutes: { minutes: number },
-  businessDays: { days: number },
+  businessDays: { days: number, endOfDay: optional(boolean) },
   trackOnly: {},
 });
 

@@ -41,7 +41,8 @@ export interface GoalMatch {
 
 export type GoalTarget =
   | { kind: 'minutes'; minutes: number }
-  | { kind: 'businessDays'; days: number }
+  /** endOfDay: due at the close of the Nth business day instead of at the same time of day (absent = false). */
+  | { kind: 'businessDays'; days: number; endOfDay?: boolean }
   | { kind: 'trackOnly' };
 
 /** Which calendar a goal counts on: a fixed one, or chosen by an issue field value with a fallback. */
@@ -123,5 +124,6 @@ export type PolicyErrorCode =
   | 'POL_BAD_CONDITION'
   | 'POL_BAD_WARNING'
   | 'POL_BAD_ACTION'
+  | 'POL_ACTION_TOO_LONG'
   | 'POL_DUPLICATE_GOAL'
   | 'POL_CALENDAR';

@@ -4,7 +4,7 @@
  * project (or issue) in the warm runtime; errors are never cached and always deny.
  */
 import type { Envelope } from '../../contract';
-import type { JiraResult } from '../../jira/http';
+import type { JiraError, JiraResult } from '../../jira/http';
 import type { Deps } from '../../app/deps';
 import { fail, fromJira, type CallerContext } from './envelope';
 
@@ -50,11 +50,20 @@ export type Access = { ok: true; canEdit: boolean; projectId: string } | { ok: f
 
 const denied = (message: string): Access => ({ ok: false, denied: fail('FORBIDDEN', message) });
 
+/**
+ * A check Jira could not answer (5xx, or 429 past the budget) is not a refusal: the caller gets
+ * JIRA_UNAVAILABLE or RATE_LIMITED and may retry. Anything else that fails the check denies.
+ */
+const jiraDown = (e: JiraError): Envelope<never> | null => (e.code === 'RATE_LIMITED' || e.code === 'UNAVAILABLE' ? fromJira(e) : null);
+
 /** ADMINISTER_PROJECTS edits; BROWSE_PROJECTS alone reads (only when `allowRead`). */
 export async function projectAccess(deps: Deps, cache: PermissionCache, caller: CallerContext, allowRead: boolean): Promise<Access> {
   if (!caller.projectId) return denied('This call must come from a project page.');
   const res = await permissionsOf(deps, cache, caller, { projectId: caller.projectId }, ['ADMINISTER_PROJECTS', 'BROWSE_PROJECTS']);
-  if (!res.ok) return res.error.code === 'RATE_LIMITED' ? { ok: false, denied: fromJira(res.error) } : denied('Could not confirm your project permissions.');
+  if (!res.ok) {
+    const down = jiraDown(res.error);
+    return down ? { ok: false, denied: down } : denied('Could not confirm your project permissions.');
+  }
   if (res.value.ADMINISTER_PROJECTS) return { ok: true, canEdit: true, projectId: caller.projectId };
   if (allowRead && res.value.BROWSE_PROJECTS) return { ok: true, canEdit: false, projectId: caller.projectId };
   return denied('You need the Administer projects permission for this project.');
@@ -64,6 +73,6 @@ export async function projectAccess(deps: Deps, cache: PermissionCache, caller: 
 export async function issueAccess(deps: Deps, cache: PermissionCache, caller: CallerContext, issueId: string): Promise<Envelope<never> | null> {
   if (!caller.issueId || caller.issueId !== issueId) return fail('FORBIDDEN', 'The requested issue is not the issue this panel is showing.');
   const res = await permissionsOf(deps, cache, caller, { issueId }, ['BROWSE_PROJECTS']);
-  if (!res.ok) return res.error.code === 'RATE_LIMITED' ? fromJira(res.error) : fail('FORBIDDEN', 'Could not confirm you can see this issue.');
+  if (!res.ok) return jiraDown(res.error) ?? fail('FORBIDDEN', 'Could not confirm you can see this issue.');
   return res.value.BROWSE_PROJECTS ? null : fail('FORBIDDEN', 'You cannot browse this issue.');
 }

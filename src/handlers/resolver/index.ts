@@ -67,6 +67,21 @@ async function dispatch<K extends ResolverKey>(deps: Deps, cache: PermissionCach
   return entry.run(parsed.value as PayloadOf<K>, { deps, caller, projectId: access.projectId, canEdit: access.canEdit });
 }
 
+type Definitions = ReturnType<Resolver['getDefinitions']>;
+
+/**
+ * Only the table's own keys reach the resolver library: it looks keys up with `in`, so `constructor`
+ * would call Object's constructor with the whole request (context included) and echo it back, and
+ * `__proto__` or `valueOf` would throw an uncoded TypeError.
+ */
+function ownKeysOnly(definitions: Definitions): Definitions {
+  return async (invocation, runtime) => {
+    const key: unknown = (invocation as { call?: { functionKey?: unknown } } | undefined)?.call?.functionKey;
+    if (typeof key !== 'string' || !Object.prototype.hasOwnProperty.call(TABLE, key)) return fail('NOT_FOUND', 'There is no such resolver function.');
+    return definitions(invocation, runtime);
+  };
+}
+
 /** Builds the resolver handler (`getDefinitions()`) over the given dependencies. */
 export function buildResolver(deps: Deps, cache = new PermissionCache(deps.now)) {
   const resolver = new Resolver();
@@ -80,7 +95,7 @@ export function buildResolver(deps: Deps, cache = new PermissionCache(deps.now))
       }
     });
   }
-  return resolver.getDefinitions();
+  return ownKeysOnly(resolver.getDefinitions());
 }
 
 export { TABLE as RESOLVER_TABLE };

@@ -4,6 +4,8 @@ import { colors, Lozenge, ProgressBar, radius, space } from '../../shared/ui';
 import { formatDateTime, sameWallClock, zoneCity } from '../../shared/format';
 import { cycleLine, goalInWords, STATE_LABEL, statusLine } from './describe';
 import { liveMetric, type LiveMetric, type WarningList } from './live';
+import { Icon } from './Icon';
+import { lookOf } from './look';
 import { Timeline } from './Timeline';
 
 export interface MetricCardProps {
@@ -19,13 +21,19 @@ export interface MetricCardProps {
 export function MetricCard({ metric, evaluatedAt, now, cal, calendarSpec, warnings, viewerZone }: MetricCardProps) {
   const live = liveMetric(metric, evaluatedAt, now, cal, warnings);
   const label = STATE_LABEL[live.state];
+  const look = lookOf(live);
   const id = `sla-metric-${metric.key}`;
-  const calZone = cal?.timeZone ?? zoneOfSpec(calendarSpec);
+  // A 24x7 calendar has no local hours: naming its zone next to the due time adds nothing.
+  const calZone = calendarSpec?.kind === 'always' ? null : cal?.timeZone ?? zoneOfSpec(calendarSpec);
+  const hasTimeline = metric.current !== null && metric.state !== 'notStarted' && metric.state !== 'notApplicable';
   return (
-    <section aria-labelledby={`${id}-name`} data-testid={id} data-state={live.state} style={cardStyle}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: space.s100 }}>
-        <h3 id={`${id}-name`} style={{ margin: 0, fontSize: '14px', fontWeight: 600 }}>{metric.name}</h3>
-        <Lozenge appearance={label.appearance} testId={`sla-state-${metric.key}`}>{label.text}</Lozenge>
+    <section aria-labelledby={`${id}-name`} data-testid={id} data-state={live.state} data-muted={look.muted} style={{ ...cardStyle, ...(look.muted ? mutedStyle : {}) }}>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: space.s100, flexWrap: 'wrap' }}>
+        <h3 id={`${id}-name`} style={{ margin: 0, fontSize: '14px', fontWeight: 600, minWidth: 0, overflowWrap: 'anywhere' }}>{metric.name}</h3>
+        <span style={{ display: 'inline-flex', alignItems: 'center', gap: '4px', color: toneText(live) }}>
+          <Icon kind={look.icon} testId={`sla-icon-${metric.key}`} />
+          <Lozenge appearance={look.lozenge} testId={`sla-state-${metric.key}`}>{label.text}</Lozenge>
+        </span>
       </div>
       <div data-testid={`sla-goal-${metric.key}`} style={{ color: colors.textSubtle, fontSize: '12px' }}>
         {goalInWords(metric, calendarSpec?.name ?? null)}
@@ -35,11 +43,11 @@ export function MetricCard({ metric, evaluatedAt, now, cal, calendarSpec, warnin
       </div>
       {live.progress !== null && (
         <div style={{ marginTop: space.s050 }}>
-          <ProgressBar value={live.progress} label={`${metric.name}: share of the goal used`} appearance={live.tone} valueText={`${Math.round(live.progress * 100)}% of the goal used`} testId={`sla-progress-${metric.key}`} />
+          <ProgressBar value={live.progress} label={`${metric.name}: share of the goal used`} appearance={look.bar} valueText={`${Math.round(live.progress * 100)}% of the goal used`} testId={`sla-progress-${metric.key}`} />
         </div>
       )}
       <DueLine metric={metric} live={live} viewerZone={viewerZone} calZone={calZone} />
-      {metric.current && metric.state !== 'notStarted' && <Timeline cycle={metric.current} now={now} cal={cal} testId={`sla-timeline-${metric.key}`} />}
+      {hasTimeline && metric.current && <Timeline cycle={metric.current} now={now} cal={cal} zone={viewerZone} testId={`sla-timeline-${metric.key}`} />}
       <CompletedCycles metric={metric} />
     </section>
   );
@@ -79,11 +87,15 @@ function zoneOfSpec(spec: CalendarSpec | null): string | null {
 }
 
 function toneText(live: LiveMetric): string {
+  if (live.state === 'paused') return colors.textSubtle;
   if (live.tone === 'danger') return colors.textDanger;
   if (live.tone === 'warning') return colors.textWarning;
   if (live.tone === 'success') return colors.textSuccess;
   return colors.text;
 }
+
+/** Paused: a grey edge and a subdued surface, like JSM's paused SLA. */
+const mutedStyle = { borderLeft: `3px solid ${colors.bgNeutralBold}`, background: colors.surface } as const;
 
 const cardStyle = {
   border: `1px solid ${colors.border}`, borderRadius: radius, padding: space.s150, background: colors.surfaceRaised, display: 'flex', flexDirection: 'column',

@@ -10,7 +10,10 @@ import { LocalProblemsContext } from './model/localProblems';
 import { type AppliedPreset } from './presets/PresetList';
 import { UnmatchedNotice } from './presets/PresetsTab';
 import { tabOfPath, type TabId } from './model/tabs';
+import { ConfirmNoMatch } from './save/ConfirmNoMatch';
 import { SaveBar } from './save/SaveBar';
+import { useMetadata } from './model/metadata';
+import { metricsMatchingNothing } from './presets/mapping';
 import type { Remote } from './ui/useRemote';
 import { useProblemRegistry } from './ui/useProblemRegistry';
 import { useEditorState } from './useEditorState';
@@ -51,6 +54,15 @@ export function Editor({ config, initialDraft, initialApplied, canEdit, presets,
   const problems = useProblemRegistry();
   const [local, setLocal] = useState<Partial<Record<TabId, number>>>({});
   const onLocalProblems = useCallback((tab: TabId, n: number) => setLocal((c) => (c[tab] === n ? c : { ...c, [tab]: n })), []);
+  const meta = useMetadata();
+  // Metrics that would match no issue are named and confirmed before the save is sent.
+  const [asking, setAsking] = useState<string[] | null>(null);
+  const save = (confirmed: boolean) => {
+    const empty = metricsMatchingNothing(st.draft, meta);
+    if (!confirmed && empty.length > 0) return setAsking(empty);
+    setAsking(null);
+    void st.saving.save(st.draft);
+  };
   return (
     <IssuesContext.Provider value={st.index}>
       <LocalProblemsContext.Provider value={problems.registry}>
@@ -62,9 +74,10 @@ export function Editor({ config, initialDraft, initialApplied, canEdit, presets,
           <EditorPanels ids={TAB_IDS} selected={st.tab} epoch={st.epoch} onLocalProblems={onLocalProblems} draft={st.draft} onChange={st.edit}
             canEdit={canEdit} presets={presets} onRetryPresets={onRetryPresets} onApplied={st.applyPreset} />
         </Tabs>
+        {canEdit && asking && <ConfirmNoMatch metrics={asking} onConfirm={() => save(true)} onCancel={() => setAsking(null)} />}
         {canEdit && (
           <SaveBar state={st.saving.state} dirty={st.dirty} localProblems={problems.count} issues={st.index.all}
-            onSave={() => void st.saving.save(st.draft)} onCheck={() => void st.saving.check(st.draft)}
+            onSave={() => save(false)} onCheck={() => void st.saving.check(st.draft)}
             onDiscard={st.discard} onReload={onReload} onShowIssue={st.showIssue} />
         )}
       </LocalProblemsContext.Provider>

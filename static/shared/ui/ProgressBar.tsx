@@ -1,12 +1,14 @@
 import { colors } from './colors';
 
-export type ProgressAppearance = 'default' | 'warning' | 'danger' | 'success';
+export type ProgressAppearance = 'default' | 'warning' | 'danger' | 'success' | 'paused';
 
 const fill: Record<ProgressAppearance, string> = {
   default: colors.bgInformationBold,
   warning: colors.bgWarningBold,
   danger: colors.bgDangerBold,
   success: colors.bgSuccessBold,
+  // A paused clock is grey, whatever its share: it is not counting.
+  paused: colors.bgNeutralBold,
 };
 
 export interface ProgressBarProps {

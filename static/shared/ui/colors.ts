@@ -22,6 +22,7 @@ export const colors = {
   borderFocused: token('color.border.focused', '#388BFF'),
   bgNeutral: token('color.background.neutral', '#091E420F'),
   bgNeutralHovered: token('color.background.neutral.hovered', '#091E4224'),
+  bgNeutralBold: token('color.background.neutral.bold', '#44546F'),
   bgNeutralSubtleHovered: token('color.background.neutral.subtle.hovered', '#091E420F'),
   bgBrandBold: token('color.background.brand.bold', '#0C66E4'),
   bgBrandBoldHovered: token('color.background.brand.bold.hovered', '#0055CC'),

@@ -11,6 +11,17 @@ describe('policy presets', () => {
     }
   });
 
+  it('closes both helpdesk presets on Belgian public holidays (the vendor\'s region; their policy names none)', () => {
+    for (const id of ['idalko-standard', 'idalko-premium']) {
+      const { policy } = instantiatePreset(id, SITE);
+      for (const cal of policy.calendars) expect([id, cal.kind === 'weekly' ? cal.holidays?.sources : null]).toEqual([id, [{ country: 'BE' }]]);
+    }
+    // The shared preset calendar itself is unchanged: the other presets using it have no holidays added.
+    const { policy } = instantiatePreset('atlassian-priority', SITE);
+    const cet = policy.calendars.find((c) => c.id === 'cet-9-17');
+    expect(cet?.kind === 'weekly' ? cet.holidays : 'not weekly').toBeUndefined();
+  });
+
   it('matches priorities by name regardless of case and lists the names it could not find', () => {
     const { policy, unmatched } = instantiatePreset('communardo', SITE);
     expect(policy.metrics[0]?.goals.map((g) => g.match.priorityIds)).toEqual([['11'], ['12'], ['13'], []]);

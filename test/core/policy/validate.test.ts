@@ -92,6 +92,24 @@ describe('validatePolicy', () => {
     ]);
   });
 
+  it('refuses at save a comment body, label or subject longer than Jira accepts (POL_ACTION_TOO_LONG)', () => {
+    const breachActions = [
+      { kind: 'comment', body: 'x'.repeat(60_000) },
+      { kind: 'label', label: 'y'.repeat(256) },
+      { kind: 'notify', to: ['assignee'], subject: 'z'.repeat(256) },
+    ];
+    expect(errorsOf(withMetric({ breachActions }))).toEqual([
+      ['POL_ACTION_TOO_LONG', 'metrics[0].breachActions[0].body'],
+      ['POL_ACTION_TOO_LONG', 'metrics[0].breachActions[1].label'],
+      ['POL_ACTION_TOO_LONG', 'metrics[0].breachActions[2].subject'],
+    ]);
+  });
+
+  it('accepts a comment body of exactly 32,767 characters and a label of exactly 255', () => {
+    const warningActions = [{ kind: 'comment', body: 'x'.repeat(32_767) }, { kind: 'label', label: 'y'.repeat(255) }];
+    expect(errorsOf(withMetric({ warningActions }))).toEqual([]);
+  });
+
   it('rejects two goals of one metric with the same id (POL_DUPLICATE_GOAL)', () => {
     expect(errorsOf(withMetric({ goals: [goal(), goal()] }))).toEqual([['POL_DUPLICATE_GOAL', 'metrics[0].goals[1].id']]);
   });

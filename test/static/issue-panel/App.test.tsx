@@ -22,7 +22,7 @@ const compile = () => officeCalendar();
 function panelData(over: Partial<DataOf<'panel.getSla'>> = {}): DataOf<'panel.getSla'> {
   return {
     configured: true, projectId: '100', snapshot: snapshot([metric()]), calendars: [officeSpec],
-    warnings: { resolution: [{ kind: 'percent', percent: 75 }] }, serverNow: MONDAY + 10 * H, ...over,
+    warnings: { resolution: [{ kind: 'percent', percent: 75 }] }, serverNow: MONDAY + 10 * H, actionFailures: [], ...over,
   };
 }
 

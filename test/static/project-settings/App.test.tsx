@@ -5,7 +5,10 @@ import userEvent from '@testing-library/user-event';
 import { view } from '@forge/bridge';
 import { formatDateTime, viewerTimeZone } from '../../../static/shared/format';
 import { App } from '../../../static/project-settings/src/App';
-import { buildConfig, defaultHandlers, fakeBackend, ok, type FakeBackend } from './fakeBackend';
+import { buildConfig, defaultHandlers, fakeBackend, levelsPreset, ok, type FakeBackend } from './fakeBackend';
+
+// Typing tests send one event per key; on a loaded shared machine they need more than the default 5 s.
+jest.setTimeout(20_000);
 
 let mockBackend: FakeBackend;
 jest.mock('@forge/bridge', () => ({
@@ -19,16 +22,43 @@ function renderApp(handlers = defaultHandlers()) {
 }
 
 describe('settings page: loading, empty, refusal and error states', () => {
-  it('suggests a preset when the project has no policy, and shows the names the preset could not match', async () => {
+  it('suggests a preset and maps its levels to this site before using it: best guess, assumptions confirmed, unmatched goals labelled', async () => {
     const handlers = defaultHandlers(null);
-    handlers['settings.applyPreset'] = () => ok({ policy: buildConfig().policy, unmatched: ['Waiting for support'] });
+    handlers['settings.applyPreset'] = () => ok({ policy: levelsPreset(4), unmatched: ['priority "Level 1"'] });
     renderApp(handlers);
     expect(screen.getByTestId('loading-state')).toBeInTheDocument();
     await screen.findByTestId('start-screen');
     await userEvent.click(await screen.findByRole('button', { name: 'Apply preset Madrid support desk' }));
-    expect(await screen.findByTestId('preset-unmatched')).toHaveTextContent('Waiting for support');
-    expect(screen.getByRole('tab', { name: 'Calendars' })).toHaveAttribute('aria-selected', 'true');
-    expect(screen.getByTestId('save')).toBeEnabled();
+    const step = within(await screen.findByTestId('preset-mapping'));
+    expect(step.getByLabelText('Level 1 applies to: Highest')).toBeInTheDocument();
+    expect(step.getByLabelText('Level 3 applies to: Medium')).toBeInTheDocument();
+    expect(step.getByLabelText('Level 4 applies to: Nothing chosen')).toBeInTheDocument();
+    expect(step.getAllByText('Matches no issue')).toHaveLength(1);
+    // Nothing is used before every assumption is confirmed.
+    const use = step.getByTestId('preset-use');
+    expect(use).toBeDisabled();
+    for (const box of within(step.getByTestId('preset-assumptions')).getAllByRole('checkbox')) await userEvent.click(box);
+    expect(step.getByText('Calendar "Madrid office" keeps its hours in the Europe/Madrid time zone.')).toBeInTheDocument();
+    await userEvent.click(use);
+    expect(await screen.findByTestId('preset-applied')).not.toHaveTextContent('no match');
+    await userEvent.click(screen.getByRole('tab', { name: 'Goals' }));
+    expect(screen.getByTestId('goal-matches-nothing-level4')).toHaveTextContent('Matches no issue');
+    expect(screen.queryByTestId('goal-matches-nothing-level1')).not.toBeInTheDocument();
+  });
+
+  it('asks before saving a metric that matches no issue', async () => {
+    const handlers = defaultHandlers(buildConfig(3, levelsPreset(2)));
+    handlers['settings.save'] = (p) => ok({ config: buildConfig(4, p.policy as never), recompute: { state: 'done', done: 0, total: 0, startedAt: null, finishedAt: null } });
+    renderApp(handlers);
+    await userEvent.click(await screen.findByRole('tab', { name: 'Goals' }));
+    await userEvent.clear(screen.getByLabelText('Name of goal 1'));
+    await userEvent.type(screen.getByLabelText('Name of goal 1'), 'Urgent');
+    await userEvent.click(screen.getByTestId('save'));
+    expect(await screen.findByTestId('confirm-no-match')).toHaveTextContent('Metric "First response" matches no issue.');
+    expect(mockBackend.callsTo('settings.save')).toHaveLength(0);
+    await userEvent.click(screen.getByTestId('confirm-save-anyway'));
+    expect(await screen.findByTestId('recompute-status')).toHaveTextContent('Saved.');
+    expect(mockBackend.callsTo('settings.save')).toHaveLength(1);
   });
 
   it('starts from a small working policy when the admin prefers to start from scratch', async () => {

@@ -2,6 +2,7 @@
  * A scripted backend for the settings page tests: each resolver key answers from a handler the
  * test can replace, and every call is recorded so tests assert on what the page sent.
  */
+import './jsdomClone';
 import type { DataOf, Envelope, JiraMetadata, PayloadOf, ProjectConfig, ResolverKey } from '../../../src/contract';
 import type { PolicySpec } from '../../../src/core/policy/types';
 
@@ -34,6 +35,18 @@ export function buildPolicy(overrides: Partial<PolicySpec> = {}): PolicySpec {
     }],
     ...overrides,
   };
+}
+
+/** A preset whose levels this site does not have: every list came back empty from the backend. */
+export function levelsPreset(levels = 4): PolicySpec {
+  const base = buildPolicy();
+  const metric = base.metrics[0];
+  if (!metric) throw new Error('fixture: one metric');
+  const goals = Array.from({ length: levels }, (_, i) => ({
+    id: `level${i + 1}`, name: `Level ${i + 1}`, match: { priorityIds: [] as string[] },
+    target: { kind: 'minutes' as const, minutes: 60 * (i + 1) }, calendar: { kind: 'fixed' as const, calendarId: 'madrid' },
+  }));
+  return { ...base, metrics: [{ ...metric, goals }] };
 }
 
 export function buildConfig(version = 3, policy = buildPolicy()): ProjectConfig {

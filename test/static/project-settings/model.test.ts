@@ -1,38 +1,50 @@
 import { moveItem, uniqueId, toggleValue } from '../../../static/project-settings/src/model/edit';
 import { indexIssues } from '../../../static/project-settings/src/model/issues';
-import { describeTarget, parseTargetText, targetToText } from '../../../static/project-settings/src/model/target';
+import { describeTarget, isUnusualTarget, partsToTarget, targetToParts } from '../../../static/project-settings/src/model/target';
 import { parseHolidayDate } from '../../../static/project-settings/src/calendars/CustomHolidays';
 import { tabOfPath } from '../../../static/project-settings/src/model/tabs';
 import { issuesStillOpen, pathSegments, valueAt } from '../../../static/project-settings/src/model/paths';
 import { conditionOfKind } from '../../../static/project-settings/src/model/conditions';
 import { newPolicy } from '../../../static/project-settings/src/model/defaults';
 
-describe('goal targets typed by admins', () => {
+describe('goal targets as a number and a unit', () => {
   it.each([
-    ['4h', { kind: 'minutes', minutes: 240 }],
-    ['1d 2h', { kind: 'minutes', minutes: 1560 }],
-    ['90m', { kind: 'minutes', minutes: 90 }],
-    [' 2BD ', { kind: 'businessDays', days: 2 }],
-    ['track', { kind: 'trackOnly' }],
-  ])('reads "%s" as a target', (text, target) => {
-    expect(parseTargetText(text)).toEqual({ ok: true, target });
+    [{ amount: '4', unit: 'hours' }, { kind: 'minutes', minutes: 240 }],
+    [{ amount: '90', unit: 'minutes' }, { kind: 'minutes', minutes: 90 }],
+    [{ amount: ' 2 ', unit: 'businessDays' }, { kind: 'businessDays', days: 2 }],
+    [{ amount: '', unit: 'trackOnly' }, { kind: 'trackOnly' }],
+  ] as const)('reads %j as a target', (parts, target) => {
+    expect(partsToTarget(parts)).toEqual({ ok: true, target });
   });
 
-  it.each(['', '4', 'h4', '4 hours', '0h', '2.5h', '-1h'])('rejects "%s" with a message that shows the accepted forms', (text) => {
-    const parsed = parseTargetText(text);
-    expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.message).toMatch(/"4h", "1d 2h"/);
+  it.each(['', '0', '2.5', '-1', 'four'])('rejects the amount "%s" with a sentence naming the unit', (amount) => {
+    expect(partsToTarget({ amount, unit: 'hours' })).toEqual({ ok: false, message: 'Enter a whole number of hours, 1 or more.' });
   });
 
-  it('writes stored targets back as text that parses to the same target', () => {
-    for (const target of [{ kind: 'minutes', minutes: 1561 }, { kind: 'businessDays', days: 3 }, { kind: 'trackOnly' }] as const) {
-      expect(parseTargetText(targetToText(target))).toEqual({ ok: true, target });
+  it('refuses what the server refuses: more than 10 years, or more than 3660 business days', () => {
+    expect(partsToTarget({ amount: '99999', unit: 'businessDays' }).ok).toBe(false);
+    expect(partsToTarget({ amount: String(24 * 99999), unit: 'hours' })).toEqual({ ok: false, message: 'At most 87,840 hours (10 years).' });
+    expect(partsToTarget({ amount: '3660', unit: 'businessDays' }).ok).toBe(true);
+  });
+
+  it('shows whole hours as hours and anything else in minutes, so a stored target reads back the same', () => {
+    for (const target of [{ kind: 'minutes', minutes: 1561 }, { kind: 'minutes', minutes: 1560 }, { kind: 'businessDays', days: 3 }, { kind: 'trackOnly' }] as const) {
+      expect(partsToTarget(targetToParts(target))).toEqual({ ok: true, target });
     }
+    expect(targetToParts({ kind: 'minutes', minutes: 1560 })).toEqual({ amount: '26', unit: 'hours' });
   });
 
-  it('describes targets in words', () => {
+  it('asks to confirm targets past 30 days around the clock or 60 business days', () => {
+    expect(isUnusualTarget({ kind: 'minutes', minutes: 30 * 24 * 60 })).toBe(false);
+    expect(isUnusualTarget({ kind: 'minutes', minutes: 30 * 24 * 60 + 1 })).toBe(true);
+    expect(isUnusualTarget({ kind: 'businessDays', days: 61 })).toBe(true);
+    expect(isUnusualTarget({ kind: 'trackOnly' })).toBe(false);
+  });
+
+  it('describes targets in words, long ones also as days of business time', () => {
     expect(describeTarget({ kind: 'minutes', minutes: 270 })).toBe('4 h 30 min');
     expect(describeTarget({ kind: 'businessDays', days: 1 })).toBe('1 business day');
+    expect(describeTarget({ kind: 'minutes', minutes: 1440 })).toBe('24 h of business time (1 × 24 h)');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { IANAZone } from 'luxon';
 import { zoneOf } from '../../time';
-import type { BusinessCalendar, CalendarSpec, ExclusionWindow, Instant, OpenWindow } from '../types';
+import type { BusinessCalendar, CalendarSpec, DayRounding, ExclusionWindow, Instant, OpenWindow } from '../types';
 import { BusinessDays } from './days';
 import { projectorFor, referenceZone } from './project';
 import type { HolidayProvider } from './provider';
@@ -51,8 +51,8 @@ export class CompiledCalendar implements BusinessCalendar {
     return this.timeline.windows(from, to);
   }
 
-  addBusinessDays(start: Instant, days: number): Instant | null {
-    return Number.isFinite(start) ? this.days.addBusinessDays(start, days) : null;
+  addBusinessDays(start: Instant, days: number, rounding: DayRounding = 'sameTime'): Instant | null {
+    return Number.isFinite(start) ? this.days.addBusinessDays(start, days, rounding === 'endOfDay') : null;
   }
 
   endOfBusinessDay(at: Instant): Instant | null {

@@ -70,9 +70,11 @@ export class BusinessDays {
   /**
    * With d0 the business day of `start` and e the business time elapsed on d0 before `start`:
    * the instant on the Nth following business day at which e has elapsed (clamped to that day's
-   * close); when e = 0, the close of d(N-1).
+   * close); when e = 0, the close of d(N-1). With `endOfDay`, the close of that same target day
+   * ("due by the end of the Nth business day"): the day is chosen exactly as above, so the two
+   * roundings never disagree on which day is due, only on the time within it.
    */
-  addBusinessDays(start: number, days: number): number | null {
+  addBusinessDays(start: number, days: number, endOfDay = false): number | null {
     if (days === 0) return start;
     if (!Number.isInteger(days) || days < 0 || days > MAX_DAY_STEPS) return null;
     let day = this.businessDayOf(start);
@@ -81,6 +83,6 @@ export class BusinessDays {
     const steps = elapsed > 0 ? days : days - 1;
     for (let k = 0; k < steps && day !== null; k++) day = this.nextBusinessDay(day);
     if (day === null) return null;
-    return this.reach(day, elapsed > 0 ? elapsed : day.total);
+    return this.reach(day, elapsed > 0 && !endOfDay ? elapsed : day.total);
   }
 }

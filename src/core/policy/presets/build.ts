@@ -1,6 +1,6 @@
 /** Small builders that keep the preset catalogue readable. */
 import { calendarPreset } from '../../calendar/presets';
-import type { CalendarSpec } from '../../calendar/types';
+import type { CalendarSpec, HolidaySource } from '../../calendar/types';
 import type { Condition, Goal, GoalMatch, GoalTarget, MetricSpec } from '../types';
 
 export const hours = (h: number): GoalTarget => ({ kind: 'minutes', minutes: h * 60 });
@@ -13,6 +13,12 @@ export function goal(id: string, name: string, match: GoalMatch, target: GoalTar
 /** Calendar presets by id; the ids used here are all defined by the calendar module. */
 export function calendars(ids: readonly string[]): CalendarSpec[] {
   return ids.map((id) => calendarPreset(id)).filter((c): c is CalendarSpec => c !== null);
+}
+
+/** A weekly calendar that also closes on a region's public holidays; other kinds are returned unchanged. */
+export function withHolidays(cal: CalendarSpec, source: HolidaySource): CalendarSpec {
+  if (cal.kind !== 'weekly') return cal;
+  return { ...cal, holidays: { ...cal.holidays, sources: [...(cal.holidays?.sources ?? []), source] } };
 }
 
 export function inStatus(statusIds: string[]): Condition[] {

@@ -1,7 +1,7 @@
 /** One policy preset per seed SLA document: data an admin applies to a project, then edits. */
 import type { Condition, Goal, MetricSpec, PolicySpec, SiteMetadata } from '../types';
 import { MetadataMatcher } from './match';
-import { businessDays, calendars, goal, hours, inStatus, responseMetric } from './build';
+import { businessDays, calendars, goal, hours, inStatus, responseMetric, withHolidays } from './build';
 
 export interface PolicyPreset {
   id: string;
@@ -26,6 +26,11 @@ function atlassianPriority(meta: SiteMetadata): { policy: PolicySpec; unmatched:
   return { policy: spec, unmatched: m.unmatched };
 }
 
+/**
+ * The iDalko policy says "excluding public holidays" without naming a region; the vendor is based in
+ * Belgium, so its calendars close on Belgian public holidays (the settings page shows this as an
+ * assumption to confirm when the preset is applied).
+ */
 function idalko(premium: boolean) {
   return (meta: SiteMetadata): { policy: PolicySpec; unmatched: string[] } => {
     const m = new MetadataMatcher(meta);
@@ -48,7 +53,8 @@ function idalko(premium: boolean) {
     ];
     if (premium) metrics.push(updateCadence(calendarId, pause));
     const name = premium ? 'Second-level helpdesk, Premium' : 'Second-level helpdesk, Standard';
-    return { policy: policy(name, [calendarId], metrics), unmatched: m.unmatched };
+    const spec = policy(name, [calendarId], metrics);
+    return { policy: { ...spec, calendars: spec.calendars.map((c) => withHolidays(c, { country: 'BE' })) }, unmatched: m.unmatched };
   };
 }
 
@@ -88,9 +94,9 @@ function deiser(): { policy: PolicySpec; unmatched: string[] } {
 
 export const POLICY_PRESETS: readonly PolicyPreset[] = [
   { id: 'atlassian-priority', name: 'Priority support L1–L4', description: 'L1 1 h around the clock, L2 2 h follow-the-sun 24x5, L3 1 business day, L4 2 business days.', build: atlassianPriority },
-  { id: 'idalko-standard', name: 'Helpdesk Standard (Severity A–D)', description: 'Response 4/8 h and intervention 8/16 h on business hours Mon–Fri 9–17 CET; paused while waiting for the customer.', build: idalko(false) },
-  { id: 'idalko-premium', name: 'Helpdesk Premium (Severity A–D)', description: 'Response 2/4 h, intervention 4/8 h and a status update every 2 hours, 7 days 7–19 CET.', build: idalko(true) },
-  { id: 'four-tier', name: 'Four-tier priorities', description: 'Urgent 1 h around the clock; High 4 h, Medium 8 h, Low 24 h on London 8–22; feature requests are Low.', build: fourTier },
+  { id: 'idalko-standard', name: 'Helpdesk Standard (Severity A–D)', description: 'Response 4/8 h and intervention 8/16 h on business hours Mon–Fri 9–17 CET, closed on Belgian public holidays; paused while waiting for the customer.', build: idalko(false) },
+  { id: 'idalko-premium', name: 'Helpdesk Premium (Severity A–D)', description: 'Response 2/4 h, intervention 4/8 h and a status update every 2 hours, 7 days 7–19 CET, closed on Belgian public holidays.', build: idalko(true) },
+  { id: 'four-tier', name: 'Four-tier priorities', description: 'Urgent 1 h around the clock; High 4 h, Medium 8 h, Low 24 h on London 8–22, closed on England’s bank holidays; feature requests are Low.', build: fourTier },
   { id: 'communardo', name: 'Level 1–4 on Saxon business hours', description: 'First response in 1/4/8/24 h, Mon–Fri 9–17 Berlin, closed on German and Saxon holidays.', build: communardo },
   { id: 'deiser', name: 'Within 1 business day (Madrid)', description: 'First response within 1 business day on the Madrid calendar with Spanish holidays.', build: deiser },
 ];

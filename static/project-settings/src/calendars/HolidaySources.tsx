@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { HolidaySource } from '../../../../src/core/calendar/types';
 import { removeAt, replaceAt } from '../model/edit';
 import { Button, LoadingState } from '../../../shared/ui';
+import { byEnglishName } from '../../../shared/regions';
 import { Field } from '../ui/Field';
 import { useRemote } from '../ui/useRemote';
 import { RemoteError } from '../ui/states';
@@ -38,7 +39,7 @@ function SourceRow({ source, path, onChange, onRemove }: RowProps) {
         <Field label="Country" path={`${path}.country`} render={(p) => (
           <select {...p} className="input" value={source.country} onChange={(e) => onChange({ country: e.target.value, types: source.types })}>
             <option value="">Choose a country…</option>
-            {countries.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {byEnglishName(countries).map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
           </select>
         )} />
         {states.length > 0 && (

@@ -17,11 +17,11 @@ export function Criteria({ match, label, path, onChange }: Props) {
   return (
     <div className="criteria">
       <Field label="Priority" path={`${path}.priorityIds`} render={(p) => (
-        <CheckboxMenu {...p} label={`${label} priority`} options={meta.priorities} value={match.priorityIds ?? []} emptyText="Any priority"
+        <CheckboxMenu {...p} label={`${label} priority`} options={meta.priorities} value={match.priorityIds ?? []} emptyText={match.priorityIds ? 'None chosen' : 'Any priority'}
           onChange={(ids) => onChange(withList(match, 'priorityIds', ids))} />
       )} />
       <Field label="Issue type" path={`${path}.issueTypeIds`} render={(p) => (
-        <CheckboxMenu {...p} label={`${label} issue type`} options={meta.issueTypes} value={match.issueTypeIds ?? []} emptyText="Any issue type"
+        <CheckboxMenu {...p} label={`${label} issue type`} options={meta.issueTypes} value={match.issueTypeIds ?? []} emptyText={match.issueTypeIds ? 'None chosen' : 'Any issue type'}
           onChange={(ids) => onChange(withList(match, 'issueTypeIds', ids))} />
       )} />
       {meta.selectFields.length > 0 && <FieldCriterion match={match} label={label} path={`${path}.field`} onChange={onChange} />}

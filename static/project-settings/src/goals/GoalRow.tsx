@@ -1,12 +1,13 @@
-/** One goal: order buttons, name, criteria, target typed as text with instant validation, calendar. */
-import { useState } from 'react';
+/** One goal: order buttons, name, criteria, target as a number and a unit, calendar. */
 import type { CalendarSpec } from '../../../../src/core/calendar/types';
 import type { Goal } from '../../../../src/core/policy/types';
 import { Button } from '../../../shared/ui';
-import { describeTarget, parseTargetText, targetToText } from '../model/target';
+import { useMetadata } from '../model/metadata';
+import { whyMatchesNothing } from '../presets/mapping';
 import { Field, IssuesAt } from '../ui/Field';
 import { CalendarRefPicker } from './CalendarRefPicker';
 import { Criteria } from './Criteria';
+import { TargetInput } from './TargetInput';
 
 interface Props {
   goal: Goal; index: number; count: number; path: string; calendars: readonly CalendarSpec[];
@@ -15,6 +16,7 @@ interface Props {
 
 export function GoalRow({ goal, index, count, path, calendars, onChange, onMove, onRemove }: Props) {
   const name = goal.name || `goal ${index + 1}`;
+  const nothing = whyMatchesNothing(goal.match, useMetadata());
   return (
     <tr data-testid={`goal-row-${goal.id}`}>
       <td>
@@ -30,27 +32,13 @@ export function GoalRow({ goal, index, count, path, calendars, onChange, onMove,
         )} />
         <IssuesAt path={path} />
       </td>
-      <td><Criteria match={goal.match} label={name} path={`${path}.match`} onChange={(match) => onChange({ ...goal, match })} /></td>
+      <td>
+        {nothing && <div className="badge-error" data-testid={`goal-matches-nothing-${goal.id}`}>Matches no issue: {nothing}</div>}
+        <Criteria match={goal.match} label={name} path={`${path}.match`} onChange={(match) => onChange({ ...goal, match })} />
+      </td>
       <td><TargetInput goal={goal} label={name} path={`${path}.target`} onChange={onChange} /></td>
       <td><CalendarRefPicker value={goal.calendar} label={name} path={`${path}.calendar`} calendars={calendars} onChange={(calendar) => onChange({ ...goal, calendar })} /></td>
       <td><Button appearance="subtle" aria-label={`Delete ${name}`} onClick={onRemove}>Delete</Button></td>
     </tr>
-  );
-}
-
-function TargetInput({ goal, label, path, onChange }: { goal: Goal; label: string; path: string; onChange: (g: Goal) => void }) {
-  const [text, setText] = useState(() => targetToText(goal.target));
-  const parsed = parseTargetText(text);
-  const update = (value: string) => {
-    setText(value);
-    const next = parseTargetText(value);
-    // Only a parseable target reaches the draft; the field keeps the text and says what is wrong.
-    if (next.ok) onChange({ ...goal, target: next.target });
-  };
-  return (
-    <Field label={`Target of ${label}`} hideLabel path={path} localError={parsed.ok ? null : parsed.message}
-      help={parsed.ok ? describeTarget(parsed.target) : undefined} render={(p) => (
-        <input {...p} className="input input-short" value={text} placeholder="4h" data-testid={`goal-target-${goal.id}`} onChange={(e) => update(e.target.value)} />
-      )} />
   );
 }

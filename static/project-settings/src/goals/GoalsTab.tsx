@@ -16,7 +16,8 @@ export function GoalsTab({ policy, onChange }: Props) {
       <h2 id="goals-heading">Goals</h2>
       <p className="field-help">
         For each issue the first goal whose criteria all match applies, so put specific goals first and a catch-all (no criteria) last.
-        Targets: "4h", "1d 2h" or "90m" of business time, "2bd" for business days, or "track" to measure without a goal.
+        A target is a number of minutes, hours or business days on the goal's calendar, or "track only" to measure without a goal.
+        Hours are business hours: 24 hours on a 9–17 calendar take three working days; pick business days when you mean days.
       </p>
       {policy.metrics.length === 0 && <EmptyState title="No metrics yet">Add a metric on the SLA metrics tab first.</EmptyState>}
       {policy.metrics.map((m, i) => (

@@ -10,7 +10,7 @@ export function useMetadata(): JiraMetadata {
   return useContext(MetadataContext);
 }
 
-/** A name for an id, or a visible marker when the id no longer exists in Jira (renamed or deleted). */
+/** A name for an id, or a visible marker (never the id) when it no longer exists in Jira. */
 export function nameOf(refs: readonly NamedRef[], id: string): string {
-  return refs.find((r) => r.id === id)?.name ?? `missing (${id})`;
+  return refs.find((r) => r.id === id)?.name ?? 'a value deleted in Jira';
 }

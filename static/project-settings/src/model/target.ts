@@ -1,29 +1,65 @@
 /**
- * Goal targets as admins type them ("4h", "1d 2h", "90m", "2bd", "track"), read by the core's own
- * parser so the page accepts exactly what the backend accepts. Imported from the core's target
- * module directly: it is pure and small, while the policy barrel would pull in calendar compilation.
+ * Goal targets as a number and a unit (minutes, hours, business days) or "track only". A free-text
+ * box invited "1d", which the engine reads as 24 business hours (three working days on an 8-hour
+ * calendar); with explicit units an admin who means one business day picks exactly that.
+ * The limits are the core's (a target of at most 10 years, or 3660 business days); values far past
+ * what an SLA usually promises are allowed but must be confirmed (see isUnusualTarget).
  */
-import { formatTarget, parseTarget } from '../../../../src/core/policy/target';
+import { formatTarget } from '../../../../src/core/policy/target';
 import type { GoalTarget } from '../../../../src/core/policy/types';
 
+export type TargetUnit = 'minutes' | 'hours' | 'businessDays' | 'businessDaysEndOfDay' | 'trackOnly';
+
+export const UNIT_LABEL: Record<TargetUnit, string> = {
+  minutes: 'minutes', hours: 'hours', businessDays: 'business days', businessDaysEndOfDay: 'business days, due at the day\'s close', trackOnly: 'track only (no goal)',
+};
+
+/** The core's limits (src/core/policy/rules.ts), so a value accepted here is accepted on save. */
+export const MAX_MINUTES = 10 * 366 * 24 * 60;
+export const MAX_BUSINESS_DAYS = 3660;
+const MAX: Record<Exclude<TargetUnit, 'trackOnly'>, number> = { minutes: MAX_MINUTES, hours: MAX_MINUTES / 60, businessDays: MAX_BUSINESS_DAYS, businessDaysEndOfDay: MAX_BUSINESS_DAYS };
+
+/** Past these, a target is confirmed before it can be saved: 30 days around the clock, or 60 business days. */
+const UNUSUAL_MINUTES = 30 * 24 * 60;
+const UNUSUAL_BUSINESS_DAYS = 60;
+
+export interface TargetParts { amount: string; unit: TargetUnit }
 export type TargetParse = { ok: true; target: GoalTarget } | { ok: false; message: string };
 
-export function parseTargetText(text: string): TargetParse {
-  const parsed = parseTarget(text);
-  if (parsed.ok) return { ok: true, target: parsed.value };
-  return { ok: false, message: parsed.errors[0]?.message ?? 'Not a target: use e.g. "4h", "1d 2h", "90m", "2bd" or "track".' };
+/** Whole hours show as hours, anything else as minutes. */
+export function targetToParts(target: GoalTarget): TargetParts {
+  if (target.kind === 'trackOnly') return { amount: '', unit: 'trackOnly' };
+  if (target.kind === 'businessDays') return { amount: String(target.days), unit: target.endOfDay === true ? 'businessDaysEndOfDay' : 'businessDays' };
+  return target.minutes % 60 === 0 ? { amount: String(target.minutes / 60), unit: 'hours' } : { amount: String(target.minutes), unit: 'minutes' };
 }
 
-/** The compact text an admin would type for a stored target (round-trips through parseTargetText). */
-export function targetToText(target: GoalTarget): string {
-  if (target.kind === 'trackOnly') return 'track';
-  if (target.kind === 'businessDays') return `${target.days}bd`;
-  const h = Math.floor(target.minutes / 60);
-  const m = target.minutes % 60;
-  return [h > 0 ? `${h}h` : '', m > 0 ? `${m}m` : ''].filter(Boolean).join(' ') || '0m';
+/**
+ * Reads an amount typed with a unit.
+ * @example partsToTarget({ amount: '2', unit: 'hours' }) // { ok: true, target: { kind: 'minutes', minutes: 120 } }
+ */
+export function partsToTarget({ amount, unit }: TargetParts): TargetParse {
+  if (unit === 'trackOnly') return { ok: true, target: { kind: 'trackOnly' } };
+  const words = UNIT_LABEL[unit];
+  const text = amount.trim();
+  if (!/^\d+$/.test(text) || Number(text) < 1) return { ok: false, message: `Enter a whole number of ${words}, 1 or more.` };
+  const n = Number(text);
+  if (n > MAX[unit]) return { ok: false, message: `At most ${MAX[unit].toLocaleString('en-GB')} ${words} (10 years).` };
+  if (unit === 'businessDays') return { ok: true, target: { kind: 'businessDays', days: n } };
+  if (unit === 'businessDaysEndOfDay') return { ok: true, target: { kind: 'businessDays', days: n, endOfDay: true } };
+  return { ok: true, target: { kind: 'minutes', minutes: unit === 'hours' ? n * 60 : n } };
 }
 
-/** Words for a target, e.g. "4 h 30 min", "2 business days". */
+/** True for a target long enough to be a typing mistake (an extra zero, hours meant as minutes). */
+export function isUnusualTarget(target: GoalTarget): boolean {
+  if (target.kind === 'minutes') return target.minutes > UNUSUAL_MINUTES;
+  if (target.kind === 'businessDays') return target.days > UNUSUAL_BUSINESS_DAYS;
+  return false;
+}
+
+/** Words for a target, e.g. "4 h 30 min", "2 business days"; long minute targets also in days. */
 export function describeTarget(target: GoalTarget): string {
-  return formatTarget(target);
+  const words = formatTarget(target);
+  if (target.kind !== 'minutes' || target.minutes < 24 * 60) return words;
+  const days = target.minutes / (24 * 60);
+  return `${words} of business time (${Number.isInteger(days) ? days : days.toFixed(1)} × 24 h)`;
 }

@@ -4,6 +4,7 @@ import type { PresetSummary } from '../../../../src/contract';
 import type { PolicySpec } from '../../../../src/core/policy/types';
 import { call } from '../../../shared/api';
 import { Button, ErrorState } from '../../../shared/ui';
+import { PresetMapping } from './PresetMapping';
 
 export interface AppliedPreset { preset: PresetSummary; policy: PolicySpec; unmatched: string[] }
 
@@ -16,15 +17,21 @@ interface Props {
 export function PresetList({ presets, disabled, onApplied }: Props) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<{ id: string; message: string; code: string } | null>(null);
+  // The preset as the backend bound it, waiting for the admin's mapping and confirmations.
+  const [pending, setPending] = useState<AppliedPreset | null>(null);
   const apply = async (preset: PresetSummary) => {
     setBusy(preset.id);
     setError(null);
     const res = await call('settings.applyPreset', { presetId: preset.id });
     setBusy(null);
-    if (res.ok) onApplied({ preset, policy: res.data.policy, unmatched: res.data.unmatched });
+    if (res.ok) setPending({ preset, policy: res.data.policy, unmatched: res.data.unmatched });
     else setError({ id: preset.id, message: res.error.message, code: res.error.code });
   };
   if (presets.length === 0) return <p className="muted">No presets are available.</p>;
+  if (pending) {
+    return <PresetMapping name={pending.preset.name} policy={pending.policy} onCancel={() => setPending(null)}
+      onUse={(policy) => { setPending(null); onApplied({ ...pending, policy, unmatched: [] }); }} />;
+  }
   return (
     <ul className="preset-list">
       {presets.map((p) => (

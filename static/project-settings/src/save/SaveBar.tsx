@@ -17,17 +17,22 @@ interface Props {
   onShowIssue: (path: string) => void;
 }
 
+/** One count for the whole page: fields whose text does not parse yet plus every listed problem. */
+export function problemsLine(total: number, dirty: boolean): string {
+  if (total > 0) return `Fix ${total} problem${total === 1 ? '' : 's'} before saving.`;
+  return dirty ? 'You have unsaved changes.' : 'All changes saved.';
+}
+
 export function SaveBar({ state, dirty, localProblems, issues, onSave, onCheck, onDiscard, onReload, onShowIssue }: Props) {
   const saving = state.status === 'saving' || state.status === 'checking';
+  const total = localProblems + issues.length;
   return (
     <div className="save-bar" data-testid="save-bar">
       <div className="row">
-        <Button appearance="primary" onClick={onSave} disabled={!dirty || saving || localProblems > 0} data-testid="save">{saving ? 'Saving…' : 'Save'}</Button>
+        <Button appearance="primary" onClick={onSave} disabled={!dirty || saving || total > 0} data-testid="save">{saving ? 'Saving…' : 'Save'}</Button>
         <Button onClick={onCheck} disabled={saving || localProblems > 0} data-testid="check">{state.status === 'checking' ? 'Checking…' : 'Check for problems'}</Button>
         <Button appearance="subtle" onClick={onDiscard} disabled={!dirty || saving}>Discard changes</Button>
-        <span className="muted" role="status">
-          {localProblems > 0 ? `Fix ${localProblems} field${localProblems === 1 ? '' : 's'} marked in red before saving.` : dirty ? 'You have unsaved changes.' : 'All changes saved.'}
-        </span>
+        <span className="muted" role="status" data-testid="problem-count">{problemsLine(total, dirty)}</span>
       </div>
       <div className="save-outcome">
         <SaveOutcome state={state} issues={issues} onSave={onSave} onReload={onReload} onShowIssue={onShowIssue} />
@@ -45,8 +50,8 @@ function SaveOutcome({ state, issues, onSave, onReload, onShowIssue }: OutcomePr
     case 'checked':
       return <Notice tone="success" testId="check-ok">No problems found. Press Save to apply these settings.</Notice>;
     case 'invalid':
-      if (issues.length === 0) return <Notice testId="issues-edited">You changed every field that had a problem. Press Save (or Check for problems) again.</Notice>;
-      return <IssueList message={state.message} issues={issues} onShowIssue={onShowIssue} />;
+      if (issues.length === 0) return <Notice testId="issues-edited">Every problem found is fixed now. Press Save to apply these settings.</Notice>;
+      return <IssueList saving={state.saving} issues={issues} onShowIssue={onShowIssue} />;
     case 'conflict':
       return (
         <div className="banner-warning" role="alert" data-testid="version-conflict">
@@ -60,19 +65,20 @@ function SaveOutcome({ state, issues, onSave, onReload, onShowIssue }: OutcomePr
         ? <ErrorState title="You cannot change these settings" message="Only project admins can save SLA settings. Ask a project admin to make this change." code={state.code} />
         : <ErrorState title="Could not save" message={state.message} code={state.code} onRetry={onSave} />;
     default:
-      return null;
+      return issues.length > 0 ? <IssueList saving={false} issues={issues} onShowIssue={onShowIssue} /> : null;
   }
 }
 
-function IssueList({ message, issues, onShowIssue }: { message: string; issues: readonly FieldIssue[]; onShowIssue: (path: string) => void }) {
+function IssueList({ saving, issues, onShowIssue }: { saving: boolean; issues: readonly FieldIssue[]; onShowIssue: (path: string) => void }) {
+  const count = `${issues.length} problem${issues.length === 1 ? '' : 's'} to fix`;
   return (
-    <div role="alert" data-testid="save-issues">
+    <div role={saving ? 'alert' : undefined} data-testid="save-issues">
       <Notice tone="warning">
-        <strong>Not saved: {issues.length > 0 ? `${issues.length} thing${issues.length === 1 ? '' : 's'} to fix.` : message}</strong>
+        <strong>{saving ? `Not saved: ${count}.` : `${count.charAt(0).toUpperCase()}${count.slice(1)}:`}</strong>
         <ul>
           {issues.map((i) => (
             <li key={i.path + i.code}>
-              <Button appearance="link" onClick={() => onShowIssue(i.path)}>{i.message}</Button> <span className="mono muted">{i.path}</span>
+              <Button appearance="link" onClick={() => onShowIssue(i.path)}>{i.message}</Button>
             </li>
           ))}
         </ul>

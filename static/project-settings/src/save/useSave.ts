@@ -13,7 +13,8 @@ export type SaveState =
   | { status: 'saved'; recompute: RecomputeProgress }
   | { status: 'checking' }
   | { status: 'checked'; count: number }
-  | { status: 'invalid'; message: string }
+  /** `saving`: a save was refused; otherwise a check found problems and nothing was being saved. */
+  | { status: 'invalid'; message: string; saving: boolean }
   | { status: 'conflict'; message: string }
   | { status: 'failed'; code: ErrorCode; message: string };
 
@@ -21,7 +22,8 @@ interface Options {
   /** Version the draft was based on; 0 when the project has never been saved. */
   baseVersion: number;
   onSaved: (config: ProjectConfig) => void;
-  onIssues: (issues: FieldIssue[]) => void;
+  /** The server's issues, with the draft they are about (to name things in messages). */
+  onIssues: (issues: FieldIssue[], policy: PolicySpec) => void;
 }
 
 export function useSave({ baseVersion, onSaved, onIssues }: Options) {
@@ -30,15 +32,15 @@ export function useSave({ baseVersion, onSaved, onIssues }: Options) {
     setState({ status: 'saving' });
     const res = await call('settings.save', { policy, expectedVersion: baseVersion });
     if (res.ok) {
-      onIssues([]);
+      onIssues([], policy);
       onSaved(res.data.config);
       setState({ status: 'saved', recompute: res.data.recompute });
       return;
     }
     const { code, message, details } = res.error;
     if (code === 'VALIDATION_FAILED') {
-      onIssues(details ?? []);
-      setState({ status: 'invalid', message });
+      onIssues(details ?? [], policy);
+      setState({ status: 'invalid', message, saving: true });
     } else if (code === 'VERSION_CONFLICT') {
       setState({ status: 'conflict', message });
     } else {
@@ -50,8 +52,8 @@ export function useSave({ baseVersion, onSaved, onIssues }: Options) {
     setState({ status: 'checking' });
     const res = await call('settings.validate', { policy });
     if (!res.ok) return setState({ status: 'failed', code: res.error.code, message: res.error.message });
-    onIssues(res.data.issues);
-    setState(res.data.issues.length > 0 ? { status: 'invalid', message: 'Problems found.' } : { status: 'checked', count: 0 });
+    onIssues(res.data.issues, policy);
+    setState(res.data.issues.length > 0 ? { status: 'invalid', message: 'Problems found.', saving: false } : { status: 'checked', count: 0 });
   };
   const reset = () => setState({ status: 'idle' });
   return { state, save, check, reset };

@@ -19,7 +19,7 @@ interface CheckboxMenuProps extends Partial<ControlProps> {
 
 function summary(options: readonly NamedRef[], value: readonly string[], emptyText: string): string {
   if (value.length === 0) return emptyText;
-  const names = value.map((id) => options.find((o) => o.id === id)?.name ?? `unknown (${id})`);
+  const names = value.map((id) => options.find((o) => o.id === id)?.name ?? 'a value deleted in Jira');
   return names.length > 3 ? `${names.slice(0, 3).join(', ')} +${names.length - 3}` : names.join(', ');
 }
 

@@ -29,8 +29,10 @@ interface FieldProps {
 export function Field({ label, path, help, localError, hideLabel, render }: FieldProps) {
   const id = useId();
   const remote = useIssuesAt(path ?? '\u0000');
-  useLocalProblem(Boolean(localError));
-  const errors = [...(localError ? [localError] : []), ...remote.map((i) => i.message)];
+  // When the validator also reports this field, its issue is the one counted (one problem, one count);
+  // the field still shows its own, shorter message.
+  useLocalProblem(Boolean(localError) && remote.length === 0);
+  const errors = localError ? [localError] : remote.map((i) => i.message);
   const helpId = help ? `${id}-help` : undefined;
   const errorId = errors.length > 0 ? `${id}-error` : undefined;
   const describedBy = [helpId, errorId].filter(Boolean).join(' ') || undefined;

@@ -29,6 +29,9 @@ legend { font-weight: 600; padding: 0 ${space.s050}; }
 .day-row { display: grid; grid-template-columns: 110px 1fr auto; align-items: center; gap: ${space.s100}; padding: ${space.s050} 0; border-bottom: 1px solid ${colors.border}; }
 .day-ranges, .range { display: flex; flex-wrap: wrap; gap: ${space.s100}; align-items: center; }
 .range > .field-error { flex-basis: 100%; }
+.target-row { display: inline-flex; gap: ${space.s050}; flex-wrap: wrap; }
+.target { max-width: 260px; }
+.field-error { overflow-wrap: anywhere; }
 .icon-button { padding: 0 ${space.s100}; }
 .menu { position: relative; }
 .menu-summary { cursor: pointer; min-height: 32px; display: flex; align-items: center; padding: 0 ${space.s100}; border: 1px solid ${token('color.border.input', '#8590A2')}; border-radius: ${radius}; background: ${token('color.background.input', '#FFFFFF')}; max-width: 220px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }

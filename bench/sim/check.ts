@@ -1,0 +1,83 @@
+/**
+ * Two measurements beside the app's own run:
+ * - `staleProperties`: every in-scope issue's stored `sla` property against a fresh evaluation from a
+ *   full Jira read at the current instant (must be 0). Reads go straight to the emulated site: they
+ *   are the referee, not app traffic, so they are neither limited nor counted.
+ * - `naivePath`: what one read plus one write per issue costs under the same limiters, on its own
+ *   simulated clock (429s wait their Retry-After), writing to another property key.
+ */
+import { handleJira } from '../../emulator/jira/api';
+import { evaluate, validatePolicy, policyFieldIds } from '../../src/core';
+import { buildProperty, readStored } from '../../src/app/property';
+import { readFields } from '../../src/app/history';
+import { createJiraClient } from '../../src/jira/client';
+import { retryPolicy, type JiraTransport } from '../../src/jira/http';
+import { mapHistory } from '../../src/jira/mapHistory';
+import { loadConfig } from '../../src/store/config';
+import { JiraLimiter, type LimitSettings, type Tally } from './jiraLimits';
+import { APP, BASE, type SimWorld } from './world';
+
+const REQUEST_MS = 60;
+
+function transportOf(world: SimWorld, limiter: JiraLimiter | null, clock: { now: number } | null): JiraTransport {
+  return async (route, init) => {
+    const url = new URL(route.value, BASE);
+    const body = init.body ? (JSON.parse(init.body) as unknown) : undefined;
+    for (;;) {
+      if (clock) clock.now += REQUEST_MS;
+      const ids = /\/issue\/(\d+)/.exec(url.pathname)?.[1];
+      const verdict = limiter?.admit(init.method, url.pathname, ids ? [ids] : []);
+      if (verdict && !verdict.ok && clock) {
+        clock.now += (verdict.retryAfterS ?? 1) * 1000;
+        continue;
+      }
+      const res = handleJira({ method: init.method, path: url.pathname, query: url.searchParams, body, actor: { accountId: APP, self: true } }, { site: world.site, base: BASE, now: () => world.clock.now(), indexes: () => [] });
+      limiter?.charge(init.method, url.pathname, res.body);
+      return { status: res.status, headers: { get: () => null }, text: async () => (res.body === undefined ? '' : JSON.stringify(res.body)) };
+    }
+  };
+}
+
+/** Issues a project-wide recompute covers: unresolved, or resolved since the date. */
+export function scopeIds(world: SimWorld, projectId: string, resolvedSince: string | null): string[] {
+  const since = resolvedSince ? Date.parse(resolvedSince) : Infinity;
+  return world.site.data.issues.filter((i) => i.projectId === projectId && (i.fields.resolution === null || (i.fields.resolutiondate ?? 0) >= since)).map((i) => i.id);
+}
+
+export async function staleProperties(world: SimWorld, projectId: string, ids: string[], key = 'sla'): Promise<number> {
+  const config = await loadConfig(projectId);
+  const compiled = config ? validatePolicy(config.policy) : null;
+  if (!config || !compiled?.ok) return ids.length;
+  const client = createJiraClient(transportOf(world, null, null), retryPolicy(0));
+  const categories = Object.fromEntries(world.site.data.statuses.map((s) => [s.id, s.category]));
+  const now = world.clock.now();
+  let stale = 0;
+  for (const id of ids) {
+    const read = await client.getIssueBundle(id, readFields(config.policy));
+    if (!read.ok) continue;
+    const snapshot = evaluate(mapHistory(read.value, policyFieldIds(config.policy), categories), compiled.value, now);
+    const stored = readStored(world.site.issue(id)?.properties[key]);
+    if (buildProperty(snapshot, config.version, stored.fired).hash !== stored.hash) stale++;
+  }
+  return stale;
+}
+
+export interface NaiveResult { tally: Tally; simulatedMinutes: number }
+
+export async function naivePath(world: SimWorld, projectId: string, ids: string[], limits: LimitSettings): Promise<NaiveResult> {
+  const clock = { now: world.clock.now() };
+  const limiter = new JiraLimiter(limits, () => clock.now, () => 'naive');
+  const client = createJiraClient(transportOf(world, limiter, clock), retryPolicy(0));
+  const config = await loadConfig(projectId);
+  const compiled = config ? validatePolicy(config.policy) : null;
+  if (!config || !compiled?.ok) throw new Error('naive path: project not configured');
+  const categories = Object.fromEntries(world.site.data.statuses.map((s) => [s.id, s.category]));
+  const start = clock.now;
+  for (const id of ids) {
+    const read = await client.getIssueBundle(id, readFields(config.policy));
+    if (!read.ok) continue;
+    const snapshot = evaluate(mapHistory(read.value, policyFieldIds(config.policy), categories), compiled.value, world.clock.now());
+    await client.putIssueProperty(id, 'sla-naive', buildProperty(snapshot, config.version, []));
+  }
+  return { tally: limiter.tally('naive'), simulatedMinutes: Math.round((clock.now - start) / 60_000) };
+}

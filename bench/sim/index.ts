@@ -1,0 +1,19 @@
+/**
+ * `npm run sim [-- --issues N] [-- --no-naive]`: the site-scale simulation (default 100,000 issues),
+ * one JSON line per phase on stdout.
+ */
+import { join } from 'node:path';
+import { runSim } from './run';
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(v) && v > 0 ? Math.floor(v) : fallback;
+}
+
+runSim({ issues: option('issues', 100_000), root: join(__dirname, '..', '..'), naive: !process.argv.includes('--no-naive') }, (l) => process.stdout.write(`${JSON.stringify(l)}\n`))
+  .then(() => process.exit(0))
+  .catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.exit(1);
+  });

@@ -1,0 +1,130 @@
+/**
+ * The site-scale simulation: seeds a project, then runs the workload phase by phase and prints one
+ * JSON line per phase (see docs/reference/scale.md for the fields and the measured table).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { USERS } from '../../emulator/jira/catalog';
+import { instantiatePreset, type PolicySpec, type SiteMetadata } from '../../src/core';
+import { startReindex } from '../../src/app/reindex';
+import { loadConfig, saveConfig } from '../../src/store/config';
+import { listDue } from '../../src/store/dueIndex';
+import { naivePath, scopeIds, staleProperties } from './check';
+import { dayOfEvents } from './day';
+import { DOCUMENTED_LIMITS, emptyTally, type LimitSettings, type Tally } from './jiraLimits';
+import { addProject, PROJECT, seedIssues } from './seed';
+import { SimWorld } from './world';
+
+export interface SimOptions { issues: number; root: string; limits?: LimitSettings; naive?: boolean }
+
+/** Monday 2 March 2026, 08:00 UTC: the working day the events happen on. */
+export const START = Date.UTC(2026, 2, 2, 8);
+const RESOLVED_SINCE = '2026-02-01';
+
+function metadata(world: SimWorld): SiteMetadata {
+  const d = world.site.data;
+  return {
+    priorities: d.priorities, issueTypes: d.issueTypes,
+    statuses: d.statuses.map((s) => ({ id: s.id, name: s.name, category: s.category })),
+    selectFields: d.selectFields.map((f) => ({ id: f.id, name: f.name, options: f.options.map((o) => ({ id: o.id, name: o.value })) })),
+  };
+}
+
+async function save(world: SimWorld, policy: PolicySpec): Promise<void> {
+  const version = (await loadConfig(PROJECT.id))?.version ?? 0;
+  const saved = await saveConfig({ projectId: PROJECT.id, policy, expectedVersion: version, updatedBy: USERS.admin, updatedAt: new Date(world.clock.now()).toISOString() });
+  if (!saved.ok) throw new Error('settings save refused');
+  await startReindex(world.deps, world.client(), PROJECT.id, saved.config.version, RESOLVED_SINCE);
+}
+
+/** Runs queued work, resuming parked chains with sweeps, until nothing is queued and nothing is due. */
+async function converge(world: SimWorld, tag: string): Promise<void> {
+  for (let round = 0; round < 10_000; round++) {
+    await world.drain();
+    const due = await listDue(world.clock.now(), 1);
+    const parked = world.kvs.state.kv && Object.keys(world.kvs.state.kv).some((k) => k.startsWith('chain:'));
+    if (due.entries.length === 0 && !parked) return;
+    // The next scheduled sweep: five minutes on.
+    world.clock.advance(5 * 60_000);
+    await world.sweep(tag);
+  }
+  throw new Error('the simulation did not converge');
+}
+
+interface Line { phase: string; [k: string]: unknown }
+
+function line(world: SimWorld, phase: string, tag: string, from: { at: number; cpu: NodeJS.CpuUsage }, extra: Record<string, unknown>): Line {
+  const jira: Tally = world.limiter.tallies.get(tag) ?? emptyTally();
+  const m = world.meter.tally(tag);
+  const cpu = process.cpuUsage(from.cpu);
+  return {
+    phase,
+    jira: { requests: jira.requests, points: jira.points, byEndpoint: jira.byEndpoint },
+    http429: { ...jira.http429, ...m.forge429 },
+    events: { pushed: m.eventsPushed, peakPerMinute: world.meter.peakEventsPerMinute(Math.floor(from.at / 60_000)), triggers: m.triggers },
+    storage: { ...m.storage, peakUnitsPerMinute: world.meter.peakUnitsPerMinute(Math.floor(from.at / 60_000)) },
+    simulatedMinutes: Math.round((world.clock.now() - from.at) / 60_000),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    ...extra,
+  };
+}
+
+const mark = (world: SimWorld) => ({ at: world.clock.now(), cpu: process.cpuUsage() });
+const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10) / 10);
+
+const inScope = (world: SimWorld) => scopeIds(world, PROJECT.id, RESOLVED_SINCE);
+
+function seedPhase(world: SimWorld, issues: number): Line {
+  const t = mark(world);
+  addProject(world.site.data);
+  seedIssues(world.site.data, issues, START);
+  const histories = world.site.data.issues.reduce((n, i) => n + i.changelog.length, 0);
+  const comments = world.site.data.issues.reduce((n, i) => n + i.comments.length, 0);
+  return { phase: 'seed', issues, histories, comments, open: scopeIds(world, PROJECT.id, null).length, cpuMs: Math.round(process.cpuUsage(t.cpu).user / 1000) };
+}
+
+/** A settings save and the project recompute it starts, until everything has converged. */
+async function savePhase(world: SimWorld, phase: string, tag: string, presetId: string): Promise<Line> {
+  const t = mark(world);
+  world.tag = tag;
+  await save(world, instantiatePreset(presetId, metadata(world)).policy);
+  await converge(world, tag);
+  return line(world, phase, tag, t, { inScope: inScope(world).length, stale: await staleProperties(world, PROJECT.id, inScope(world)) });
+}
+
+async function withNaive(world: SimWorld, recompute: Line, limits: LimitSettings): Promise<Line> {
+  const naive = await naivePath(world, PROJECT.id, inScope(world), limits);
+  const j = recompute.jira as { requests: number; points: number };
+  const ratios = { requests: ratio(naive.tally.requests, j.requests), points: ratio(naive.tally.points, j.points) };
+  return { ...recompute, naive: { requests: naive.tally.requests, points: naive.tally.points, http429: naive.tally.http429, simulatedMinutes: naive.simulatedMinutes }, ratios };
+}
+
+/** A working day of events with the sweep; two lines, one per source of work. */
+async function dayPhase(world: SimWorld, issues: number): Promise<Line[]> {
+  const t = mark(world);
+  world.deliverEvents = true;
+  const day = await dayOfEvents(world, Math.max(20, Math.round(issues / 20)), Math.max(2, Math.round(issues / 500)));
+  await converge(world, 'sweep');
+  world.deliverEvents = false;
+  const stale = await staleProperties(world, PROJECT.id, inScope(world));
+  return [
+    line(world, 'working-day-events', 'events', t, { productEvents: day.events, created: day.created, stale }),
+    line(world, 'working-day-sweep', 'sweep', t, { sweeps: day.sweeps, stale }),
+  ];
+}
+
+export async function runSim(o: SimOptions, print: (l: Line) => void): Promise<Line[]> {
+  const limits = o.limits ?? DOCUMENTED_LIMITS;
+  const out: Line[] = [];
+  const emit = (l: Line) => (out.push(l), print(l));
+  const world = new SimWorld(o.root, START, limits);
+  emit(seedPhase(world, o.issues));
+  emit(await savePhase(world, 'install-backfill', 'install', 'idalko-standard'));
+  const recompute = await savePhase(world, 'settings-save-recompute', 'recompute', 'idalko-premium');
+  emit(o.naive === false ? recompute : await withNaive(world, recompute, limits));
+  for (const l of await dayPhase(world, o.issues)) emit(l);
+  const reconcile = existsSync(join(o.root, 'src', 'app', 'reconcile.ts'));
+  emit({ phase: 'reconciliation', status: reconcile ? 'skipped: not wired into the simulation yet' : 'skipped: not built' });
+  return out;
+}

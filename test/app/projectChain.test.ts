@@ -1,0 +1,70 @@
+jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
+
+import { handleRecompute } from '../../src/handlers/consumer';
+import { LINK_PAGES, MAX_CHAIN_PUSHES, startReindex, storageDelayS } from '../../src/app/reindex';
+import { MAX_EVENTS_PER_RUN, runSweep } from '../../src/app/sweep';
+import { saveConfig } from '../../src/store/config';
+import { upsertDue } from '../../src/store/dueIndex';
+import { getProgress } from '../../src/store/progress';
+import { addIssue, HOUR, iso, makeWorld, MIN, T0, testPolicy, type World } from '../fakes/world';
+
+/** Saves the policy as `version`; every property then changes (it records the policy version). */
+async function save(w: World, version: number) {
+  const saved = await saveConfig({ projectId: '10000', policy: testPolicy(), expectedVersion: version - 1, updatedBy: 'admin', updatedAt: iso(T0) });
+  if (!saved.ok) throw new Error('save refused');
+  await startReindex(w.deps, w.deps.appJira(10_000), '10000', version, null);
+}
+
+/** Delivers every queued event, including those the deliveries queue, as Forge would. */
+async function consumeAll(w: World): Promise<void> {
+  for (let i = 0; i < w.pushed.length; i++) await handleRecompute(w.deps, w.pushed[i]!);
+}
+
+const paths = (w: World) => w.jira.calls.map((c) => `${c.method} /rest/api/3${c.path.replace(/\?.*$/, '').replace('/rest/api/3', '').replace(/\/\d+(?=\/|$)/g, '/{id}')}`);
+
+describe('the project recompute chain', () => {
+  it('backfills through search and changelog bulkfetch, then recomputes from the mirror without reading Jira', async () => {
+    const w = makeWorld(T0 + 10 * MIN);
+    for (let i = 1; i <= 30; i++) addIssue(w.jira, { id: String(i) });
+    await save(w, 1);
+    await consumeAll(w);
+    expect(new Set(paths(w))).toEqual(new Set(['POST /rest/api/3/search/approximate-count', 'POST /rest/api/3/search/jql', 'POST /rest/api/3/changelog/bulkfetch', 'POST /rest/api/3/issue/properties/multi', 'GET /rest/api/3/task/{id}']));
+    expect(await getProgress('10000')).toMatchObject({ state: 'done', done: 30 });
+    w.jira.calls.length = 0;
+    w.pushed.length = 0;
+    await save(w, 2);
+    await consumeAll(w);
+    expect(new Set(paths(w))).toEqual(new Set(['POST /rest/api/3/search/approximate-count', 'POST /rest/api/3/issue/properties/multi', 'GET /rest/api/3/task/{id}']));
+    for (let i = 1; i <= 30; i++) expect(w.jira.issues.get(String(i))!.properties.sla).toMatchObject({ policyVersion: 2 });
+  });
+
+  it('parks itself before the cap on chained pushes, and the next sweep resumes it', async () => {
+    const w = makeWorld(T0 + 10 * MIN);
+    for (let i = 1; i <= LINK_PAGES * 100 + 1; i++) addIssue(w.jira, { id: String(i) });
+    await save(w, 1);
+    const first = { ...w.pushed[0]!.body, pushes: MAX_CHAIN_PUSHES - 1 };
+    w.pushed.length = 0;
+    await handleRecompute(w.deps, { body: first });
+    expect(w.pushed).toEqual([]);
+    await runSweep(w.deps);
+    expect(w.pushed.map((e) => e.body)).toEqual([expect.objectContaining({ kind: 'reindex', after: LINK_PAGES * 100, pushes: 0 })]);
+    await consumeAll(w);
+    expect(await getProgress('10000')).toMatchObject({ state: 'done', done: LINK_PAGES * 100 + 1 });
+  });
+
+  it('spaces its links to stay within its share of the storage read limit', () => {
+    expect(storageDelayS(LINK_PAGES * 100)).toBe(60);
+    expect(storageDelayS(1_000_000)).toBe(900);
+  });
+});
+
+describe('the due sweep at scale', () => {
+  it('sends a backlog in batches of 50, at most 100 events a run, spaced within the storage share', async () => {
+    const w = makeWorld(T0 + HOUR);
+    for (let i = 0; i < MAX_EVENTS_PER_RUN * 50 + 10; i++) await upsertDue(String(i), '10000', T0);
+    const res = await runSweep(w.deps);
+    expect(res).toMatchObject({ events: MAX_EVENTS_PER_RUN, pushed: MAX_EVENTS_PER_RUN * 50 });
+    expect(w.pushed.every((e) => e.body.kind === 'due' && e.body.issueIds.length === 50)).toBe(true);
+    expect(Math.max(...w.pushed.map((e) => e.delayInSeconds ?? 0))).toBeLessThanOrEqual(900);
+  });
+});
