@@ -31,6 +31,9 @@ function depthOf(v: unknown): number {
 /** Null-prototype tables: a key such as `__proto__` or `toString` is an ordinary key. */
 const table = <T>(from: Record<string, T> = {}): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, from);
 
+/** An empty null-prototype table (persistence restores JSON into these). */
+export const emptyTable = (): Record<string, Entry> => table<Entry>();
+
 export function emptyKvs(): KvsState {
   return { kv: table(), secrets: table(), entities: table() };
 }
