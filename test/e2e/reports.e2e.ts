@@ -96,6 +96,10 @@ describe('SLA reports in the browser', () => {
     const actual = new Map(rows.map((r) => [[r[0], r[1], r[2]].join('|'), [r[3], r[4], r[5], r[7], r[9]] as string[]]));
     expect(actual).toEqual(expected);
     expect(await frame.locator('[data-testid="compliance-row"]').count()).toBe(rows.length);
+    await h.page.click('#theme-toggle');
+    await eventually(() => frame.evaluate(() => document.documentElement.getAttribute('data-color-mode')), (m) => m === 'dark', 'the dark theme in the report');
+    await h.page.screenshot({ path: join(ARTIFACTS, 'project-report-dark.png'), fullPage: true });
+    await h.page.click('#theme-toggle');
   });
 
   it('records an outage and shows the credit it earns, rising as more downtime is recorded', async () => {
