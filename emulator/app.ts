@@ -13,7 +13,9 @@ import { installForgeGlobals } from './forge/globals';
 import { emptyKvs, KvsStore } from './forge/kvs';
 import { loadManifest, type AppManifest } from './forge/manifest';
 import { ForgeRuntime, type FunctionLoader } from './forge/runtime';
+import { attachLimits, type PlatformLimits } from './limits';
 import { StateFile, type SavedState } from './persistence';
+import { Persister } from './persister';
 
 export interface EmulatorOptions {
   root: string;
@@ -38,11 +40,10 @@ export class Emulator {
   readonly runtime: ForgeRuntime | null;
   readonly logLines: string[] = [];
   readonly ctx: RouteContext;
+  readonly limits: PlatformLimits;
   restoredFromDisk = false;
   private readonly stateFile: StateFile | null;
-  private dirty = false;
-  private held = 0;
-  private lastWork = '';
+  private readonly persister: Persister | null = null;
   private readonly persistTimer: NodeJS.Timeout | null = null;
 
   /** Throws StateFileError when the saved state exists but cannot be read. */
@@ -59,11 +60,12 @@ export class Emulator {
     this.site.onEvent(() => this.markDirty());
     this.runtime = manifest ? new ForgeRuntime(manifest, options.loadFunction ?? defaultLoader(options.root), this.site, this.clock, options.base, this.faults, (l) => this.log(l)) : null;
     if (!manifest) this.log(MANIFEST_MISSING);
+    this.limits = attachLimits(this);
     if (saved) this.site.notifications.push(...saved.notifications);
     if (saved?.runtime) this.runtime?.restore(saved.runtime);
-    this.lastWork = this.workFingerprint();
     if (this.stateFile) {
-      this.persistTimer = setInterval(() => this.persist(), BACKGROUND_PERSIST_MS);
+      this.persister = new Persister(this.stateFile, () => this.snapshot(), () => this.workFingerprint());
+      this.persistTimer = setInterval(() => { this.flush().catch((e: unknown) => this.log(`saving state failed: ${String(e)}`)); }, BACKGROUND_PERSIST_MS);
       this.persistTimer.unref();
     }
     installForgeGlobals({
@@ -117,12 +119,12 @@ export class Emulator {
     this.clock.setOffset(0);
     this.runtime?.resetSchedule();
     this.restoredFromDisk = false;
+    this.persister?.forget();
     this.stateFile?.remove();
-    this.dirty = false;
   }
 
   markDirty(): void {
-    this.dirty = true;
+    this.persister?.markChanged();
   }
 
   /**
@@ -130,24 +132,23 @@ export class Emulator {
    * one leaves the previous file (or none) rather than a half-built site.
    */
   async atomically<T>(change: () => Promise<T>): Promise<T> {
-    this.held++;
+    this.persister?.hold();
     try {
       return await change();
     } finally {
-      this.held--;
-      this.markDirty();
+      this.persister?.release();
       this.persist();
     }
   }
 
-  /** Writes the state file if anything changed; the HTTP server calls it before acknowledging a write. */
+  /** Resolves once every change so far is in the state file; the HTTP server awaits it before acknowledging a write. */
+  async flush(): Promise<void> {
+    await this.persister?.flush();
+  }
+
+  /** Writes the state file now if anything changed (shutdown, tests). */
   persist(): void {
-    if (!this.stateFile || this.held > 0) return;
-    const work = this.workFingerprint();
-    if (!this.dirty && work === this.lastWork) return;
-    this.stateFile.write(this.snapshot());
-    this.dirty = false;
-    this.lastWork = work;
+    this.persister?.flushSync();
   }
 
   snapshot(): SavedState {

@@ -5,9 +5,10 @@
  * be read is an error naming the file and the reset command; it is never silently replaced.
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SiteData } from './jira/model';
-import type { KvsState } from './forge/kvs';
+import { emptyTable, type KvsState } from './forge/kvs';
 import type { RuntimeState } from './forge/runtime';
 
 export type Notification = { issueId: string; at: number; body: unknown };
@@ -53,9 +54,10 @@ export class StateFile {
     return upgrade(this.file, parsed);
   }
 
+  /** Synchronous write, rename and directory sync (shutdown, tests). */
   write(state: SavedState): void {
     mkdirSync(this.dir, { recursive: true });
-    const temp = `${this.file}.${process.pid}.tmp`;
+    const temp = this.tempName();
     const fd = openSync(temp, 'w');
     try {
       writeSync(fd, JSON.stringify(state));
@@ -63,9 +65,42 @@ export class StateFile {
     } finally {
       closeSync(fd);
     }
-    renameSync(temp, this.file);
+    this.commit(temp);
     syncDir(this.dir);
   }
+
+  /** Writes and fsyncs `text` to a new temporary file without blocking the event loop. */
+  async writeTemp(text: string): Promise<string> {
+    mkdirSync(this.dir, { recursive: true });
+    const temp = this.tempName();
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    return temp;
+  }
+
+  commit(temp: string): void {
+    renameSync(temp, this.file);
+  }
+
+  async discard(temp: string): Promise<void> {
+    await rm(temp, { force: true });
+  }
+
+  async syncDirectory(): Promise<void> {
+    const handle = await open(this.dir, 'r');
+    try { await handle.sync(); } finally { await handle.close(); }
+  }
+
+  private tempName(): string {
+    return `${this.file}.${process.pid}.${++this.temps}.tmp`;
+  }
+
+  private temps = 0;
 
   remove(): void {
     rmSync(this.file, { force: true });
@@ -90,8 +125,16 @@ function upgrade(file: string, raw: unknown): SavedState {
   if (!s.kvs || typeof s.kvs !== 'object') throw new StateFileError(file, 'the app storage is missing');
   if (typeof s.clockOffsetMs !== 'number') throw new StateFileError(file, 'the clock offset is missing');
   return {
-    version: 2, site: site as SiteData, kvs: s.kvs, clockOffsetMs: s.clockOffsetMs,
+    version: 2, site: site as SiteData, kvs: prototypeFree(s.kvs), clockOffsetMs: s.clockOffsetMs,
     notifications: Array.isArray(s.notifications) ? s.notifications : [],
     runtime: s.runtime ?? null,
   };
+}
+
+/** JSON.parse gives tables Object.prototype; the store keeps them prototype-free (see kvs.ts emptyTable()). */
+function prototypeFree(kvs: KvsState): KvsState {
+  const copy = <T>(o: Record<string, T> | undefined): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, o ?? {});
+  const entities = copy<Record<string, unknown>>(kvs.entities);
+  for (const name of Object.keys(entities)) entities[name] = Object.assign(emptyTable(), entities[name]);
+  return { ...kvs, kv: Object.assign(emptyTable(), kvs.kv), secrets: Object.assign(emptyTable(), kvs.secrets), entities: entities as KvsState['entities'] };
 }

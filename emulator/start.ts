@@ -38,7 +38,7 @@ function watchParent(): void {
 }
 
 async function ensureUiBuilds(): Promise<void> {
-  const missing = ['static/issue-panel/build/index.html', 'static/project-settings/build/index.html'].filter((f) => !existsSync(join(root, f)));
+  const missing = ['issue-panel', 'project-settings', 'project-report'].map((ui) => `static/${ui}/build/index.html`).filter((f) => !existsSync(join(root, f)));
   if (missing.length === 0 || process.env.EMULATOR_SKIP_UI_BUILD === '1') return;
   console.log(`Building the Custom UIs (missing: ${missing.join(', ')}) …`);
   // Its own process group, so a stop can end the whole build (npm, sh, vite, esbuild).

@@ -6,6 +6,7 @@
 import type { Deps } from './app/deps';
 import { handleRecompute, type ConsumerEvent } from './handlers/consumer';
 import { handleIssueEvent } from './handlers/issueEvents';
+import { handleReconcile } from './handlers/reconcile';
 import { buildResolver } from './handlers/resolver';
 import { handleSweep } from './handlers/sweep';
 import { productionDeps } from './wiring';
@@ -27,3 +28,6 @@ export const recomputeConsumer = (event: ConsumerEvent) => handleRecompute(live(
 
 /** fiveMinute scheduled trigger (function `sweep`); Forge expects a 204-style answer. */
 export const sweepDue = (): Promise<{ statusCode: number }> => handleSweep(live());
+
+/** Hourly scheduled trigger (function `reconcile`): repairs stored SLA state that events failed to update. */
+export const reconcileStored = (): Promise<{ statusCode: number }> => handleReconcile(live());

@@ -102,13 +102,13 @@ describe('the JQL index of the sla property', () => {
       current: { startedAt: 0, stoppedAt: null, pauses: [], goalId: 'g', calendarId: 'c', goalMs: 1, elapsedMs: 2, remainingMs: -1, dueAt: 1000, breachedAt: 1000, met: null },
       cycles: [],
     });
-    const snapshot: SlaSnapshot = { issueId: '1', evaluatedAt: 0, metrics: ['response', 'intervention', 'resolution', 'update'].map(metric), nextCheckAt: null, problems: [] };
-    const property = buildProperty(snapshot, 1, []) as unknown as Record<string, unknown>;
+    const snapshot: SlaSnapshot = { issueId: '1', evaluatedAt: 0, metrics: ['response', 'intervention', 'resolution', 'update'].map(metric), nextCheckAt: 5000, problems: [] };
+    const property = buildProperty(snapshot, { issueId: '1', policyVersion: 1, seen: null, key: { secret: 'k'.repeat(64), epoch: 1 } }) as unknown as Record<string, unknown>;
     for (const v of values) {
       const value = v.path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], property);
       const scalar = Array.isArray(value) ? value[0] : value;
       if (v.type === 'date') expect({ path: v.path, ok: typeof scalar === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(scalar) }).toEqual({ path: v.path, ok: true });
-      else expect({ path: v.path, type: typeof scalar }).toEqual({ path: v.path, type: 'string' });
+      else expect({ path: v.path, type: typeof scalar }).toEqual({ path: v.path, type: v.type === 'number' ? 'number' : 'string' });
     }
   });
 });

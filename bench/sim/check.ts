@@ -8,7 +8,9 @@
  */
 import { handleJira } from '../../emulator/jira/api';
 import { evaluate, validatePolicy, policyFieldIds } from '../../src/core';
-import { buildProperty, readStored } from '../../src/app/property';
+import { buildProperty, verifiedSignature } from '../../src/app/property';
+import type { SlaProperty } from '../../src/contract';
+import { integrityKey } from '../../src/store/integrity';
 import { readFields } from '../../src/app/history';
 import { createJiraClient } from '../../src/jira/client';
 import { retryPolicy, type JiraTransport } from '../../src/jira/http';
@@ -51,13 +53,16 @@ export async function staleProperties(world: SimWorld, projectId: string, ids: s
   const client = createJiraClient(transportOf(world, null, null), retryPolicy(0));
   const categories = Object.fromEntries(world.site.data.statuses.map((s) => [s.id, s.category]));
   const now = world.clock.now();
+  const ik = await integrityKey();
   let stale = 0;
   for (const id of ids) {
     const read = await client.getIssueBundle(id, readFields(config.policy));
     if (!read.ok) continue;
     const snapshot = evaluate(mapHistory(read.value, policyFieldIds(config.policy), categories), compiled.value, now);
-    const stored = readStored(world.site.issue(id)?.properties[key]);
-    if (buildProperty(snapshot, config.version, stored.fired).hash !== stored.hash) stale++;
+    const raw = world.site.issue(id)?.properties[key];
+    // A property the app did not sign is stale; a signed one must equal a fresh build (same `seen`).
+    if (verifiedSignature(raw, id, ik) === null) stale++;
+    else if (buildProperty(snapshot, { issueId: id, policyVersion: config.version, seen: (raw as SlaProperty).seen, key: ik }).sig !== (raw as SlaProperty).sig) stale++;
   }
   return stale;
 }
@@ -72,12 +77,13 @@ export async function naivePath(world: SimWorld, projectId: string, ids: string[
   const compiled = config ? validatePolicy(config.policy) : null;
   if (!config || !compiled?.ok) throw new Error('naive path: project not configured');
   const categories = Object.fromEntries(world.site.data.statuses.map((s) => [s.id, s.category]));
+  const ik = await integrityKey();
   const start = clock.now;
   for (const id of ids) {
     const read = await client.getIssueBundle(id, readFields(config.policy));
     if (!read.ok) continue;
     const snapshot = evaluate(mapHistory(read.value, policyFieldIds(config.policy), categories), compiled.value, world.clock.now());
-    await client.putIssueProperty(id, 'sla-naive', buildProperty(snapshot, config.version, []));
+    await client.putIssueProperty(id, 'sla-naive', buildProperty(snapshot, { issueId: id, policyVersion: config.version, seen: null, key: ik }));
   }
   return { tally: limiter.tally('naive'), simulatedMinutes: Math.round((clock.now - start) / 60_000) };
 }

@@ -12,27 +12,76 @@ export interface KvsReply { status: number; body?: unknown }
 
 type Body = Record<string, unknown>;
 const KEY = /^(?!\s+$)[a-zA-Z0-9:._\s\-#]+$/;
+const MAX_KEY_LENGTH = 500;
 const MAX_VALUE_BYTES = 240 * 1024;
+/** The error table allows 32 levels of nesting; the limits page says 31. The emulator refuses beyond 32. */
+const MAX_DEPTH = 32;
+const MAX_TRANSACTION_OPS = 25;
+const MAX_TRANSACTION_BYTES = 4 * 1024 * 1024;
+
+/** Runs a storage call through limits and faults (emulator/limits) before the store applies it. */
+export type StorageGate = (path: string, body: unknown, apply: (path: string, body: unknown) => KvsReply) => KvsReply;
+
+function depthOf(v: unknown): number {
+  if (!v || typeof v !== 'object') return 0;
+  const children = Array.isArray(v) ? v : Object.values(v as Record<string, unknown>);
+  return 1 + children.reduce<number>((m, c) => Math.max(m, depthOf(c)), 0);
+}
+
+/** Null-prototype tables: a key such as `__proto__` or `toString` is an ordinary key. */
+const table = <T>(from: Record<string, T> = {}): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, from);
+
+/** An empty null-prototype table (persistence restores JSON into these). */
+export const emptyTable = (): Record<string, Entry> => table<Entry>();
 
 export function emptyKvs(): KvsState {
-  return { kv: {}, secrets: {}, entities: {} };
+  return { kv: table(), secrets: table(), entities: table() };
+}
+
+function safeState(s: KvsState): KvsState {
+  const entities = table<Record<string, Entry>>();
+  for (const [name, rows] of Object.entries(s.entities)) entities[name] = table(rows);
+  return { kv: table(s.kv), secrets: table(s.secrets), entities };
 }
 
 const err = (status: number, code: string, message: string): KvsReply => ({ status, body: { code, message } });
 
 export class KvsStore {
-  constructor(public state: KvsState, private readonly now: () => number, private readonly indexes: () => Map<string, EntityIndexDef[]>) {}
+  gate: StorageGate | null = null;
+
+  private tables: KvsState = emptyKvs();
+
+  constructor(state: KvsState, private readonly now: () => number, private readonly indexes: () => Map<string, EntityIndexDef[]>) {
+    this.state = state;
+  }
+
+  get state(): KvsState {
+    return this.tables;
+  }
+
+  /** Restored or reset state is copied into null-prototype tables. */
+  set state(s: KvsState) {
+    this.tables = safeState(s);
+  }
+
+  private entityTable(name: string): Record<string, Entry> {
+    return (this.state.entities[name] ??= table());
+  }
 
   handle(path: string, body: unknown): KvsReply {
+    return this.gate ? this.gate(path, body, (p, b) => this.apply(p, b)) : this.apply(path, body);
+  }
+
+  private apply(path: string, body: unknown): KvsReply {
     const b = (body ?? {}) as Body;
-    const table = (kind: string): Record<string, Entry> => {
+    const tableFor = (kind: string): Record<string, Entry> => {
       if (kind === 'secret') return this.state.secrets;
       const name = String(b.entityName ?? '');
-      return (this.state.entities[name] ??= {});
+      return this.entityTable(name);
     };
     const m = /^\/api\/v1\/(?:(secret|entity)\/)?(get|set|delete|query)$/.exec(path);
     if (m) {
-      const t = m[1] ? table(m[1]) : this.state.kv;
+      const t = m[1] ? tableFor(m[1]) : this.state.kv;
       if (m[2] === 'get') return this.get(t, b);
       if (m[2] === 'set') return this.set(t, b);
       if (m[2] === 'delete') return this.delete(t, b);
@@ -53,8 +102,8 @@ export class KvsStore {
 
   private set(t: Record<string, Entry>, b: Body): KvsReply {
     const key = String(b.key ?? '');
-    if (!KEY.test(key) || key.length > 500) return err(400, 'INVALID_KEY', `The key '${key}' is not valid`);
-    if (Buffer.byteLength(JSON.stringify(b.value ?? null)) > MAX_VALUE_BYTES) return err(400, 'MAX_SIZE', 'The value exceeds 240 KiB');
+    const invalid = this.validate(b);
+    if (invalid) return invalid;
     const opts = (b.options ?? {}) as { keyPolicy?: string; returnValue?: string };
     const prev = t[key];
     if (opts.keyPolicy === 'FAIL_IF_EXISTS' && prev) return err(409, 'KEY_ALREADY_EXISTS', `The key ${key} already exists`);
@@ -64,6 +113,16 @@ export class KvsStore {
     if (opts.returnValue === 'PREVIOUS') return { status: 200, body: prev ? { key, ...prev } : '' };
     if (opts.returnValue === 'LATEST') return { status: 200, body: { key, ...next } };
     return { status: 204 };
+  }
+
+  /** The key and value checks of a set, without applying it (transactions check every op first). */
+  private validate(b: Body): KvsReply | null {
+    const key = String(b.key ?? '');
+    if (key.length > MAX_KEY_LENGTH) return err(400, 'KEY_TOO_LONG', `The key exceeds ${MAX_KEY_LENGTH} characters`);
+    if (!KEY.test(key)) return err(400, 'INVALID_KEY', `The key '${key}' is not valid`);
+    if (Buffer.byteLength(JSON.stringify(b.value ?? null)) > MAX_VALUE_BYTES) return err(400, 'MAX_SIZE', 'The value exceeds 240 KiB');
+    if (depthOf(b.value) > MAX_DEPTH) return err(400, 'MAX_DEPTH', `The value is nested deeper than ${MAX_DEPTH} levels`);
+    return null;
   }
 
   private delete(t: Record<string, Entry>, b: Body): KvsReply {
@@ -110,7 +169,7 @@ export class KvsStore {
     const successfulKeys: Body[] = [];
     const failedKeys: Body[] = [];
     for (const item of items) {
-      const t = item.entityName ? (this.state.entities[String(item.entityName)] ??= {}) : this.state.kv;
+      const t = item.entityName ? this.entityTable(String(item.entityName)) : this.state.kv;
       const r = op(t, item);
       const ref = { key: item.key, ...(item.entityName ? { entityName: item.entityName } : {}) };
       if (r.status < 300 || (r.body as { code?: string })?.code === 'KEY_NOT_FOUND') successfulKeys.push(ref);
@@ -122,7 +181,7 @@ export class KvsStore {
   private batchGet(body: unknown): KvsReply {
     const items = Array.isArray(body) ? (body as Body[]) : [];
     const found = items.flatMap((item) => {
-      const t = item.entityName ? this.state.entities[String(item.entityName)] ?? {} : this.state.kv;
+      const t = item.entityName ? this.state.entities[String(item.entityName)] ?? table<Entry>() : this.state.kv;
       const e = t[String(item.key)];
       return e ? [{ key: item.key, ...(item.entityName ? { entityName: item.entityName } : {}), value: e.value, createdAt: e.createdAt, updatedAt: e.updatedAt }] : [];
     });
@@ -132,8 +191,13 @@ export class KvsStore {
   /** All checks first, then the writes: nothing is half-applied when a condition fails. */
   private transact(b: Body): KvsReply {
     const ops = [...((b.set as Body[]) ?? []), ...((b.delete as Body[]) ?? []), ...((b.check as Body[]) ?? [])];
-    if (ops.length > 25) return err(400, 'TOO_MANY_OPERATIONS', 'A transaction holds at most 25 operations');
-    const tableOf = (o: Body) => (o.entityName ? (this.state.entities[String(o.entityName)] ??= {}) : this.state.kv);
+    if (ops.length > MAX_TRANSACTION_OPS) return err(400, 'TOO_MANY_OPERATIONS', `A transaction holds at most ${MAX_TRANSACTION_OPS} operations`);
+    if (Buffer.byteLength(JSON.stringify(b)) > MAX_TRANSACTION_BYTES) return err(400, 'MAX_SIZE', 'A transaction carries at most 4 MB');
+    const refs = ops.map((o) => `${String(o.entityName ?? '')}\u0000${String(o.key)}`);
+    if (new Set(refs).size !== refs.length) return err(400, 'DUPLICATE_KEY', 'A transaction names each key once');
+    const invalid = ((b.set as Body[]) ?? []).map((s) => this.validate(s)).find((r) => r !== null);
+    if (invalid) return invalid;
+    const tableOf = (o: Body) => (o.entityName ? this.entityTable(String(o.entityName)) : this.state.kv);
     for (const o of ops) {
       if (!o.conditions) continue;
       const current = tableOf(o)[String(o.key)]?.value;

@@ -1,39 +1,25 @@
 /**
  * The emulated Forge runtime: wires what manifest.yml declares. Product events go to trigger
  * functions (honouring ignoreSelf), queue pushes to consumers (at-least-once, InvocationError
- * retries), scheduled triggers run on the emulator clock, and resolvers are invoked for the user
- * selected in the host page.
+ * retries, concurrency keys), scheduled triggers run on the emulator clock, and resolvers are
+ * invoked for the user selected in the host page. Delivery semantics and their sources are listed in
+ * docs/reference/emulator-limits.md.
  */
 import { randomUUID } from 'node:crypto';
 import type { EmulatorClock } from '../clock';
+import { fire, loseInvocation, type Faults } from '../faults';
 import type { JiraSite, SiteEvent } from '../jira/site';
+import { defaultQueueLimits, emptyQueueMeter, QueueMeter } from '../limits/queue-limits';
+import { concurrencyOf, INSTALL_CONTEXT, invocationArgs, retryRequest, type PushEvent } from './delivery';
 import { scope } from './globals';
 import type { KvsReply } from './kvs';
 import type { AppManifest } from './manifest';
 import { eventPayload } from './payloads';
-import { Pump, type Outcome, type SavedWorkItem, type WorkItem } from './pump';
-
-/** What a queued item runs, as JSON: the state file keeps these and the closures are rebuilt. */
-export type WorkSpec =
-  | { kind: 'trigger'; moduleKey: string; payload: Record<string, unknown>; actorId: string }
-  | { kind: 'consumer'; moduleKey: string; jobId: string; eventId: string; body: unknown }
-  | { kind: 'scheduled'; moduleKey: string };
-
-export interface RuntimeState {
-  queue: SavedWorkItem[];
-  nextRun: Record<string, number>;
-  jobs: Record<string, { success: number; inProgress: number; failed: number }>;
-}
-
-function isWorkSpec(v: unknown): v is WorkSpec {
-  const kind = (v as { kind?: unknown } | null)?.kind;
-  return kind === 'trigger' || kind === 'consumer' || kind === 'scheduled';
-}
+import { Pump, type NewItem, type Outcome, type SavedWorkItem, type WorkItem } from './pump';
 
 export type ForgeFunction = (...args: unknown[]) => unknown;
 export type FunctionLoader = (file: string, exportName: string) => ForgeFunction;
-
-export interface DeliveryFaults { duplicateEvents: boolean; reorderEvents: boolean }
+export type DeliveryFaults = Faults;
 
 export interface ResolverCall {
   moduleKey: string;
@@ -44,24 +30,20 @@ export interface ResolverCall {
   extraContext?: Record<string, unknown>;
 }
 
-const INSTALL_CONTEXT = 'ari:cloud:jira::site/emulator';
-const TRIGGER_MAX_ATTEMPTS = 5;
-const CONSUMER_MAX_ATTEMPTS = 8;
+interface JobStats { success: number; inProgress: number; failed: number }
+/** Queue, schedule and job stats as JSON, for the emulator's state file. */
+export interface RuntimeState { queue: SavedWorkItem[]; nextRun: Record<string, number>; jobs: Record<string, JobStats> }
 
-/** InvocationError instances serialise to {_retry: true, retryOptions}; that is the wire contract. */
-function retryRequest(result: unknown): Outcome | null {
-  const r = result as { _retry?: unknown; retryOptions?: { retryAfter?: number; retryReason?: string; retryData?: unknown } } | null;
-  if (!r || typeof r !== 'object' || r._retry !== true) return null;
-  const o = r.retryOptions ?? {};
-  return { kind: 'retry', afterMs: Math.min(900, o.retryAfter ?? 1) * 1000, reason: o.retryReason ?? 'FUNCTION_RETRY_REQUEST', data: o.retryData };
-}
+/** Product events: "at most 4 retries" an InvocationError may ask for; the app assumes the same for queues. */
+export const MAX_REQUESTED_RETRIES = 4;
 
 export class ForgeRuntime {
   readonly pump: Pump;
-  readonly jobs = new Map<string, { success: number; inProgress: number; failed: number }>();
-  private readonly nextRun = new Map<string, number>();
+  readonly queue: QueueMeter;
+  jobs: Record<string, JobStats> = Object.create(null) as Record<string, JobStats>;
+  private nextRun: Record<string, number> = Object.create(null) as Record<string, number>;
   private readonly cache = new Map<string, ForgeFunction>();
-  counters = { triggerInvocations: 0, consumerInvocations: 0, scheduledRuns: 0, resolverCalls: 0 };
+  counters = { triggerInvocations: 0, consumerInvocations: 0, scheduledRuns: 0, resolverCalls: 0, lostInvocations: 0 };
 
   constructor(
     readonly manifest: AppManifest,
@@ -69,11 +51,12 @@ export class ForgeRuntime {
     private readonly site: JiraSite,
     private readonly clock: EmulatorClock,
     private readonly base: string,
-    private readonly faults: DeliveryFaults,
+    private readonly faults: Faults,
     readonly log: (line: string) => void,
   ) {
-    this.pump = new Pump(log);
-    for (const s of manifest.scheduled) this.nextRun.set(s.key, clock.now() + s.intervalMs);
+    this.queue = new QueueMeter(defaultQueueLimits(), emptyQueueMeter(), () => clock.now());
+    this.pump = new Pump(log, { run: (item) => this.runItem(item), dropped: (item) => this.dropped(item) });
+    for (const s of manifest.scheduled) this.nextRun[s.key] = clock.now() + s.intervalMs;
     for (const t of manifest.triggers.filter((x) => x.expression)) log(`not emulated: filter.expression of trigger ${t.key}; its events are delivered unfiltered`);
     site.onEvent((e) => this.onSiteEvent(e));
   }
@@ -88,34 +71,32 @@ export class ForgeRuntime {
     return f;
   }
 
+  snapshot(): RuntimeState {
+    return JSON.parse(JSON.stringify({ queue: this.pump.snapshot(), nextRun: this.nextRun, jobs: this.jobs })) as RuntimeState;
+  }
+
+  restore(state: Partial<RuntimeState>): void {
+    for (const [key, at] of Object.entries(state.nextRun ?? {})) if (key in this.nextRun) this.nextRun[key] = at;
+    for (const [id, stats] of Object.entries(state.jobs ?? {})) this.jobs[id] = stats;
+    this.pump.restore(state.queue ?? [], (item) => this.runnable(item));
+  }
+
+  /** Whether a saved item can still run: its kind is known and its module is still in manifest.yml. */
+  private runnable(item: SavedWorkItem): boolean {
+    const key = item.data && typeof item.data === 'object' ? item.data.moduleKey : undefined;
+    if (item.kind === 'trigger') return this.manifest.triggers.some((t) => t.key === key);
+    if (item.kind === 'consumer') return this.manifest.consumers.some((c) => c.key === key);
+    return item.kind === 'scheduled' && this.manifest.scheduled.some((s) => s.key === key);
+  }
+
   private run<T>(accountId: string | null, moduleKey: string, body: () => Promise<T>): Promise<T> {
     return scope.run({ accountId, moduleKey, invocationId: randomUUID() }, body);
   }
 
-  private enqueue(label: string, maxAttempts: number, spec: WorkSpec, delayMs = 0): void {
-    const run = this.work(spec);
-    if (!run) return;
+  private enqueue(item: NewItem): void {
     const copies = this.faults.duplicateEvents ? 2 : 1;
     this.pump.lifo = this.faults.reorderEvents;
-    for (let i = 0; i < copies; i++) this.pump.enqueue({ label, maxAttempts, run, delayMs, spec });
-  }
-
-  /** Builds the closure for a queued item from its JSON spec (also after a restart). */
-  private work(spec: WorkSpec): WorkItem['run'] | null {
-    if (spec.kind === 'trigger') return this.triggerWork(spec);
-    if (spec.kind === 'consumer') return this.consumerWork(spec);
-    return this.scheduledWork(spec.moduleKey);
-  }
-
-  /** Queue, schedule and job stats as JSON, for the emulator's state file. */
-  snapshot(): RuntimeState {
-    return { queue: this.pump.snapshot(), nextRun: Object.fromEntries(this.nextRun), jobs: Object.fromEntries(this.jobs) };
-  }
-
-  restore(state: Partial<RuntimeState>): void {
-    for (const [key, at] of Object.entries(state.nextRun ?? {})) if (this.nextRun.has(key)) this.nextRun.set(key, at);
-    for (const [id, stats] of Object.entries(state.jobs ?? {})) this.jobs.set(id, stats);
-    this.pump.restore(state.queue ?? [], (item) => (isWorkSpec(item.spec) ? this.work(item.spec) : null));
+    for (let i = 0; i < copies; i++) this.pump.enqueue(item);
   }
 
   private onSiteEvent(e: SiteEvent): void {
@@ -123,102 +104,98 @@ export class ForgeRuntime {
       if (!t.events.includes(e.type) || (t.ignoreSelf && e.selfGenerated)) continue;
       const payload = eventPayload(this.site, this.base, e);
       if (!payload) continue;
-      const spec: WorkSpec = { kind: 'trigger', moduleKey: t.key, payload, actorId: e.actorId };
-      this.enqueue(`trigger ${t.key} ${e.type} issue ${e.issueId}`, TRIGGER_MAX_ATTEMPTS, spec);
+      this.enqueue({
+        kind: 'trigger', label: `trigger ${t.key} ${e.type} issue ${e.issueId}`, maxRetries: MAX_REQUESTED_RETRIES, retryOnError: false,
+        data: { moduleKey: t.key, functionKey: t.functionKey, payload, actorId: e.actorId ?? null },
+      });
     }
   }
 
-  private triggerWork(spec: Extract<WorkSpec, { kind: 'trigger' }>): WorkItem['run'] | null {
-    const t = this.manifest.triggers.find((x) => x.key === spec.moduleKey);
-    if (!t) return null;
-    return (attempt, retry) => this.run(null, t.key, async () => {
-      this.counters.triggerInvocations++;
-      const event = retry ? { ...spec.payload, retryContext: { retryCount: attempt - 1, retryReason: retry.reason, retryData: retry.data } } : spec.payload;
-      try {
-        const result = await this.fn(t.functionKey)(event, { installContext: INSTALL_CONTEXT, principal: { accountId: spec.actorId } });
-        return retryRequest(result) ?? { kind: 'done' };
-      } catch (err) {
-        // Forge does not retry a trigger that threw; the event is lost, which the sweep must absorb.
-        this.log(`trigger ${t.key}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-        return { kind: 'done' };
-      }
+  private async runItem(item: WorkItem): Promise<Outcome> {
+    if (loseInvocation(this.faults, item.kind)) {
+      this.counters.lostInvocations++;
+      this.log(`${item.label}: invocation lost (injected)`);
+      return { kind: 'done' };
+    }
+    const d = item.data;
+    const moduleKey = String(d.moduleKey);
+    return this.run(null, moduleKey, async () => {
+      const result = await this.invokeItem(item);
+      const again = retryRequest(result);
+      if (again) return again;
+      if (item.kind === 'consumer') this.settleJob(String(d.jobId), 'success');
+      return { kind: 'done' };
     });
+  }
+
+  private invokeItem(item: WorkItem): unknown {
+    const counter = item.kind === 'trigger' ? 'triggerInvocations' : item.kind === 'consumer' ? 'consumerInvocations' : 'scheduledRuns';
+    this.counters[counter]++;
+    return this.fn(String(item.data.functionKey))(...invocationArgs(item));
+  }
+
+  private dropped(item: WorkItem): void {
+    if (item.kind === 'consumer') this.settleJob(String(item.data.jobId), 'failed');
+  }
+
+  private settleJob(jobId: string, how: 'success' | 'failed'): void {
+    const s = this.jobs[jobId];
+    if (!s) return;
+    s[how]++;
+    s.inProgress = Math.max(0, s.inProgress - 1);
   }
 
   /** The stargate endpoints @forge/events calls: publish, stats, cancel. */
   stargate(path: string, body: unknown): KvsReply {
-    const b = (body ?? {}) as { queueName?: string; jobId?: string; payload?: Array<{ body?: unknown; delayInSeconds?: number }> };
-    if (path.startsWith('/webhook/queue/publish')) {
-      const consumer = this.manifest.consumers.find((c) => c.queue === b.queueName);
-      if (!consumer) return { status: 400, body: { message: `no consumer for queue '${b.queueName}' in manifest.yml` } };
-      const jobId = b.jobId ?? randomUUID();
-      const stats = { success: 0, inProgress: b.payload?.length ?? 0, failed: 0 };
-      this.jobs.set(jobId, stats);
-      for (const ev of b.payload ?? []) this.deliver(consumer, jobId, ev.body, (ev.delayInSeconds ?? 0) * 1000);
-      return { status: 201, body: {} };
-    }
+    const b = (body ?? {}) as { queueName?: string; jobId?: string; payload?: PushEvent[] };
+    if (path.startsWith('/webhook/queue/publish')) return this.publish(b.queueName, b.jobId ?? randomUUID(), Array.isArray(b.payload) ? b.payload : []);
     if (path.startsWith('/webhook/queue/stats')) {
-      const s = this.jobs.get(b.jobId ?? '');
+      const s = Object.prototype.hasOwnProperty.call(this.jobs, b.jobId ?? '') ? this.jobs[b.jobId ?? ''] : undefined;
       return s ? { status: 200, body: s } : { status: 404, body: { message: 'job not found' } };
     }
     if (path.startsWith('/webhook/queue/cancel')) return { status: 204 };
     return { status: 404, body: { message: `not emulated: ${path}` } };
   }
 
-  private deliver(consumer: AppManifest['consumers'][number], jobId: string, body: unknown, delayMs: number): void {
-    const spec: WorkSpec = { kind: 'consumer', moduleKey: consumer.key, jobId, eventId: randomUUID(), body };
-    this.enqueue(`consumer ${consumer.key} job ${jobId.slice(0, 8)}`, CONSUMER_MAX_ATTEMPTS, spec, delayMs);
+  private publish(queueName: string | undefined, jobId: string, events: PushEvent[]): KvsReply {
+    const consumer = this.manifest.consumers.find((c) => c.queue === queueName);
+    if (!consumer) return { status: 400, body: { message: `no consumer for queue '${queueName}' in manifest.yml` } };
+    const refused = this.queue.admit(events);
+    if (refused) return refused;
+    if (fire(this.faults.queuePush)) return { status: this.faults.queuePush.status, body: { message: 'Queue push failed (injected by the emulator).' } };
+    this.jobs[jobId] = { success: 0, inProgress: events.length, failed: 0 };
+    for (const ev of events) {
+      this.enqueue({
+        kind: 'consumer', label: `consumer ${consumer.key} job ${jobId.slice(0, 8)}`, maxRetries: MAX_REQUESTED_RETRIES, retryOnError: true,
+        concurrency: concurrencyOf(ev), delayMs: (ev.delayInSeconds ?? 0) * 1000,
+        data: { moduleKey: consumer.key, functionKey: consumer.functionKey, queueName: consumer.queue, jobId, eventId: randomUUID(), body: ev.body ?? null },
+      });
+    }
+    if (fire(this.faults.queuePushAppliedThenError)) return { status: 500, body: { message: 'Queue push failed after queueing (injected by the emulator).' } };
+    return { status: 201, body: {} };
   }
 
-  private consumerWork(spec: Extract<WorkSpec, { kind: 'consumer' }>): WorkItem['run'] | null {
-    const consumer = this.manifest.consumers.find((c) => c.key === spec.moduleKey);
-    if (!consumer) return null;
-    return (attempt, retry) => this.run(null, consumer.key, async () => {
-      this.counters.consumerInvocations++;
-      const stats = this.jobs.get(spec.jobId) ?? { success: 0, inProgress: 0, failed: 0 };
-      const event = { queueName: consumer.queue, jobId: spec.jobId, eventId: spec.eventId, body: spec.body, ...(retry ? { retryContext: { retryCount: attempt - 1, retryReason: retry.reason, retryData: retry.data } } : {}) };
-      const result = await this.fn(consumer.functionKey)(event, { installContext: INSTALL_CONTEXT });
-      const again = retryRequest(result);
-      if (again) {
-        if (attempt >= CONSUMER_MAX_ATTEMPTS) { stats.failed++; stats.inProgress = Math.max(0, stats.inProgress - 1); }
-        return again;
-      }
-      stats.success++;
-      stats.inProgress = Math.max(0, stats.inProgress - 1);
-      return { kind: 'done' };
-    });
-  }
-
-  /** Restarts every scheduled trigger's slot from the current emulator time (after the clock jumped). */
+  /** Restarts every scheduled trigger's slot from the current emulator time (after a reset). */
   resetSchedule(): void {
-    for (const s of this.manifest.scheduled) this.nextRun.set(s.key, this.clock.now() + s.intervalMs);
+    for (const s of this.manifest.scheduled) this.nextRun[s.key] = this.clock.now() + s.intervalMs;
   }
 
-  /** Queues every scheduled trigger that is due on the emulator clock (or all, when forced). */
+  /**
+   * Queues every scheduled trigger that is due on the emulator clock; one run catches up a whole
+   * skipped stretch (a sweep looks at everything due, not one slot). A forced run is extra: it
+   * leaves the schedule alone, as a manual run would on Forge.
+   */
   runDueScheduled(force = false): number {
     let queued = 0;
     for (const s of this.manifest.scheduled) {
-      const due = this.nextRun.get(s.key) ?? 0;
+      const due = this.nextRun[s.key] ?? 0;
       const now = this.clock.now();
-      if (!force && now < due) continue;
-      // One run catches up a whole skipped stretch: a sweep looks at everything due, not one slot.
-      const slots = Math.max(1, Math.ceil((now - due + 1) / s.intervalMs));
-      this.nextRun.set(s.key, force ? now + s.intervalMs : due + slots * s.intervalMs);
+      if (now >= due) this.nextRun[s.key] = due + Math.max(1, Math.ceil((now - due + 1) / s.intervalMs)) * s.intervalMs;
+      else if (!force) continue;
       queued++;
-      const run = this.scheduledWork(s.key);
-      if (run) this.pump.enqueue({ label: `scheduled ${s.key}`, maxAttempts: 1, run, spec: { kind: 'scheduled', moduleKey: s.key } satisfies WorkSpec });
+      this.pump.enqueue({ kind: 'scheduled', label: `scheduled ${s.key}`, maxRetries: 0, retryOnError: false, data: { moduleKey: s.key, functionKey: s.functionKey } });
     }
     return queued;
-  }
-
-  private scheduledWork(moduleKey: string): WorkItem['run'] | null {
-    const s = this.manifest.scheduled.find((x) => x.key === moduleKey);
-    if (!s) return null;
-    return () => this.run(null, s.key, async () => {
-      this.counters.scheduledRuns++;
-      await this.fn(s.functionKey)({ context: { cloudId: 'emulator', moduleKey: s.key }, contextToken: 'emulator' }, { installContext: INSTALL_CONTEXT });
-      return { kind: 'done' };
-    });
   }
 
   async invokeResolver(call: ResolverCall): Promise<unknown> {

@@ -12,8 +12,11 @@ import { dispatch, type JiraRequest, type JiraResponse, type RouteContext } from
 
 const ROUTES = [...bulkRoutes, ...createMetaRoutes, ...searchRoutes, ...commentRoutes, ...issueRoutes, ...metaRoutes];
 
+/** Jira's answer to a request whose credentials name no user. */
+export const UNAUTHENTICATED: JiraResponse = { status: 401, body: { errorMessages: ['Client must be authenticated to access this resource.'], errors: {} } };
+
 export function handleJira(req: JiraRequest, ctx: RouteContext): JiraResponse {
-  if (!ctx.site.user(req.actor.accountId)) return { status: 401, body: { errorMessages: ['Client must be authenticated to access this resource.'], errors: {} } };
+  if (!ctx.site.user(req.actor.accountId)) return UNAUTHENTICATED;
   return dispatch(ROUTES, req, ctx);
 }
 

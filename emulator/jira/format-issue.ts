@@ -4,8 +4,10 @@
  */
 import type { Issue, SiteData } from './model';
 import { adf, commentJson, historyJson, issueTypeJson, jiraTime, priorityJson, projectJson, statusJson, userJson } from './format';
+import { ownHas } from './own';
 
-export interface IssueView { fields: string[] | null; expandChangelog: boolean; properties: string[] }
+/** `publicCommentsOnly`: the viewer is a customer, who never sees internal notes. */
+export interface IssueView { fields: string[] | null; expandChangelog: boolean; properties: string[]; publicCommentsOnly?: boolean }
 
 /** Parses Jira's `fields` parameter; null means every field. */
 export function parseFieldList(raw: string[] | string | undefined, fallback: string[] | null): string[] | null {
@@ -15,7 +17,8 @@ export function parseFieldList(raw: string[] | string | undefined, fallback: str
   return list;
 }
 
-function fieldValues(base: string, data: SiteData, issue: Issue): Record<string, unknown> {
+function fieldValues(base: string, data: SiteData, issue: Issue, publicCommentsOnly: boolean): Record<string, unknown> {
+  const comments = publicCommentsOnly ? issue.comments.filter((c) => c.public) : issue.comments;
   const f = issue.fields;
   const user = (id: string | null) => (id ? userJson(base, data.users.find((u) => u.accountId === id), id) : null);
   const status = data.statuses.find((s) => s.id === f.status);
@@ -39,8 +42,8 @@ function fieldValues(base: string, data: SiteData, issue: Issue): Record<string,
     created: jiraTime(issue.created),
     updated: jiraTime(issue.updated),
     comment: {
-      self: `${base}/rest/api/3/issue/${issue.id}/comment`, startAt: 0, maxResults: issue.comments.length, total: issue.comments.length,
-      comments: issue.comments.map((c) => commentJson(base, data, issue, c)),
+      self: `${base}/rest/api/3/issue/${issue.id}/comment`, startAt: 0, maxResults: comments.length, total: comments.length,
+      comments: comments.map((c) => commentJson(base, data, issue, c)),
     },
   };
   for (const sf of data.selectFields) {
@@ -51,7 +54,7 @@ function fieldValues(base: string, data: SiteData, issue: Issue): Record<string,
 }
 
 export function issueJson(base: string, data: SiteData, issue: Issue, view: IssueView): Record<string, unknown> {
-  const all = fieldValues(base, data, issue);
+  const all = fieldValues(base, data, issue, view.publicCommentsOnly === true);
   const fields: Record<string, unknown> = {};
   const wanted = view.fields;
   for (const [k, v] of Object.entries(all)) {
@@ -66,7 +69,7 @@ export function issueJson(base: string, data: SiteData, issue: Issue, view: Issu
     const histories = [...issue.changelog].reverse().slice(0, 100).map((h) => historyJson(base, data, h));
     out.changelog = { startAt: 0, maxResults: histories.length, total: issue.changelog.length, histories };
   }
-  const props = view.properties.filter((k) => k in issue.properties);
+  const props = view.properties.filter((k) => ownHas(issue.properties, k));
   if (view.properties.length > 0) out.properties = Object.fromEntries(props.map((k) => [k, issue.properties[k]]));
   return out;
 }

@@ -4,6 +4,7 @@
  */
 import type { SiteData } from './model';
 import type { FieldPatch } from './site';
+import { ownSet } from './own';
 
 export interface ParsedInput { patch: FieldPatch; errors: Record<string, string>; projectRef: string | null }
 
@@ -31,7 +32,7 @@ export function parseIssueInput(data: SiteData, body: unknown, currentLabels: st
   for (const [id, value] of Object.entries(fields)) applyField(data, out, id, value);
   const update = isObj(b.update) ? b.update : {};
   for (const [id, ops] of Object.entries(update)) {
-    if (id !== 'labels' || !Array.isArray(ops)) { out.errors[id] = `not emulated: update operations on ${id}`; continue; }
+    if (id !== 'labels' || !Array.isArray(ops)) { ownSet(out.errors, id, `not emulated: update operations on ${id}`); continue; }
     out.patch.labels = applyLabelOps(out.patch.labels ?? currentLabels, ops, out);
   }
   return out;
@@ -53,7 +54,7 @@ function applyLabelOps(start: string[], ops: unknown[], out: ParsedInput): strin
 function applyField(data: SiteData, out: ParsedInput, id: string, value: unknown): void {
   const p = out.patch;
   const set = <T>(v: T | undefined, assign: (x: T) => void, message: string): void => {
-    if (v === undefined) out.errors[id] = message;
+    if (v === undefined) ownSet(out.errors, id, message);
     else assign(v);
   };
   switch (id) {
@@ -81,9 +82,9 @@ function applyField(data: SiteData, out: ParsedInput, id: string, value: unknown
 
 function applyCustom(data: SiteData, out: ParsedInput, id: string, value: unknown): void {
   const field = data.selectFields.find((f) => f.id === id);
-  if (!field) { out.errors[id] = `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`; return; }
-  if (value === null) { out.patch.custom = { ...out.patch.custom, [id]: null }; return; }
+  if (!field) { ownSet(out.errors, id, `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`); return; }
+  if (value === null) { ownSet(out.patch.custom ??= {}, id, null); return; }
   const option = isObj(value) ? field.options.find((o) => o.id === value.id || o.value === value.value) : undefined;
-  if (!option) { out.errors[id] = `Option value '${JSON.stringify(value)}' is not valid`; return; }
-  out.patch.custom = { ...out.patch.custom, [id]: option.id };
+  if (!option) { ownSet(out.errors, id, `Option value '${JSON.stringify(value)}' is not valid`); return; }
+  ownSet(out.patch.custom ??= {}, id, option.id);
 }

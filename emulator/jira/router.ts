@@ -21,14 +21,22 @@ export interface RouteContext {
   base: string;
   now: () => number;
   indexes: () => PropertyIndex[];
+  /** Platform limits and counters (emulator/limits); absent means every call goes straight through. */
+  meter?: RequestMeter;
+}
+
+/** Sees every routed call by its route template: may refuse it first and rewrite the answer after. */
+export interface RequestMeter {
+  admit(req: JiraRequest, template: string, params: string[]): JiraResponse | null;
+  settle(req: JiraRequest, template: string, params: string[], res: JiraResponse): JiraResponse;
 }
 
 export type Handler = (req: JiraRequest, params: string[], ctx: RouteContext) => JiraResponse;
-export interface Route { method: string; pattern: RegExp; handler: Handler }
+export interface Route { method: string; template: string; pattern: RegExp; handler: Handler }
 
 export function route(method: string, path: string, handler: Handler): Route {
   const pattern = new RegExp(`^${path.replace(/\{[^}]+\}/g, '([^/]+)')}/?$`);
-  return { method, pattern, handler };
+  return { method, template: path, pattern, handler };
 }
 
 export function jiraError(status: number, ...messages: string[]): JiraResponse {
@@ -46,7 +54,11 @@ export function dispatch(routes: Route[], req: JiraRequest, ctx: RouteContext): 
     if (!m) continue;
     pathMatched = true;
     if (r.method !== req.method) continue;
-    return r.handler(req, m.slice(1).map((s) => decodeURIComponent(s)), ctx);
+    const params = m.slice(1).map((s) => decodeURIComponent(s));
+    const refused = ctx.meter?.admit(req, r.template, params) ?? null;
+    if (refused) return refused;
+    const res = r.handler(req, params, ctx);
+    return ctx.meter ? ctx.meter.settle(req, r.template, params, res) : res;
   }
   if (pathMatched) return jiraError(405, `not emulated: ${req.method} ${req.path}`);
   return jiraError(404, `not emulated: ${req.method} ${req.path} is not part of the emulated Jira API`);

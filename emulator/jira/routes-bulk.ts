@@ -11,6 +11,8 @@
  */
 import type { Issue, SiteData } from './model';
 import { historyJson } from './format';
+import { ownSet } from './own';
+import { canBrowse } from './permissions';
 import { requirePermission } from './routes-issue';
 import { PROPERTY_MAX_CHARS } from './routes-comments';
 import { jiraError, route, type JiraRequest, type JiraResponse, type Route, type RouteContext } from './router';
@@ -47,7 +49,7 @@ function bulkChangelogs(r: JiraRequest, _p: string[], ctx: RouteContext): JiraRe
   const offset = offsetOf(b.nextPageToken);
   if (offset === null) return jiraError(400, 'The nextPageToken is invalid.');
   const max = Math.min(1000, Math.max(1, typeof b.maxResults === 'number' ? b.maxResults : 1000));
-  const issues = ids.map((id) => ctx.site.issue(id)).filter((i): i is Issue => i !== undefined);
+  const issues = ids.map((id) => ctx.site.issue(id)).filter((i): i is Issue => i !== undefined && canBrowse(ctx.site, r.actor.accountId, i));
   const keep = (h: Issue['changelog'][number]) => (fieldIds.length ? { ...h, items: h.items.filter((i) => fieldIds.includes(i.fieldId)) } : h);
   const all = issues
     .flatMap((issue) => issue.changelog.map((h) => ({ issue, h: keep(h) })))
@@ -65,14 +67,14 @@ function bulkChangelogs(r: JiraRequest, _p: string[], ctx: RouteContext): JiraRe
 
 function writeOne(r: JiraRequest, ctx: RouteContext, entry: { issueID?: unknown; properties?: unknown }): string | null {
   const issue = ctx.site.issue(String(entry.issueID ?? ''));
-  if (!issue) return 'Issue does not exist or you do not have permission to see it.';
+  if (!issue || !canBrowse(ctx.site, r.actor.accountId, issue)) return 'Issue does not exist or you do not have permission to see it.';
   if (requirePermission(ctx, r, 'EDIT_ISSUES', issue)) return 'You do not have the permission EDIT_ISSUES for this issue.';
   const props = entry.properties && typeof entry.properties === 'object' ? Object.entries(entry.properties as Record<string, unknown>) : [];
   if (props.length === 0 || props.length > 10) return 'Between 1 and 10 properties can be set per issue.';
   for (const [key, value] of props) {
     const text = JSON.stringify(value ?? null);
     if (text.length > PROPERTY_MAX_CHARS) return `The property value exceeds the maximum length of ${PROPERTY_MAX_CHARS} characters (${text.length}).`;
-    issue.properties[key] = JSON.parse(text) as unknown;
+    ownSet(issue.properties, key, JSON.parse(text) as unknown);
   }
   return null;
 }
@@ -83,7 +85,7 @@ function setMulti(r: JiraRequest, _p: string[], ctx: RouteContext): JiraResponse
   const task: Task = { id: String(10000 + tasks(ctx).size), submitted: ctx.now(), failedIssues: {}, count: entries.length };
   for (const e of entries as Array<{ issueID?: unknown; properties?: unknown }>) {
     const failure = writeOne(r, ctx, e);
-    if (failure) task.failedIssues[String(e.issueID)] = failure;
+    if (failure) ownSet(task.failedIssues, String(e.issueID), failure);
   }
   tasks(ctx).set(task.id, task);
   const location = `${ctx.base}/rest/api/3/task/${task.id}`;

@@ -8,7 +8,7 @@
 import { allFields, type FieldMeta } from './fields';
 import { issueTypeJson, priorityJson, projectJson } from './format';
 import type { Project } from './model';
-import { hasPermission } from './routes-meta';
+import { hasPermission } from './permissions';
 import { jiraError, page, route, type JiraRequest, type JiraResponse, type Route, type RouteContext } from './router';
 
 const CREATE_FIELDS = ['summary', 'issuetype', 'project', 'reporter', 'assignee', 'priority', 'labels'];
@@ -17,7 +17,7 @@ const OPERATIONS: Record<string, string[]> = { issuetype: [], labels: ['add', 's
 /** The project the caller may create issues in; Jira answers 404 for one the caller cannot see. */
 function creatableProject(req: JiraRequest, ctx: RouteContext, idOrKey: string): Project | JiraResponse {
   const project = ctx.site.project(idOrKey);
-  if (project && hasPermission(ctx, req.actor.accountId, 'BROWSE_PROJECTS', project)) return project;
+  if (project && hasPermission(ctx.site, req.actor.accountId, 'BROWSE_PROJECTS', project)) return project;
   return jiraError(404, `No project could be found with key '${idOrKey}'.`);
 }
 

@@ -5,25 +5,30 @@ import { historyJson, statusJson } from './format';
 import { issueJson, parseFieldList } from './format-issue';
 import { parseIssueInput } from './issue-input';
 import type { Issue } from './model';
-import { hasPermission } from './routes-meta';
+import { canBrowse, hasPermission } from './permissions';
 import { fieldError, jiraError, page, route, type JiraRequest, type JiraResponse, type Route, type RouteContext } from './router';
 
-export function withIssue(ctx: RouteContext, idOrKey: string | undefined, fn: (issue: Issue) => JiraResponse): JiraResponse {
+/** An issue the caller cannot browse answers exactly like one that does not exist, as in Jira. */
+export function withIssue(ctx: RouteContext, r: JiraRequest, idOrKey: string | undefined, fn: (issue: Issue) => JiraResponse): JiraResponse {
   const issue = ctx.site.issue(idOrKey ?? '');
-  return issue ? fn(issue) : jiraError(404, 'Issue does not exist or you do not have permission to see it.');
+  return issue && canBrowse(ctx.site, r.actor.accountId, issue) ? fn(issue) : jiraError(404, 'Issue does not exist or you do not have permission to see it.');
 }
 
 export function requirePermission(ctx: RouteContext, r: JiraRequest, permission: string, issue?: Issue): JiraResponse | null {
   const project = issue ? ctx.site.project(issue.projectId) : undefined;
-  return hasPermission(ctx, r.actor.accountId, permission, project) ? null : jiraError(403, `You do not have the permission ${permission} for this issue.`);
+  return hasPermission(ctx.site, r.actor.accountId, permission, project, issue) ? null : jiraError(403, `You do not have the permission ${permission} for this issue.`);
+}
+
+export function isCustomer(ctx: RouteContext, r: JiraRequest): boolean {
+  return ctx.site.user(r.actor.accountId)?.role === 'customer';
 }
 
 function getIssue(r: JiraRequest, [id]: string[], ctx: RouteContext): JiraResponse {
-  return withIssue(ctx, id, (issue) => {
+  return withIssue(ctx, r, id, (issue) => {
     const expand = (r.query.get('expand') ?? '').split(',');
     const properties = (r.query.get('properties') ?? '').split(',').filter(Boolean);
     const fields = parseFieldList(r.query.getAll('fields').join(',') || undefined, null);
-    return { status: 200, body: issueJson(ctx.base, ctx.site.data, issue, { fields, expandChangelog: expand.includes('changelog'), properties }) };
+    return { status: 200, body: issueJson(ctx.base, ctx.site.data, issue, { fields, expandChangelog: expand.includes('changelog'), properties, publicCommentsOnly: isCustomer(ctx, r) }) };
   });
 }
 
@@ -40,7 +45,7 @@ function createIssue(r: JiraRequest, _p: string[], ctx: RouteContext): JiraRespo
 }
 
 function editIssue(r: JiraRequest, [id]: string[], ctx: RouteContext): JiraResponse {
-  return withIssue(ctx, id, (issue) => {
+  return withIssue(ctx, r, id, (issue) => {
     const denied = requirePermission(ctx, r, 'EDIT_ISSUES', issue);
     if (denied) return denied;
     const input = parseIssueInput(ctx.site.data, r.body, issue.fields.labels);
@@ -51,8 +56,8 @@ function editIssue(r: JiraRequest, [id]: string[], ctx: RouteContext): JiraRespo
   });
 }
 
-function transitions(_r: JiraRequest, [id]: string[], ctx: RouteContext): JiraResponse {
-  return withIssue(ctx, id, (issue) => ({
+function transitions(r: JiraRequest, [id]: string[], ctx: RouteContext): JiraResponse {
+  return withIssue(ctx, r, id, (issue) => ({
     status: 200,
     body: {
       expand: 'transitions',
@@ -64,7 +69,7 @@ function transitions(_r: JiraRequest, [id]: string[], ctx: RouteContext): JiraRe
 }
 
 function doTransition(r: JiraRequest, [id]: string[], ctx: RouteContext): JiraResponse {
-  return withIssue(ctx, id, (issue) => {
+  return withIssue(ctx, r, id, (issue) => {
     const denied = requirePermission(ctx, r, 'TRANSITION_ISSUES', issue);
     if (denied) return denied;
     const body = (r.body ?? {}) as { transition?: { id?: string }; fields?: { resolution?: { id?: string; name?: string } } };
@@ -78,7 +83,7 @@ function doTransition(r: JiraRequest, [id]: string[], ctx: RouteContext): JiraRe
 }
 
 function assign(r: JiraRequest, [id]: string[], ctx: RouteContext): JiraResponse {
-  return withIssue(ctx, id, (issue) => {
+  return withIssue(ctx, r, id, (issue) => {
     const denied = requirePermission(ctx, r, 'ASSIGN_ISSUES', issue);
     if (denied) return denied;
     const accountId = (r.body as { accountId?: string | null } | null)?.accountId ?? null;
@@ -89,7 +94,7 @@ function assign(r: JiraRequest, [id]: string[], ctx: RouteContext): JiraResponse
 }
 
 function changelog(r: JiraRequest, [id]: string[], ctx: RouteContext): JiraResponse {
-  return withIssue(ctx, id, (issue) => {
+  return withIssue(ctx, r, id, (issue) => {
     const pg = page(issue.changelog, r.query, 100);
     return {
       status: 200,
@@ -103,7 +108,7 @@ function changelog(r: JiraRequest, [id]: string[], ctx: RouteContext): JiraRespo
 }
 
 function deleteIssue(r: JiraRequest, [id]: string[], ctx: RouteContext): JiraResponse {
-  return withIssue(ctx, id, (issue) => {
+  return withIssue(ctx, r, id, (issue) => {
     const denied = requirePermission(ctx, r, 'ADMINISTER_PROJECTS', issue);
     if (denied) return denied;
     ctx.site.deleteIssue(issue, r.actor);

@@ -4,25 +4,9 @@
  */
 import { allFields } from './fields';
 import { issueTypeJson, priorityJson, projectJson, statusJson, userJson } from './format';
-import type { Project, Role } from './model';
-import { jiraError, page, route, type Route, type RouteContext } from './router';
-
-const PERMISSIONS: Record<string, { name: string; roles: Role[] }> = {
-  BROWSE_PROJECTS: { name: 'Browse Projects', roles: ['admin', 'agent', 'customer', 'app'] },
-  ADMINISTER_PROJECTS: { name: 'Administer Projects', roles: ['admin', 'app'] },
-  EDIT_ISSUES: { name: 'Edit Issues', roles: ['admin', 'agent', 'app'] },
-  ADD_COMMENTS: { name: 'Add Comments', roles: ['admin', 'agent', 'customer', 'app'] },
-  TRANSITION_ISSUES: { name: 'Transition Issues', roles: ['admin', 'agent', 'app'] },
-  ASSIGN_ISSUES: { name: 'Assign Issues', roles: ['admin', 'agent', 'app'] },
-};
-
-export function hasPermission(ctx: RouteContext, accountId: string, permission: string, project?: Project): boolean {
-  const user = ctx.site.user(accountId);
-  const spec = PERMISSIONS[permission];
-  if (!user || !spec) return false;
-  if (permission === 'ADMINISTER_PROJECTS' && project && project.admins.includes(accountId)) return true;
-  return spec.roles.includes(user.role);
-}
+import { canBrowse, hasPermission, knownPermission, PERMISSIONS } from './permissions';
+import { ownGet } from './own';
+import { jiraError, page, route, type Route } from './router';
 
 export const metaRoutes: Route[] = [
   route('GET', '/rest/api/3/project', (_r, _p, ctx) => ({ status: 200, body: ctx.site.data.projects.map((p) => projectJson(ctx.base, p)) })),
@@ -72,13 +56,16 @@ export const metaRoutes: Route[] = [
     const wanted = (r.query.get('permissions') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     if (wanted.length === 0) return jiraError(400, 'The permissions query parameter is required.');
     const projectRef = r.query.get('projectKey') ?? r.query.get('projectId');
-    const project = projectRef ? ctx.site.project(projectRef) : undefined;
-    if (projectRef && !project) return jiraError(404, `No project could be found with key '${projectRef}'.`);
-    const unknown = wanted.filter((w) => !PERMISSIONS[w]);
+    const issueRef = r.query.get('issueKey') ?? r.query.get('issueId');
+    const issue = issueRef ? ctx.site.issue(issueRef) : undefined;
+    if (issueRef && (!issue || !canBrowse(ctx.site, r.actor.accountId, issue))) return jiraError(404, 'Issue does not exist or you do not have permission to see it.');
+    const project = issue ? ctx.site.project(issue.projectId) : projectRef ? ctx.site.project(projectRef) : undefined;
+    if (projectRef && !issue && !project) return jiraError(404, `No project could be found with key '${projectRef}'.`);
+    const unknown = wanted.filter((w) => !knownPermission(w));
     if (unknown.length) return jiraError(400, `not emulated: permission key(s) ${unknown.join(', ')}`);
     const permissions = Object.fromEntries(wanted.map((key, i) => [key, {
-      id: String(i + 10), key, name: PERMISSIONS[key]?.name ?? key, type: 'PROJECT', description: PERMISSIONS[key]?.name ?? key,
-      havePermission: hasPermission(ctx, r.actor.accountId, key, project),
+      id: String(i + 10), key, name: ownGet(PERMISSIONS, key)?.name ?? key, type: 'PROJECT', description: ownGet(PERMISSIONS, key)?.name ?? key,
+      havePermission: hasPermission(ctx.site, r.actor.accountId, key, project, issue),
     }]));
     return { status: 200, body: { permissions } };
   }),

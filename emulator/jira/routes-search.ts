@@ -6,6 +6,8 @@ import { issueJson, parseFieldList } from './format-issue';
 import { compileJql } from './jql/evaluate';
 import { JqlError } from './jql/lexer';
 import type { Issue } from './model';
+import { canBrowse } from './permissions';
+import { isCustomer } from './routes-issue';
 import { jiraError, route, type JiraRequest, type JiraResponse, type Route, type RouteContext } from './router';
 
 interface SearchInput { jql: string; nextPageToken: string | null; maxResults: number; fields: string[] | null; properties: string[]; expand: string[] }
@@ -31,7 +33,7 @@ export function runJql(ctx: RouteContext, jql: string, accountId: string): Issue
   const user = ctx.site.user(accountId);
   try {
     const q = compileJql(jql, ctx.site.data, { now: ctx.now(), accountId, zone: user?.timeZone ?? 'UTC', indexes: ctx.indexes() });
-    return ctx.site.data.issues.filter((i) => q.match(i)).sort((a, b) => q.compare(a, b));
+    return ctx.site.data.issues.filter((i) => canBrowse(ctx.site, accountId, i) && q.match(i)).sort((a, b) => q.compare(a, b));
   } catch (e) {
     if (e instanceof JqlError) return e;
     throw e;
@@ -62,7 +64,7 @@ function search(r: JiraRequest, _p: string[], ctx: RouteContext): JiraResponse {
   const max = Math.min(Math.max(1, s.maxResults), 5000);
   const slice = found.slice(offset, offset + max);
   const more = offset + slice.length < found.length;
-  const view = { fields: s.fields, expandChangelog: s.expand.includes('changelog'), properties: s.properties };
+  const view = { fields: s.fields, expandChangelog: s.expand.includes('changelog'), properties: s.properties, publicCommentsOnly: isCustomer(ctx, r) };
   return {
     status: 200,
     body: {

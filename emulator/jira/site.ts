@@ -8,7 +8,7 @@ import { emptySite } from './catalog';
 import { describeValue, fieldMeta } from './fields';
 
 export type SiteEventType = 'avi:jira:created:issue' | 'avi:jira:updated:issue' | 'avi:jira:deleted:issue'
-  | 'avi:jira:commented:issue' | 'avi:jira:deleted:comment';
+  | 'avi:jira:commented:issue' | 'avi:jira:updated:comment' | 'avi:jira:deleted:comment';
 
 export interface SiteEvent {
   type: SiteEventType;
@@ -135,6 +135,14 @@ export class JiraSite {
     issue.updated = at;
     this.emit({ type: 'avi:jira:commented:issue', issueId: issue.id, actorId: actor.accountId, selfGenerated: actor.self, at, commentId: id });
     return id;
+  }
+
+  editComment(issue: Issue, commentId: string, text: string, actor: Actor): void {
+    const c = issue.comments.find((x) => x.id === commentId);
+    if (!c) return;
+    c.text = text;
+    c.updated = this.now();
+    this.emit({ type: 'avi:jira:updated:comment', issueId: issue.id, actorId: actor.accountId, selfGenerated: actor.self, at: c.updated, commentId });
   }
 
   deleteComment(issue: Issue, commentId: string, actor: Actor): boolean {

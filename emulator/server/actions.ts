@@ -7,6 +7,7 @@ import type { Emulator } from '../app';
 import { USERS } from '../jira/catalog';
 import { SEVERITY_FIELD_ID, type Project } from '../jira/model';
 import type { JiraResponse } from '../jira/api';
+import { ownGet } from '../jira/own';
 
 export type ActionResult = { status: number; body: unknown };
 
@@ -14,12 +15,20 @@ const ROLE_DEFAULT: Record<string, string> = {
   admin: USERS.admin, agent: USERS.agentAna, customer: USERS.customerCarla, ana: USERS.agentAna, ben: USERS.agentBen, carla: USERS.customerCarla, dan: USERS.customerDan,
 };
 
-/** "admin" | "agent" | "customer" | a first name | an accountId → accountId. */
+/**
+ * "admin" | "agent" | "customer" | a first name | an accountId → accountId; `fallback` when absent.
+ * A name that matches nobody is returned as it is, so Jira refuses it (401 as the caller, 400 as a
+ * field value) rather than the emulator silently substituting someone.
+ */
 export function resolveUser(emu: Emulator, who: unknown, fallback: string = USERS.admin): string {
   if (typeof who !== 'string' || who === '') return fallback;
-  const byRole = ROLE_DEFAULT[who.toLowerCase()];
-  if (byRole) return byRole;
-  return emu.site.user(who)?.accountId ?? fallback;
+  return ownGet(ROLE_DEFAULT, who.toLowerCase()) ?? emu.site.user(who)?.accountId ?? who;
+}
+
+/** The `as` of a control call when it names nobody (the call is then refused with Jira's 401). */
+export function unknownActor(emu: Emulator, b: Body): string | null {
+  if (typeof b.as !== 'string' || b.as === '') return null;
+  return emu.site.user(resolveUser(emu, b.as)) ? null : b.as;
 }
 
 function jira(emu: Emulator, accountId: string, method: string, path: string, body?: unknown): JiraResponse {

@@ -4,8 +4,10 @@
  * for the queue to drain, invoke a resolver as a user, and reset.
  */
 import type { Emulator } from '../app';
-import { updateFaults } from '../faults';
-import { changeFields, comment, createIssue, createProject, durationMs, resolveUser, transition, type ActionResult } from './actions';
+import { clearFaults, updateFaults } from '../faults';
+import { handleLimitsControl } from './control-limits';
+import { changeFields, comment, createIssue, createProject, durationMs, resolveUser, transition, unknownActor, type ActionResult } from './actions';
+import { UNAUTHENTICATED } from '../jira/api';
 
 type Body = Record<string, unknown>;
 export type Reseed = () => Promise<void>;
@@ -32,10 +34,13 @@ async function settled(emu: Emulator, r: { status: number; body?: unknown }, wai
 export async function handleControl(emu: Emulator, method: string, path: string, b: Body, reseed: Reseed): Promise<ActionResult> {
   const wait = b.wait !== false;
   const issueRoute = /^\/control\/issues\/([^/]+)\/(transition|comment|fields)$/.exec(path);
+  const limits = handleLimitsControl(emu, method, path, b);
+  if (limits) return limits;
   if (method === 'GET' && path === '/control/state') return { status: 200, body: state(emu) };
   if (method === 'GET' && path === '/control/log') return { status: 200, body: { lines: emu.logLines.slice(-300) } };
   if (method === 'GET' && path === '/control/notifications') return { status: 200, body: { notifications: emu.site.notifications } };
   if (method !== 'POST' && !(method === 'DELETE' && path === '/control/faults')) return { status: 404, body: { message: `not emulated: ${method} ${path}` } };
+  if (unknownActor(emu, b)) return { status: UNAUTHENTICATED.status, body: UNAUTHENTICATED.body };
   if (path === '/control/projects') return createProject(emu, b);
   if (path === '/control/issues') return settled(emu, createIssue(emu, b), wait);
   if (issueRoute) {
@@ -58,7 +63,7 @@ export async function handleControl(emu: Emulator, method: string, path: string,
       return { status: drained ? 200 : 504, body: { drained, pending: emu.runtime?.pump.pending() ?? 0 } };
     }
     case '/control/faults':
-      return { status: 200, body: method === 'DELETE' ? updateFaults(emu.faults, { jira429: { count: 0 }, jira500: { count: 0 }, latencyMs: 0, duplicateEvents: false, reorderEvents: false }) : updateFaults(emu.faults, b) };
+      return { status: 200, body: method === 'DELETE' ? clearFaults(emu.faults) : updateFaults(emu.faults, b) };
     case '/control/invoke':
       return invoke(emu, b);
     case '/control/reset':

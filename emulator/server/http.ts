@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Emulator } from '../app';
+import { UNAUTHENTICATED } from '../jira/api';
 import { USERS } from '../jira/catalog';
 import { handleBridge } from './bridge';
 import { handleControl, type Reseed } from './control';
@@ -26,25 +27,29 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(text);
 }
 
-/** Who is calling: the X-Emulator-User header, the host page's user cookie, basic auth (any token), or admin. */
+/**
+ * Who is calling: the X-Emulator-User header, the host page's user cookie, or basic auth (accountId
+ * or email); with no credentials at all, the admin (a convenience for curl). Credentials naming no
+ * user are passed on as they are, so the request is refused with Jira's 401 instead of silently
+ * acting as someone else.
+ */
 export function callerOf(req: IncomingMessage, emu: Emulator): string {
   const header = req.headers['x-emulator-user'];
-  if (typeof header === 'string' && emu.site.user(header)) return header;
+  if (typeof header === 'string') return header;
   const cookie = /(?:^|;\s*)emu_user=([^;]+)/.exec(req.headers.cookie ?? '');
-  if (cookie && emu.site.user(decodeURIComponent(cookie[1] ?? ''))) return decodeURIComponent(cookie[1] ?? '');
+  if (cookie) return decodeURIComponent(cookie[1] ?? '');
   const auth = /^Basic (.+)$/.exec(req.headers.authorization ?? '');
   if (auth) {
     const user = Buffer.from(auth[1] ?? '', 'base64').toString().split(':')[0] ?? '';
-    const found = emu.site.data.users.find((u) => u.accountId === user || u.emailAddress === user);
-    // Credentials naming nobody are refused (401), as Jira refuses a wrong e-mail or API token.
-    return found ? found.accountId : '';
+    return emu.site.data.users.find((u) => u.accountId === user || u.emailAddress === user)?.accountId ?? user;
   }
   return USERS.admin;
 }
 
+
 /** Writes are acknowledged only once the state file holds them (see Emulator.persist). */
-function reply(ctx: HttpContext, res: ServerResponse, method: string, r: { status: number; body?: unknown; headers?: Record<string, string> }): void {
-  if (method !== 'GET' && method !== 'HEAD') ctx.emu.persist();
+async function reply(ctx: HttpContext, res: ServerResponse, method: string, r: { status: number; body?: unknown; headers?: Record<string, string> }): Promise<void> {
+  if (method !== 'GET' && method !== 'HEAD') await ctx.emu.flush();
   sendJson(res, r.status, r.body, r.headers);
 }
 
@@ -60,7 +65,10 @@ async function route(ctx: HttpContext, req: IncomingMessage, res: ServerResponse
     const body = await readBody(req);
     return reply(ctx, res, method, await handleControl(ctx.emu, method, path, (body && typeof body === 'object' ? body : {}) as Record<string, unknown>, ctx.reseed));
   }
-  if (path.startsWith('/bridge/')) return reply(ctx, res, method, await handleBridge(ctx.emu, path, await readBody(req), callerOf(req, ctx.emu)));
+  if (path.startsWith('/bridge/')) {
+    const caller = callerOf(req, ctx.emu);
+    return reply(ctx, res, method, ctx.emu.site.user(caller) ? await handleBridge(ctx.emu, path, await readBody(req), caller) : UNAUTHENTICATED);
+  }
   if (path.startsWith('/apps/')) return serveApp(ctx.emu, path, res);
   return serveHost(path, res);
 }

@@ -10,6 +10,7 @@
  */
 import { kvs, Filter, FilterConditions } from '@forge/kvs';
 import { SLA_PROPERTY_KEY, type ProjectConfig, type SlaProperty } from '../contract';
+import { writtenRef } from './property';
 import { validatePolicy, type CompiledPolicy } from '../core';
 import type { JiraClient } from '../jira/client';
 import type { JiraError } from '../jira/http';
@@ -94,7 +95,7 @@ async function writeChunk(deps: Deps, jira: JiraClient, chunk: Pending[]): Promi
 
 /** Saves the new `sla` state only where the record is unchanged since it was read (see above). */
 async function saveStates(deps: Deps, written: Pending[], fresh: boolean): Promise<void> {
-  const next = written.map(({ rec, property }) => ({ ...rec, sla: { hash: property.hash, fired: property.fired } }));
+  const next = written.map(({ rec, property }) => ({ ...rec, sla: writtenRef(property) }));
   if (fresh) return putMirrors(next);
   const moved: MirrorRecord[] = [];
   for (const rec of next) {

@@ -7,6 +7,7 @@
  *   `sla` property, then one changelog bulkfetch for the page; the records are built here.
  */
 import { readStored } from './property';
+import { integrityKey } from '../store/integrity';
 import { SLA_PROPERTY_KEY, type ProjectConfig } from '../contract';
 import type { JiraClient } from '../jira/client';
 import type { JiraError } from '../jira/http';
@@ -66,6 +67,7 @@ export async function jiraPage(jira: JiraClient, projectId: string, config: Proj
   if (!logs.ok) return { error: logs.error };
   const records: MirrorRecord[] = [];
   const fallback: string[] = [];
+  const key = await integrityKey();
   for (const issue of issues) {
     const comments = commentPageSchema.safeParse(issue.fields.comment);
     const complete = comments.success && (comments.data.total === undefined || comments.data.comments.length >= comments.data.total);
@@ -74,7 +76,7 @@ export async function jiraPage(jira: JiraClient, projectId: string, config: Proj
       continue;
     }
     const bundle: IssueBundle = { id: issue.id, key: issue.key, fields: issue.fields, histories: [...(logs.value.get(issue.id) ?? [])].sort(byDate), comments: [...comments.data.comments].sort((a, b) => Date.parse(a.created) - Date.parse(b.created)), slaProperty: undefined };
-    const stored = readStored(issue.properties?.[SLA_PROPERTY_KEY]);
+    const stored = readStored(issue.properties?.[SLA_PROPERTY_KEY], issue.id, key);
     records.push({ issueId: issue.id, projectId, issueNum: Number(issue.id), rev: newRev(), data: fromBundle(bundle, fields), sla: stored });
   }
   const last = issues.length ? Number(issues[issues.length - 1]?.id) : after;

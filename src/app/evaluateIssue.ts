@@ -12,7 +12,8 @@ import { fieldValue } from '../jira/mapHistory';
 import { recordActionFailures } from '../store/actionFailures';
 import { fireActions } from './actions';
 import type { Deps } from './deps';
-import { toHistory } from './history';
+import { seenOf, toHistory } from './history';
+import { integrityKey } from '../store/integrity';
 import type { SlaProperty } from '../contract';
 import { buildProperty } from './property';
 import { fileReport } from './reportFiling';
@@ -22,7 +23,7 @@ export interface ReadyIssue {
   projectId: string;
   config: ProjectConfig;
   policy: CompiledPolicy;
-  /** Hash and fired ids of the property as last written (null hash: write regardless). */
+  /** The verified signature of the property as last written (null: write regardless); nothing else of it is used. */
   stored: { hash: string | null; fired: string[] };
 }
 
@@ -48,18 +49,18 @@ export async function prepareIssue(deps: Deps, jira: JiraClient, r: ReadyIssue, 
   const history = await toHistory(jira, r.bundle, r.config.policy, now);
   if (!history.ok) return history;
   const snapshot = evaluate(history.value, r.policy, now);
-  // The property is user-editable, so its `fired` list never decides: the KVS claims do.
+  // The property is user-editable: nothing in it is reused, and what fired is decided by the KVS claims.
   const fired = await fireActions(jira, r.bundle.id, dueActions(snapshot, r.config.policy), now, suppressActions);
   for (const f of fired.failures) deps.log.warn('SLA action failed; will retry on the next check', { issueId: r.bundle.id, action: f.id, code: f.error.code });
   for (const g of fired.givenUp) deps.log.warn('SLA action refused by Jira; given up', { issueId: r.bundle.id, action: g.actionId, status: g.status });
   await recordActionFailures(r.bundle.id, fired.givenUp);
   await syncReport(deps, r.projectId, r.bundle, snapshot);
-  const property = buildProperty(snapshot, r.config.version, [...r.stored.fired, ...fired.fired]);
+  const property = buildProperty(snapshot, { issueId: r.bundle.id, policyVersion: r.config.version, seen: seenOf(r.bundle), key: await integrityKey() });
   // A failed action must be retried soon even if nothing else is due: check again in five minutes.
   const retryAt = fired.failures.length ? now + ACTION_RETRY_MS : null;
   const soonest = [snapshot.nextCheckAt, retryAt].filter((x): x is number => x !== null).reduce((a, b) => Math.min(a, b), Infinity);
   return {
     ok: true,
-    value: { property, changed: property.hash !== r.stored.hash, nextStateChangeAt: snapshot.nextCheckAt, nextCheckAt: Number.isFinite(soonest) ? soonest : null },
+    value: { property, changed: property.sig !== r.stored.hash, nextStateChangeAt: snapshot.nextCheckAt, nextCheckAt: Number.isFinite(soonest) ? soonest : null },
   };
 }

@@ -2,7 +2,7 @@
  * Fetching an issue's history for a policy: the one-read bundle, the status-category cache (refreshed
  * only when the history mentions an unknown status), and the mapping into the core's IssueHistory.
  */
-import { policyFieldIds, type IssueHistory, type PolicySpec } from '../core';
+import { isoSeconds, policyFieldIds, type IssueHistory, type PolicySpec } from '../core';
 import type { JiraClient } from '../jira/client';
 import type { JiraResult } from '../jira/http';
 import type { IssueBundle } from '../jira/issueReads';
@@ -13,13 +13,22 @@ import { getStatusCategories, setStatusCategories } from '../store/statusCategor
 const customFieldIds = (policy: PolicySpec) => policyFieldIds(policy, BASE_FIELDS);
 
 /** The issue fields one read must fetch for this policy (or for an unconfigured project). */
-export const readFields = (policy: PolicySpec | null) => [...BASE_FIELDS, ...(policy ? customFieldIds(policy) : [])];
+export const readFields = (policy: PolicySpec | null) => [...BASE_FIELDS, 'updated', ...(policy ? customFieldIds(policy) : [])];
 
 /** The project an issue currently belongs to (it may have moved since the event). */
 export const projectOf = (bundle: IssueBundle): string | null => {
   const p = bundle.fields.project;
   return p && typeof p === 'object' ? fieldValue(p) : null;
 };
+
+/**
+ * The issue's `updated` instant (ISO, whole seconds), as stored in the property's `seen`: the
+ * reconciliation pass compares it with the issue's current `updated` to find recomputes that were lost.
+ */
+export function seenOf(bundle: IssueBundle): string | null {
+  const updated = bundle.fields.updated;
+  return typeof updated === 'string' ? isoSeconds(Date.parse(updated)) : null;
+}
 
 const REFRESH_AFTER_MS = 10 * 60_000;
 

@@ -31,21 +31,27 @@ export function triage(event: IssueEvent, policy: PolicySpec | null): Triage {
   return items.some((i) => relevant.has(i.fieldId ?? i.field) || relevant.has(i.field.toLowerCase())) ? 'push' : 'ignore';
 }
 
-/** `pushFailed`: the queue refused (rate limit, or briefly after a deploy); the event should come again later. */
-export type Routed = { kind: Triage } | { kind: 'pushFailed'; message: string };
+/**
+ * `failed`: storage or the queue refused (rate limit, outage, or briefly after a deploy); the event
+ * should come again later. Forge does not retry a trigger that threw, so nothing here may throw.
+ */
+export type Routed = { kind: Triage } | { kind: 'failed'; message: string };
 
 /** `raw` is the whole payload: its changelog items and comment travel with the job (see eventDelta.ts). */
 export async function routeIssueEvent(deps: Deps, event: IssueEvent, raw?: unknown): Promise<Routed> {
+  try {
+    return { kind: await triageAndPush(deps, event, raw) };
+  } catch (e) {
+    return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+async function triageAndPush(deps: Deps, event: IssueEvent, raw: unknown): Promise<Triage> {
   const projectId = event.issue.fields?.project?.id;
   // Without a project in the payload we cannot triage cheaply: queue it, the consumer reads the project.
   const config = projectId ? await loadConfig(projectId) : null;
   const decision = projectId || event.eventType === 'avi:jira:deleted:issue' ? triage(event, config?.policy ?? null) : 'push';
   if (decision === 'remove') await purgeIssue(event.issue.id);
-  if (decision !== 'push') return { kind: decision };
-  try {
-    await pushAll(deps.queue, [issueJob(event.issue.id, projectId, deltaOf(raw))]);
-    return { kind: 'push' };
-  } catch (e) {
-    return { kind: 'pushFailed', message: e instanceof Error ? e.message : String(e) };
-  }
+  if (decision === 'push') await pushAll(deps.queue, [issueJob(event.issue.id, projectId, deltaOf(raw))]);
+  return decision;
 }

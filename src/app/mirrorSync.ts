@@ -8,6 +8,7 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import { randomUUID } from 'node:crypto';
 import { SLA_PROPERTY_KEY } from '../contract';
+import { writtenRef } from './property';
 import { validatePolicy, type PolicySpec } from '../core';
 import type { JiraClient } from '../jira/client';
 import type { IssueBundle } from '../jira/issueReads';
@@ -18,7 +19,7 @@ import { loadConfig } from '../store/config';
 import { removeDue, upsertDue } from '../store/dueIndex';
 import { deleteMirror, getMirror, putMirror, type MirrorRecord } from '../store/historyMirror';
 import { prepareIssue } from './evaluateIssue';
-import { applyDelta, coversAll, fromBundle, toBundle, type MirrorDelta } from './mirrorData';
+import { applyDelta, coversAll, fromBundle, toBundle, type MirrorData, type MirrorDelta } from './mirrorData';
 
 export const newRev = (): string => randomUUID();
 
@@ -53,13 +54,19 @@ const movesProject = (delta: MirrorDelta | undefined, rec: MirrorRecord): boolea
   return items.some((i) => (i.fieldId ?? i.field) === 'project') || (typeof id === 'string' && id !== rec.projectId);
 };
 
+/**
+ * An event is the issue's latest update: its instant stands in for Jira's `updated`, which the
+ * property records as `seen` (the reconciliation pass compares the two to find lost events).
+ */
+const touched = (data: MirrorData, at: number): MirrorData => ({ ...data, fields: { ...data.fields, updated: new Date(at).toISOString() } });
+
 /** Recomputes one issue from the mirror (applying the event's delta first); null when only Jira can answer. */
 export async function recomputeFromMirror(deps: Deps, jira: JiraClient, issueId: string, delta?: MirrorDelta): Promise<Outcome | null> {
   const rec = await getMirror(issueId);
   if (!rec || movesProject(delta, rec)) return null;
   const config = await loadConfig(rec.projectId);
   if (!config) return null;
-  const data = delta ? applyDelta(rec.data, delta) : rec.data;
+  const data = delta ? touched(applyDelta(rec.data, delta), delta.at) : rec.data;
   if (!coversAll(data, readFields(config.policy))) return null;
   const policy = validatePolicy(config.policy);
   if (!policy.ok) return null;
@@ -69,7 +76,7 @@ export async function recomputeFromMirror(deps: Deps, jira: JiraClient, issueId:
   const { property, changed, nextStateChangeAt, nextCheckAt } = prepared.value;
   await upsertDue(issueId, rec.projectId, nextCheckAt);
   const put = changed ? await jira.putIssueProperty(issueId, SLA_PROPERTY_KEY, property) : null;
-  const sla = put?.ok ? { hash: property.hash, fired: property.fired } : rec.sla;
+  const sla = put?.ok ? writtenRef(property) : rec.sla;
   // One storage write keeps both the event's content and what Jira now holds; a failed write is retried by Forge.
   if (data !== rec.data || sla !== rec.sla) await putMirror({ ...rec, rev: newRev(), data, sla });
   if (put && !put.ok) return { kind: 'jiraError', error: put.error };

@@ -1,51 +1,29 @@
 /**
- * Building the `sla` issue property (its shape is in src/contract/property.ts) from a snapshot. It
- * holds only values that change when the SLA state changes (never "remaining minutes", which would
- * change on every recompute), so a hash of it tells whether a write is needed.
+ * Building the `sla` issue property (its shape is in src/contract/property.ts) from a snapshot, and
+ * checking a stored one. The content is the core's clock-invariant stored state; the app adds what it
+ * was written under (policy version, integrity epoch, the issue's `updated` it had read) and signs it
+ * all with an HMAC keyed by the app's secret. A property edited or written by anyone else fails the
+ * signature and is rewritten; nothing in a stored property is ever reused.
  */
-import { createHash } from 'node:crypto';
-import { SLA_PROPERTY_MAX_BYTES, type JqlState, type MetricProperty, type SlaProperty } from '../contract';
-import type { CycleSnapshot, MetricSnapshot, MetricState, PolicySpec, SlaSnapshot } from '../core';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { SLA_PROPERTY_MAX_BYTES, type MetricProperty, type SlaProperty } from '../contract';
+import { isoSeconds, storedState, type PolicySpec, type SlaSnapshot } from '../core';
+import type { IntegrityKey } from '../store/integrity';
 
-const JQL_STATE: Record<MetricState, JqlState> = {
-  notStarted: 'notStarted',
-  running: 'running',
-  paused: 'paused',
-  met: 'met',
-  breachedRunning: 'breached',
-  breachedCompleted: 'breached',
-  notApplicable: 'notApplicable',
-};
+export { isoSeconds };
 
-/** ISO-8601 without milliseconds: the form Jira's `date` index documents. */
-export const isoSeconds = (ms: number | null | undefined): string | null =>
-  ms === null || ms === undefined || !Number.isFinite(ms) ? null : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+type Unsigned = Omit<SlaProperty, 'sig'>;
 
-function metricProperty(m: MetricSnapshot): MetricProperty {
-  const cur = m.current;
-  const completed = m.cycles.filter((c: CycleSnapshot) => c !== cur && c.stoppedAt !== null);
-  return {
-    name: m.name,
-    state: JQL_STATE[m.state],
-    phase: m.state,
-    due: isoSeconds(cur?.dueAt),
-    breached: m.state === 'breachedRunning' || m.state === 'breachedCompleted' ? 'true' : 'false',
-    goal: m.goal?.name ?? null,
-    startedAt: isoSeconds(cur?.startedAt),
-    breachedAt: isoSeconds(cur?.breachedAt),
-    cycles: completed.map((c) => ({ start: isoSeconds(c.startedAt) ?? '', stop: isoSeconds(c.stoppedAt), met: c.met })),
-  };
+/** What the property is written under, besides the snapshot. */
+export interface WriteContext {
+  issueId: string;
+  policyVersion: number;
+  /** The issue's `updated` as read, ISO (null when Jira did not send it). */
+  seen: string | null;
+  key: IntegrityKey;
 }
 
-function nextDue(snapshot: SlaSnapshot): string | null {
-  const dues = snapshot.metrics
-    .filter((m) => m.state === 'running' || m.state === 'paused')
-    .map((m) => m.current?.dueAt)
-    .filter((d): d is number => typeof d === 'number');
-  return dues.length ? isoSeconds(Math.min(...dues)) : null;
-}
-
-/** Canonical JSON (sorted keys) so equal content always hashes equally. */
+/** Canonical JSON (sorted keys) so equal content always signs equally. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
@@ -55,8 +33,9 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function hashOf(property: Omit<SlaProperty, 'hash'>): string {
-  return createHash('sha256').update(canonical(property)).digest('hex').slice(0, 32);
+/** Bound to the issue id, so a property copied from another issue does not verify either. */
+export function signatureOf(issueId: string, content: unknown, key: IntegrityKey): string {
+  return createHmac('sha256', key.secret).update(`${issueId}\n${canonical(content)}`).digest('hex').slice(0, 32);
 }
 
 const sizeOf = (p: unknown) => Buffer.byteLength(JSON.stringify(p), 'utf8');
@@ -77,18 +56,19 @@ const NAME_MAX = 64;
 /** Names are for people and JQL; a very long one is shortened only when the property would not fit otherwise. */
 const clip = (name: string): string => (name.length > NAME_MAX ? `${name.slice(0, NAME_MAX - 1)}…` : name);
 
-/** Trims, in order: the oldest completed cycles, over-long names, then the oldest-sorting fired ids. */
-function fit(base: Omit<SlaProperty, 'hash'>, maxBytes: number): void {
-  // The hash is 32 hex chars plus its key: reserve room for it while trimming.
-  const over = () => sizeOf(base) + 48 - maxBytes;
+/** The signature is 32 hex chars plus its key: room reserved for it while trimming. */
+const SIG_BYTES = 48;
+
+/** Trims, in order: the oldest completed cycles, then over-long names. */
+function fit(base: Unsigned, maxBytes: number): void {
+  const over = () => sizeOf(base) + SIG_BYTES - maxBytes;
   for (let o = over(); o > 0 && dropOldestCycles(base.metrics, o); o = over()) {
     // each pass frees at least the measured overflow
   }
   if (over() > 0) for (const m of Object.values(base.metrics)) Object.assign(m, { name: clip(m.name), goal: m.goal === null ? null : clip(m.goal) });
-  while (over() > 0 && base.fired.length > 0) base.fired.shift();
 }
 
-/** The smallest the property of this policy can be trimmed to: every metric breached, no cycles, nothing fired. */
+/** The smallest the property of this policy can be trimmed to: every metric breached, no cycles. */
 export function minimalPropertyBytes(policy: PolicySpec): number {
   const at = '2026-01-01T00:00:00Z';
   const longest = (names: string[]) => names.map(clip).reduce((a, n) => (Buffer.byteLength(n) > Buffer.byteLength(a) ? n : a), '');
@@ -98,34 +78,41 @@ export function minimalPropertyBytes(policy: PolicySpec): number {
       return [m.key, { name: clip(m.name), state: 'notApplicable', phase: 'breachedCompleted', due: at, breached: 'false', goal, startedAt: at, breachedAt: at, cycles: [] }];
     }),
   );
-  return sizeOf({ v: 1, policyVersion: 2 ** 31, metrics, nextDue: at, breached: 'false', breachedMetrics: policy.metrics.map((m) => m.key), fired: [] }) + 48;
+  const rest = { nextDue: at, breached: 'false', breachedMetrics: policy.metrics.map((m) => m.key), checkAt: at, seen: at, gen: 2 ** 31 };
+  return sizeOf({ v: 2, policyVersion: 2 ** 31, metrics, ...rest }) + SIG_BYTES;
 }
 
-export function buildProperty(snapshot: SlaSnapshot, policyVersion: number, fired: string[], maxBytes = SLA_PROPERTY_MAX_BYTES): SlaProperty {
-  const metrics = Object.fromEntries(snapshot.metrics.map((m) => [m.key, metricProperty(m)]));
-  const breachedMetrics = Object.entries(metrics).filter(([, m]) => m.breached === 'true').map(([k]) => k);
-  const base = {
-    v: 1 as const,
-    policyVersion,
-    metrics,
-    nextDue: nextDue(snapshot),
-    breached: breachedMetrics.length ? ('true' as const) : ('false' as const),
-    breachedMetrics,
-    fired: [...new Set(fired)].sort(),
-  };
+export function buildProperty(snapshot: SlaSnapshot, ctx: WriteContext, maxBytes = SLA_PROPERTY_MAX_BYTES): SlaProperty {
+  const state = storedState(snapshot);
+  const base: Unsigned = { v: 2, policyVersion: ctx.policyVersion, ...state, seen: ctx.seen, gen: ctx.key.epoch };
   fit(base, maxBytes);
-  return { ...base, hash: hashOf(base) };
+  return { ...base, sig: signatureOf(ctx.issueId, base, ctx.key) };
 }
 
 /**
- * The stored property's hash and fired list, tolerating absent or foreign values. Anyone who can edit
- * the issue can write the property, so the hash counts only if it still matches the content: an
- * edited property is rewritten on the next recompute.
+ * What the app keeps of the property Jira holds (in the history mirror too): its signature when it
+ * verifies, else null (rewrite regardless). `fired` stays empty: nothing of a stored property is
+ * reused; what fired is decided by the action claims alone.
  */
-export function readStored(raw: unknown): { hash: string | null; fired: string[] } {
-  if (!raw || typeof raw !== 'object') return { hash: null, fired: [] };
-  const { hash, ...rest } = raw as Record<string, unknown>;
-  const fired = Array.isArray(rest.fired) ? rest.fired.filter((f): f is string => typeof f === 'string') : [];
-  const intact = typeof hash === 'string' && hash === hashOf(rest as Omit<SlaProperty, 'hash'>);
-  return { hash: intact ? hash : null, fired };
+export interface StoredRef {
+  hash: string | null;
+  fired: string[];
+}
+
+export const readStored = (raw: unknown, issueId: string, key: IntegrityKey): StoredRef => ({ hash: verifiedSignature(raw, issueId, key), fired: [] });
+
+/** The reference to a property the app has just written. */
+export const writtenRef = (p: SlaProperty): StoredRef => ({ hash: p.sig, fired: [] });
+
+/**
+ * The stored property's signature when it verifies, else null (absent, foreign, edited, copied from
+ * another issue, or signed under another key). Anyone who can edit the issue can write the property:
+ * only a verified signature says the app wrote exactly this.
+ */
+export function verifiedSignature(raw: unknown, issueId: string, key: IntegrityKey): string | null {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return null;
+  const { sig, ...rest } = raw as Record<string, unknown>;
+  if (typeof sig !== 'string') return null;
+  const expected = signatureOf(issueId, rest, key);
+  return sig.length === expected.length && timingSafeEqual(Buffer.from(sig), Buffer.from(expected)) ? sig : null;
 }

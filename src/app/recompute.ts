@@ -16,7 +16,8 @@ import type { Deps } from './deps';
 import { prepareIssue, syncReport } from './evaluateIssue';
 import { projectOf, readFields } from './history';
 import { dropMirror, refreshMirror } from './mirrorSync';
-import { readStored } from './property';
+import { readStored, writtenRef } from './property';
+import { integrityKey } from '../store/integrity';
 
 export type Outcome =
   | { kind: 'written' | 'unchanged'; nextCheckAt: number | null }
@@ -92,7 +93,7 @@ interface Ready {
 }
 
 async function evaluateAndWrite(deps: Deps, jira: JiraClient, r: Ready, opts: RecomputeOptions): Promise<Outcome> {
-  const stored = readStored(r.bundle.slaProperty);
+  const stored = readStored(r.bundle.slaProperty, r.bundle.id, await integrityKey());
   const prepared = await prepareIssue(deps, jira, { ...r, stored }, opts.suppressActions);
   if (!prepared.ok) return { kind: 'jiraError', error: prepared.error };
   const { property, changed, nextStateChangeAt, nextCheckAt } = prepared.value;
@@ -103,7 +104,7 @@ async function evaluateAndWrite(deps: Deps, jira: JiraClient, r: Ready, opts: Re
     return { kind: 'unchanged', nextCheckAt: nextStateChangeAt };
   }
   const put = await jira.putIssueProperty(r.bundle.id, SLA_PROPERTY_KEY, property);
-  await refreshMirror(r.bundle, r.projectId, r.config.policy, put.ok ? property : stored);
+  await refreshMirror(r.bundle, r.projectId, r.config.policy, put.ok ? writtenRef(property) : stored);
   if (!put.ok) return { kind: 'jiraError', error: put.error };
   return { kind: 'written', nextCheckAt: nextStateChangeAt };
 }

@@ -13,7 +13,7 @@
  * A newer save supersedes a running chain: a link whose version is stale stops quietly.
  */
 import type { PushEvent } from '@forge/events';
-import type { ProjectConfig, RecomputeProgress } from '../contract';
+import { RESOLVED_ALL, type ProjectConfig, type RecomputeProgress } from '../contract';
 import type { JiraClient } from '../jira/client';
 import type { JiraError } from '../jira/http';
 import { createPacer } from '../jira/pacing';
@@ -164,7 +164,11 @@ async function finish(deps: Deps, projectId: string, state: RecomputeProgress['s
 }
 
 /** Starts a chain: counts the work (approximately; search/jql has no total) and queues link one. */
-export async function startReindex(deps: Deps, jira: JiraClient, projectId: string, version: number, resolvedSince: string | null): Promise<RecomputeProgress> {
+/** "Every resolved issue" as a date the chain, the mirror filter and JQL all read the same way. */
+export const EVERY_RESOLVED_SINCE = '1970-01-01';
+
+export async function startReindex(deps: Deps, jira: JiraClient, projectId: string, version: number, resolvedSinceOrAll: string | null): Promise<RecomputeProgress> {
+  const resolvedSince = resolvedSinceOrAll === RESOLVED_ALL ? EVERY_RESOLVED_SINCE : resolvedSinceOrAll;
   const open = await jira.approximateCount(reindexJql(projectId, 'open', null));
   const resolved = resolvedSince ? await jira.approximateCount(reindexJql(projectId, 'resolved', resolvedSince)) : { ok: true as const, value: 0 };
   const total = (open.ok ? open.value : 0) + (resolved.ok ? resolved.value : 0);

@@ -5,6 +5,8 @@
 import type { CalendarSpec, Instant, OpenWindow } from '../core/calendar/types';
 import type { NamedRef, PolicySpec, SiteMetadata } from '../core/policy/types';
 import type { SlaSnapshot } from '../core/evaluate/types';
+import type { BacktestReport } from '../core/backtest/compare';
+import type { UncoveredWeek, WorstCase } from '../core/analysis/coverage';
 import { REPORT_RESOLVER_KEYS, type ReportResolverMap } from './reports';
 
 export type ErrorCode =
@@ -28,6 +30,9 @@ export interface FieldIssue {
 export type Envelope<T> =
   | { ok: true; data: T }
   | { ok: false; error: { code: ErrorCode; message: string; details?: FieldIssue[] } };
+
+/** settings.save's recomputeResolvedSince for "recompute every resolved issue too". */
+export const RESOLVED_ALL = 'all';
 
 export interface ProjectConfig {
   schemaVersion: 1;
@@ -66,6 +71,35 @@ export interface PreviewMetric {
   windows: OpenWindow[];
 }
 
+/** The longest wait from arrival to due of one goal on one of its calendars, over the next 12 months. */
+export interface CoverageGoal {
+  metricKey: string;
+  metricName: string;
+  goalId: string;
+  goalName: string;
+  calendarId: string;
+  calendarName: string;
+  timeZone: string;
+  /** The target in words, e.g. "4 h". */
+  target: string;
+  /** null: track only, or never due within the calendar's search horizon. */
+  worst: WorstCase | null;
+}
+
+/** Issues resolved in the last `days` days, replayed under the saved and the proposed policy. */
+export interface WhatIfResult {
+  days: number;
+  /** The cap on `days` (a resolver must answer within Forge's time limit). */
+  maxDays: number;
+  issues: number;
+  /** More issues matched than were read (issue cap or time budget). */
+  truncated: boolean;
+  /** Where the histories came from: the app's history mirror (no Jira read), or Jira. */
+  source: 'mirror' | 'jira';
+  currentPolicyName: string;
+  report: BacktestReport;
+}
+
 /**
  * An SLA action Jira refused for good (a 4xx other than 429). It is not retried; the panel shows why.
  * `status` is Jira's HTTP status, `reason` Jira's error text (or ours), `at` when it was refused.
@@ -102,6 +136,10 @@ export interface ResolverMap extends ReportResolverMap {
   };
   'settings.validate': { payload: { policy: unknown }; data: { issues: FieldIssue[] } };
   'settings.save': {
+    /**
+     * Resolved issues keep their values unless asked: RESOLVED_ALL recomputes every resolved issue,
+     * a date ("YYYY-MM-DD") those resolved since then, null/absent none. Open issues always are.
+     */
     payload: { policy: unknown; expectedVersion: number; recomputeResolvedSince?: string | null };
     data: { config: ProjectConfig; recompute: RecomputeProgress };
   };
@@ -122,6 +160,8 @@ export interface ResolverMap extends ReportResolverMap {
     data: { now: Instant; metrics: PreviewMetric[] };
   };
   'settings.recomputeProgress': { payload: Record<string, never>; data: RecomputeProgress };
+  'settings.coverage': { payload: { policy: unknown }; data: { from: Instant; to: Instant; goals: CoverageGoal[]; uncovered: UncoveredWeek } };
+  'settings.whatIf': { payload: { policy: unknown; days: number }; data: WhatIfResult };
 }
 
 export type ResolverKey = keyof ResolverMap;
@@ -139,6 +179,8 @@ export const RESOLVER_KEYS: readonly ResolverKey[] = [
   'settings.holidays',
   'settings.preview',
   'settings.recomputeProgress',
+  'settings.coverage',
+  'settings.whatIf',
   ...REPORT_RESOLVER_KEYS,
 ];
 

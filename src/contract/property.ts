@@ -1,41 +1,36 @@
 /**
- * The `sla` issue property: what JQL, dashboards and automation see (indexed paths in manifest.yml).
- * It holds only values that change when the SLA state changes, so a hash of it tells whether a
- * write is needed. Layout:
+ * The `sla` issue property: what JQL, filters, list badges, dashboards and automation see (indexed
+ * paths in manifest.yml). It holds only facts that do not move with the clock between two scheduled
+ * checks (src/core/evaluate/stored.ts), so what JQL finds at any instant is what a fresh evaluation
+ * would write then. Layout:
  *   metrics.<key>.{state, due, breached, goal}  per metric, plus name, phase, startedAt, breachedAt, cycles
  *   nextDue, breached, breachedMetrics          across metrics
- *   fired                                        ids of warning/breach actions already fired
- *   hash                                         of everything above
+ *   checkAt                                      the next scheduled check (warning or breach instant)
+ *   policyVersion, gen                           configuration version and integrity-key epoch it was written under
+ *   seen                                         the issue's `updated` instant the app had read
+ *   sig                                          HMAC of everything above and the issue id, keyed by the app's secret
+ * Nothing is carried over from one written property to the next: it is rebuilt from the issue.
  */
-import type { MetricState } from '../core/evaluate/types';
+import type { StoredMetric, StoredMetricState } from '../core/evaluate/stored';
 
 /** Issue property key and its size budget (Jira rejects values over 32 KB). */
 export const SLA_PROPERTY_KEY = 'sla';
 export const SLA_PROPERTY_MAX_BYTES = 32 * 1024;
 
-/** The state JQL users filter on: both breached phases read as `breached`. */
-export type JqlState = 'notStarted' | 'running' | 'paused' | 'met' | 'breached' | 'notApplicable';
+/** The state JQL users filter on: `paused` only while a pause condition holds; both breached phases read as `breached`. */
+export type JqlState = StoredMetricState;
 
-export interface MetricProperty {
-  name: string;
-  state: JqlState;
-  phase: MetricState;
-  due: string | null;
-  breached: 'true' | 'false';
-  goal: string | null;
-  startedAt: string | null;
-  breachedAt: string | null;
-  /** Completed cycles, oldest first; trimmed first when the property would exceed 32 KB. */
-  cycles: Array<{ start: string; stop: string | null; met: boolean | null }>;
-}
+export type MetricProperty = StoredMetric;
 
 export interface SlaProperty {
-  v: 1;
+  v: 2;
   policyVersion: number;
   metrics: Record<string, MetricProperty>;
   nextDue: string | null;
   breached: 'true' | 'false';
   breachedMetrics: string[];
-  fired: string[];
-  hash: string;
+  checkAt: string | null;
+  seen: string | null;
+  gen: number;
+  sig: string;
 }

@@ -1,6 +1,6 @@
 /**
  * Product-event trigger (function `issue-events`): parses the event, routes it, and asks Forge to
- * redeliver it when the queue refused the push.
+ * redeliver it when storage or the queue failed (Forge does not retry a trigger that threw).
  */
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { z } from 'zod';
@@ -23,7 +23,7 @@ export async function handleIssueEvent(deps: Deps, raw: unknown): Promise<Invoca
     return;
   }
   const routed = await routeIssueEvent(deps, parsed.data, raw);
-  if (routed.kind !== 'pushFailed') return;
-  deps.log.warn('Queue push failed; asking Forge to retry the event', { error: routed.message });
+  if (routed.kind !== 'failed') return;
+  deps.log.warn('Storage or queue failed; asking Forge to retry the event', { error: routed.message });
   return new InvocationError({ retryAfter: 60, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
 }

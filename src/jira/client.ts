@@ -9,8 +9,10 @@ import type { JiraResult, JiraTransport, RetryPolicy } from './http';
 import { bulkChangelogs, getTask, searchIssues, setPropertiesMulti, type SearchPage, type TaskOutcome } from './bulk';
 import { readIssueBundle, type IssueBundle } from './issueReads';
 import { readMetadata } from './metadata';
+import { searchBundles, type BundlePage } from './searchBundles';
 import { andThen, createRequester } from './request';
 import { permissionsSchema, searchPageSchema, statusSchema, type RawHistory } from './schemas';
+import { searchIssueStates, type IssueState } from './searchStates';
 
 export type NotifyRecipient = 'assignee' | 'watchers' | 'reporter';
 
@@ -23,6 +25,10 @@ export interface JiraClient {
   /** One page of issue ids matching `jql` (POST /rest/api/3/search/jql). */
   searchIssueIds(jql: string, nextPageToken: string | null, maxResults?: number): Promise<JiraResult<{ ids: string[]; nextPageToken: string | null }>>;
   approximateCount(jql: string): Promise<JiraResult<number>>;
+  /** One page of issues matching `jql` with their `updated` instant and `sla` property (reconciliation). */
+  searchIssueStates(jql: string, nextPageToken: string | null, maxResults: number): Promise<JiraResult<{ issues: IssueState[]; nextPageToken: string | null }>>;
+  /** One page of issues with fields, whole changelog and comments (see searchBundles.ts). */
+  searchIssueBundles(jql: string, fieldIds: string[], nextPageToken: string | null, maxResults?: number): Promise<JiraResult<BundlePage>>;
   /** One page (≤100) of issues with the given fields and issue properties (backfill). */
   searchIssues(jql: string, fields: string[], nextPageToken: string | null, maxResults: number, properties?: string[]): Promise<JiraResult<SearchPage>>;
   /** Every change history of up to 1,000 issues, by issue id (backfill). */
@@ -67,6 +73,9 @@ export function createJiraClient(transport: JiraTransport, policy: RetryPolicy):
       const res = await req.json(searchPageSchema, route`/rest/api/3/search/jql`, post(body));
       return andThen(res, (p) => ({ ids: p.issues.map((i) => i.id), nextPageToken: p.nextPageToken ?? null }));
     },
+    searchIssueStates: (jql, nextPageToken, maxResults) => searchIssueStates(req, jql, nextPageToken, maxResults),
+    searchIssueBundles: (jql, fieldIds, nextPageToken, maxResults = 100) =>
+      searchBundles(req, { readBundle: (id) => readIssueBundle(req, id, fieldIds), bulkChangelogs: (ids, f) => bulkChangelogs(req, ids, f) }, jql, fieldIds, nextPageToken, maxResults),
     approximateCount: async (jql) =>
       andThen(await req.json(countSchema, route`/rest/api/3/search/approximate-count`, post({ jql })), (c) => c.count),
     searchIssues: (jql, fields, token, max, properties) => searchIssues(req, jql, fields, token, max, properties),

@@ -166,12 +166,12 @@ describe('sla-clock backtest fetching', () => {
     const made = siteFromEnv(env());
     if (!made.ok) throw new Error('no site');
     let searches = 0;
-    const json: Site['req']['json'] = (schema, r, init) => {
-      if (r.value.includes('/search/jql')) searches += 1;
+    const searchIssueBundles: Site['jira']['searchIssueBundles'] = (...args) => {
+      searches += 1;
       if (searches === failOnSearch) return Promise.resolve({ ok: false, error: { code: 'UNAVAILABLE', status: 503, message: 'cut' } });
-      return made.value.req.json(schema, r, init);
+      return made.value.jira.searchIssueBundles(...args);
     };
-    return { site: { ...made.value, req: { ...made.value.req, json } }, searches: () => searches };
+    return { site: { ...made.value, jira: { ...made.value.jira, searchIssueBundles } }, searches: () => searches };
   }
 
   it('resumes an interrupted fetch from the on-disk cache, asking only for the pages still missing', async () => {

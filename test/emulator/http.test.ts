@@ -78,6 +78,23 @@ describe('the emulator over HTTP', () => {
     expect(html.indexOf('bridge-shim.js')).toBeLessThan(html.indexOf('type="module"'));
   });
 
+  it('refuses an unknown X-Emulator-User, cookie user, basic-auth user or control-API user with Jira\'s 401', async () => {
+    const body = { errorMessages: ['Client must be authenticated to access this resource.'], errors: {} };
+    const myself = (headers: Record<string, string>) => fetch(`${running.url}/rest/api/3/myself`, { headers }).then(async (r) => ({ status: r.status, json: await r.json() as unknown }));
+    expect(await myself({ 'x-emulator-user': 'acc-nobody' })).toEqual({ status: 401, json: body });
+    expect(await myself({ authorization: `Basic ${Buffer.from('mallory@example.com:token').toString('base64')}` })).toEqual({ status: 401, json: body });
+    expect(await myself({})).toMatchObject({ status: 200, json: { accountId: 'acc-admin-alex' } });
+    expect(await post('/bridge/context', { moduleKey: 'sla-panel' }, { cookie: 'emu_user=acc-nobody' })).toEqual({ status: 401, json: body });
+    expect(await post('/control/issues', { project: 'WEB', summary: 'Forged', as: 'mallory' })).toEqual({ status: 401, json: body });
+    expect(await post('/control/invoke', { moduleKey: 'sla-settings', projectKey: 'WEB', as: 'toString', functionKey: 'settings.getConfig', payload: {} })).toEqual({ status: 401, json: body });
+  });
+
+  it('lets the settings page read its config for a project admin and refuses a customer', async () => {
+    const ask = (as: string) => post('/control/invoke', { moduleKey: 'sla-settings', projectKey: 'WEB', as, functionKey: 'settings.getConfig', payload: {} });
+    expect((await ask('admin')).json).toMatchObject({ ok: true });
+    expect((await ask('customer')).json).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
   it('refuses unknown control calls and Jira paths with "not emulated"', async () => {
     expect((await post('/control/teleport', {})).status).toBe(404);
     const res = await fetch(`${running.url}/rest/api/3/workflow/search`);

@@ -68,7 +68,8 @@ describe('the emulated Jira REST API', () => {
     }).permissions;
     expect(perms(USERS.admin).ADMINISTER_PROJECTS?.havePermission).toBe(true);
     expect(perms(USERS.agentAna).ADMINISTER_PROJECTS?.havePermission).toBe(false);
-    expect(perms(USERS.customerCarla).BROWSE_PROJECTS?.havePermission).toBe(true);
+    // Customers hold no project-wide permission; their access is per request (see users-and-permissions).
+    expect(perms(USERS.customerCarla).BROWSE_PROJECTS?.havePermission).toBe(false);
     expect(call(emu, 'GET', '/rest/api/3/mypermissions').status).toBe(400);
   });
 

@@ -1,20 +1,27 @@
 /**
- * State survives a restart through .emulator-state/state.json, reset wipes it, and reordered
- * delivery hands pending events over newest first.
+ * State survives a restart through .emulator-state/state.json (site, KVS, clock, notification log,
+ * queued work, scheduled-trigger slots), reset wipes it, a multi-step change is saved only once
+ * complete, an unreadable file stops the start, and reordered delivery hands pending events over
+ * newest first.
  */
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kvs } from '@forge/kvs';
 import { Emulator } from '../../emulator/app';
 import { parseManifest } from '../../emulator/forge/manifest';
-import { createIssue, teardown, testEmulator, TEST_MANIFEST } from './helpers';
+import type { ForgeFunction } from '../../emulator/forge/runtime';
+import { StateFileError } from '../../emulator/persistence';
+import { call, createIssue, teardown, testEmulator, TEST_MANIFEST } from './helpers';
 
 afterEach(teardown);
 
-function persistent(dir: string): Emulator {
-  return new Emulator({ root: process.cwd(), base: 'http://jira.test', stateDir: dir, manifest: parseManifest(TEST_MANIFEST), loadFunction: () => () => undefined });
+function persistent(dir: string, functions: Record<string, ForgeFunction> = {}): Emulator {
+  return new Emulator({ root: process.cwd(), base: 'http://jira.test', stateDir: dir, manifest: parseManifest(TEST_MANIFEST), loadFunction: (_f, name) => functions[name] ?? (() => undefined) });
 }
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'emu-state-'));
+const addProject = (emu: Emulator) => emu.site.addProject({ key: 'SUP', name: 'Support', projectTypeKey: 'service_desk', leadAccountId: 'acc-admin-alex', admins: [] });
 
 describe('emulator state', () => {
   it('keeps KVS values, issues and the clock offset across a restart', async () => {
@@ -33,6 +40,60 @@ describe('emulator state', () => {
     second.reset();
     second.close();
     expect(persistent(dir).restoredFromDisk).toBe(false);
+  });
+
+  it('keeps the notification log, queued events and the scheduled-trigger slot across a restart', async () => {
+    const dir = tempDir();
+    const first = persistent(dir);
+    addProject(first);
+    const { key } = createIssue(first);
+    call(first, 'POST', `/rest/api/3/issue/${key}/notify`, { subject: 'Breached', textBody: 'late' });
+    const sweepDue = first.snapshot().runtime?.nextRun.sweep;
+    // Saved while the created event is still queued: the restart must deliver it.
+    first.close();
+    const delivered: string[] = [];
+    const second = persistent(dir, { onEvent: (ev) => { delivered.push((ev as { eventType: string }).eventType); } });
+    expect(second.site.notifications).toEqual([expect.objectContaining({ body: { subject: 'Breached', textBody: 'late' } })]);
+    expect(second.snapshot().runtime?.nextRun.sweep).toBe(sweepDue);
+    await second.drain();
+    expect(delivered).toEqual(['avi:jira:created:issue']);
+    second.close();
+  });
+
+  it('saves a multi-step change only once it is complete', async () => {
+    const dir = tempDir();
+    const emu = persistent(dir);
+    await emu.atomically(async () => {
+      addProject(emu);
+      createIssue(emu);
+      emu.persist();
+      expect(existsSync(join(dir, 'state.json'))).toBe(false);
+    });
+    expect(existsSync(join(dir, 'state.json'))).toBe(true);
+    expect(readdirSync(dir)).toEqual(['state.json']);
+    emu.close();
+  });
+
+  it('refuses a truncated state file naming it and the reset command, and leaves it untouched', () => {
+    const dir = tempDir();
+    const file = join(dir, 'state.json');
+    writeFileSync(file, '{"version":2,"site":{"issues":[');
+    expect(() => persistent(dir)).toThrow(StateFileError);
+    expect(() => persistent(dir)).toThrow(new RegExp(`${file}.*npm start -- --reset`));
+    expect(readFileSync(file, 'utf8')).toBe('{"version":2,"site":{"issues":[');
+  });
+
+  it('treats __proto__ and toString as ordinary KVS keys, before and after a restart', async () => {
+    const dir = tempDir();
+    const first = persistent(dir);
+    expect(await kvs.get('toString')).toBeUndefined();
+    await kvs.set('__proto__', { forged: true });
+    expect(await kvs.get('__proto__')).toEqual({ forged: true });
+    expect(await kvs.get('forged')).toBeUndefined();
+    first.close();
+    persistent(dir);
+    expect(await kvs.get('__proto__')).toEqual({ forged: true });
+    expect(await kvs.get('constructor')).toBeUndefined();
   });
 
   it('delivers pending events newest first when reordering is injected', async () => {

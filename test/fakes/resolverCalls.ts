@@ -29,6 +29,8 @@ export function validPayloads(presetId: string): Record<ResolverKey, unknown> {
     'settings.holidays': { year: 2026 },
     'settings.preview': { policy: testPolicy(), fields: { priority: '2' } },
     'settings.recomputeProgress': {},
+    'settings.coverage': { policy: testPolicy() },
+    'settings.whatIf': { policy: testPolicy(), days: 30 },
     'report.options': {},
     'report.get': REPORT_FILTERS,
     'report.csv': { ...REPORT_FILTERS, kind: 'cycles' },

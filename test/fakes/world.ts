@@ -89,6 +89,7 @@ export function addIssue(jira: FakeJira, over: Partial<FakeIssue> & { id: string
     fields: {
       project: { id: over.projectId ?? '10000', key: 'SUP' },
       created: iso(created),
+      updated: iso(created),
       status: { id: '1', name: 'Open', statusCategory: { key: 'new' } },
       priority: { id: over.priority ?? '2', name: 'High' },
       issuetype: { id: '10001', name: 'Bug' },

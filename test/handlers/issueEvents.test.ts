@@ -1,5 +1,6 @@
 jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
 
+import { kvs } from '@forge/kvs';
 import { triage, type IssueEvent } from '../../src/app/issueEvents';
 import { handleIssueEvent } from '../../src/handlers/issueEvents';
 import { saveConfig } from '../../src/store/config';
@@ -61,6 +62,14 @@ describe('the issue event handler', () => {
       throw new Error('429 rate limited');
     };
     expect(await handleIssueEvent(w.deps, event('avi:jira:created:issue'))).toMatchObject({ _retry: true, retryOptions: { retryAfter: 60 } });
+  });
+
+  it('asks Forge to redeliver the event when storage fails, instead of throwing and losing it', async () => {
+    const w = makeWorld();
+    const failing = { get: async () => { throw new Error('500 INTERNAL_SERVER_ERROR'); } };
+    jest.spyOn(kvs, 'entity').mockReturnValueOnce(failing as unknown as ReturnType<typeof kvs.entity>);
+    expect(await handleIssueEvent(w.deps, event('avi:jira:created:issue'))).toMatchObject({ _retry: true, retryOptions: { retryAfter: 60 } });
+    expect(w.pushed).toEqual([]);
   });
 
   it('queues an event whose payload names no project, leaving the project to the consumer', async () => {

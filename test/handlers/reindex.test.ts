@@ -1,7 +1,8 @@
 jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
 
 import { handleRecompute } from '../../src/handlers/consumer';
-import { reindexJql, startReindex } from '../../src/app/reindex';
+import { EVERY_RESOLVED_SINCE, reindexJql, startReindex } from '../../src/app/reindex';
+import { RESOLVED_ALL } from '../../src/contract';
 import { saveConfig } from '../../src/store/config';
 import { getProgress } from '../../src/store/progress';
 import { addIssue, HOUR, iso, makeWorld, T0, testPolicy, type World } from '../fakes/world';
@@ -38,5 +39,22 @@ describe('project recompute after a configuration change', () => {
 
   it('includes issues resolved since a date when asked', () => {
     expect(reindexJql('10000', 'resolved', '2026-01-01')).toBe('project = 10000 AND resolution is not EMPTY AND resolved >= "2026-01-01" ORDER BY id ASC');
+  });
+
+  it('includes every resolved issue when asked for all of them', () => {
+    expect(reindexJql('10000', 'resolved', EVERY_RESOLVED_SINCE)).toBe('project = 10000 AND resolution is not EMPTY AND resolved >= "1970-01-01" ORDER BY id ASC');
+  });
+
+  it('rewrites resolved issues only when asked, each keeping its stored value until its own rewrite', async () => {
+    const w = makeWorld(T0 + 5 * HOUR);
+    await saveConfig({ projectId: '10000', policy: testPolicy(), expectedVersion: 0, updatedBy: 'a', updatedAt: iso(T0) });
+    addIssue(w.jira, { id: '1' });
+    addIssue(w.jira, { id: '999', fields: { resolution: { id: '1' } }, properties: { sla: { old: true } } });
+    const started = await startReindex(w.deps, w.deps.appJira(10_000), '10000', 1, RESOLVED_ALL);
+    expect(started.total).toBe(2);
+    expect(w.jira.issues.get('999')!.properties.sla).toEqual({ old: true });
+    await drain(w);
+    expect(w.jira.issues.get('999')!.properties.sla).not.toEqual({ old: true });
+    expect(await getProgress('10000')).toMatchObject({ state: 'done', done: 2, total: 2 });
   });
 });

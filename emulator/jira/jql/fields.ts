@@ -6,6 +6,7 @@ import type { Issue, SiteData } from '../model';
 import { JqlError } from './lexer';
 import type { FieldRef } from './parser';
 import { storedInstant, type JqlContext, type PropertyIndex } from './values';
+import { ownGet } from '../own';
 
 export interface JqlField {
   label: string;
@@ -65,14 +66,14 @@ function customField(name: string, data: SiteData): JqlField | null {
 function readPath(value: unknown, path: string): unknown[] {
   let current: unknown[] = [value];
   for (const part of path.split('.').filter(Boolean)) {
-    current = current.flatMap((v) => (v && typeof v === 'object' && part in v ? [(v as Record<string, unknown>)[part]] : []));
+    current = current.flatMap((v) => (v && typeof v === 'object' && Object.hasOwn(v, part) ? [(v as Record<string, unknown>)[part]] : []));
   }
   return current.flatMap((v) => (Array.isArray(v) ? v : [v])).filter((v) => v !== null && v !== undefined);
 }
 
 function propertyField(index: PropertyIndex): JqlField {
   const label = index.alias ?? `issue.property[${index.propertyKey}].${index.path}`;
-  const values = (i: Issue) => readPath(i.properties[index.propertyKey], index.path);
+  const values = (i: Issue) => readPath(ownGet(i.properties, index.propertyKey), index.path);
   if (index.type === 'number') {
     return { label, tokens: (i) => values(i).map(String), number: (i) => { const v = values(i)[0]; return typeof v === 'number' ? v : null; } };
   }

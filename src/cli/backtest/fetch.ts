@@ -1,24 +1,17 @@
 /**
- * Fetching a project's issues with their changelogs and comments. The bulk path is search/jql with
- * the fields and the changelog expanded (one request per 100 issues); only an issue whose inline
- * changelog or comments Jira truncated costs the app's per-issue read. Every page is appended to an
- * on-disk cache with the page token that follows it, so an interrupted run resumes where it stopped.
+ * Fetching a project's issues with their changelogs and comments, a page of 100 per request
+ * (src/jira/searchBundles.ts). Every page is appended to an on-disk cache with the page token that
+ * follows it, so an interrupted run resumes where it stopped.
  */
-import { route } from '@forge/api';
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { IssueBundle } from '../../jira/issueReads';
-import { commentPageSchema, issueSchema } from '../../jira/schemas';
 import type { CliResult } from '../errors';
 import type { Progress } from '../progress';
 import { siteFailure, type Site } from './site';
 
 const PAGE = 100;
-
-const pageSchema = z.object({ issues: z.array(issueSchema), nextPageToken: z.string().nullable().optional() });
-type RawIssue = z.infer<typeof issueSchema>;
 
 interface CacheState { fetchedAt: string; nextPageToken: string | null }
 
@@ -27,30 +20,6 @@ export interface FetchInput { jql: string; fieldIds: string[]; cacheDir: string;
 function cachePaths(site: Site, input: FetchInput): { state: string; issues: string } {
   const key = createHash('sha256').update(JSON.stringify([site.url, input.jql, input.fieldIds])).digest('hex').slice(0, 16);
   return { state: join(input.cacheDir, `${key}.state.json`), issues: join(input.cacheDir, `${key}.issues.jsonl`) };
-}
-
-/** The bundle when Jira inlined everything, else null (the per-issue read completes it). */
-function inlineBundle(issue: RawIssue): IssueBundle | null {
-  const comments = commentPageSchema.safeParse(issue.fields.comment);
-  const log = issue.changelog;
-  const historiesComplete = log !== undefined && (log.total === undefined || log.histories.length >= log.total);
-  const commentsComplete = comments.success && (comments.data.total === undefined || comments.data.comments.length >= comments.data.total);
-  if (!historiesComplete || !commentsComplete || !log || !comments.success) return null;
-  const histories = [...log.histories].sort((a, b) => Date.parse(a.created) - Date.parse(b.created) || Number(a.id) - Number(b.id));
-  const sorted = [...comments.data.comments].sort((a, b) => Date.parse(a.created) - Date.parse(b.created));
-  return { id: issue.id, key: issue.key, fields: issue.fields, histories, comments: sorted, slaProperty: undefined };
-}
-
-async function completePage(site: Site, issues: RawIssue[], fieldIds: string[]): Promise<CliResult<IssueBundle[]>> {
-  const out: IssueBundle[] = [];
-  for (const issue of issues) {
-    const inline = inlineBundle(issue);
-    if (inline) { out.push(inline); continue; }
-    const full = await site.jira.getIssueBundle(issue.id, fieldIds);
-    if (!full.ok) return { ok: false, error: siteFailure(full.error, `issue ${issue.key}`) };
-    out.push({ ...full.value, slaProperty: undefined });
-  }
-  return { ok: true, value: out };
 }
 
 function resume(paths: { state: string; issues: string }): { state: CacheState; bundles: IssueBundle[] } | null {
@@ -79,14 +48,11 @@ export async function fetchIssues(site: Site, input: FetchInput, progress: Progr
   const total = count.ok ? Math.max(count.value, bundles.length) : null;
   progress.update(bundles.length, total);
   while (!resumed || state.nextPageToken !== null || bundles.length === 0) {
-    const body = { jql: input.jql, maxResults: input.pageSize ?? PAGE, fields: [...input.fieldIds, 'comment'], expand: 'changelog', ...(state.nextPageToken ? { nextPageToken: state.nextPageToken } : {}) };
-    const page = await site.req.json(pageSchema, route`/rest/api/3/search/jql`, { method: 'POST', body: JSON.stringify(body) });
+    const page = await site.jira.searchIssueBundles(input.jql, input.fieldIds, state.nextPageToken, input.pageSize ?? PAGE);
     if (!page.ok) return { ok: false, error: siteFailure(page.error, 'the issue search') };
-    const complete = await completePage(site, page.value.issues, input.fieldIds);
-    if (!complete.ok) return complete;
-    bundles.push(...complete.value);
-    appendFileSync(paths.issues, complete.value.map((b) => `${JSON.stringify(b)}\n`).join(''));
-    state = { ...state, nextPageToken: page.value.nextPageToken ?? null };
+    bundles.push(...page.value.bundles);
+    appendFileSync(paths.issues, page.value.bundles.map((b) => `${JSON.stringify(b)}\n`).join(''));
+    state = { ...state, nextPageToken: page.value.nextPageToken };
     writeFileSync(paths.state, JSON.stringify(state));
     progress.update(bundles.length, total === null ? null : Math.max(total, bundles.length));
     if (state.nextPageToken === null) break;

@@ -10,6 +10,7 @@ import { issueAccess, PermissionCache, projectAccess } from './auth';
 import { callerOf, fail, type CallerContext } from './envelope';
 import { getSla } from './panel';
 import { parsePayload, PAYLOADS } from './payloads';
+import * as analysis from './analysis';
 import * as settings from './settings';
 import * as reports from './reports';
 
@@ -36,6 +37,8 @@ const TABLE: Table = {
   'settings.holidays': { guard: 'projectAdmin', run: (p) => settings.holidays(p) },
   'settings.preview': { guard: 'projectAdmin', run: (p, c) => settings.preview(c.deps, p) },
   'settings.recomputeProgress': { guard: 'projectAdmin', run: (_p, c) => settings.recomputeProgress(c.projectId) },
+  'settings.coverage': { guard: 'projectAdmin', run: (p, c) => analysis.coverage(c.deps, p) },
+  'settings.whatIf': { guard: 'projectAdmin', run: (p, c) => analysis.whatIf(c.deps, c.projectId, p) },
   'report.options': { guard: 'projectRead', run: (_p, c) => reports.reportOptions(c.deps, c.projectId, c.canEdit) },
   'report.get': { guard: 'projectRead', run: (p, c) => reports.reportGet(c.projectId, p) },
   'report.csv': { guard: 'projectRead', run: (p, c) => reports.reportCsv(c.projectId, p) },

@@ -3,7 +3,7 @@
  * validated by the engine, which reports field-level issues with JSON paths.
  */
 import { z } from 'zod';
-import type { ResolverKey } from '../../contract';
+import { RESOLVED_ALL, type ResolverKey } from '../../contract';
 import { REPORT_PAYLOADS } from './reportPayloads';
 
 /** A policy with calendars and holidays fits easily; anything larger is abuse or a bug. */
@@ -32,7 +32,7 @@ export const PAYLOADS = {
   'settings.save': z.object({
     policy,
     expectedVersion: z.number().int().min(0),
-    recomputeResolvedSince: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
+    recomputeResolvedSince: z.union([z.literal(RESOLVED_ALL), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).nullable().optional(),
   }),
   'settings.metadata': empty,
   'settings.presets': empty,
@@ -45,6 +45,8 @@ export const PAYLOADS = {
   }),
   'settings.preview': z.object({ policy, fields: z.record(z.string().max(64), z.string().max(256).optional()) }),
   'settings.recomputeProgress': empty,
+  'settings.coverage': z.object({ policy }),
+  'settings.whatIf': z.object({ policy, days: z.number().int().min(1).max(3660) }),
   ...REPORT_PAYLOADS,
 } satisfies Record<ResolverKey, z.ZodType>;
 

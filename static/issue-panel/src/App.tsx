@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { call } from '../../shared/api';
 import { useEnvelope } from '../../shared/useEnvelope';
 import { viewerTimeZone, formatDateTime } from '../../shared/format';
@@ -7,16 +7,24 @@ import { clockOffset, useNow } from './clock';
 import type { CalendarCompiler } from './engine';
 import { openSettings, type PanelContext } from './host';
 import { PanelView, type PanelData } from './PanelView';
+import type { FirstRead } from './prefetch';
 import { useRefreshTriggers } from './refresh';
 
 export interface AppProps {
   context: PanelContext;
   compile?: CalendarCompiler;
+  /** The first read, already started by main.tsx (see prefetch.ts); later reads call the resolver. */
+  firstRead?: FirstRead;
 }
 
-export function App({ context, compile }: AppProps) {
+export function App({ context, compile, firstRead }: AppProps) {
   const { issueId } = context;
-  const load = useMemo(() => (issueId ? () => call('panel.getSla', { issueId }) : null), [issueId]);
+  const first = useRef(firstRead);
+  const load = useMemo(() => (issueId ? () => {
+    const pending = first.current;
+    first.current = undefined;
+    return pending ? pending() : call('panel.getSla', { issueId });
+  } : null), [issueId]);
   const { state, reload } = useEnvelope<PanelData>(load);
   const refresh = useCallback(() => void reload(), [reload]);
   useRefreshTriggers(issueId, refresh);

@@ -1,5 +1,5 @@
 /** The editable settings: one draft policy shared by all tabs, saved as a whole. */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PresetSummary, ProjectConfig } from '../../../src/contract';
 import type { PolicySpec } from '../../../src/core/policy/types';
 import { formatDateTime } from '../../shared/format';
@@ -25,6 +25,7 @@ const TABS: Array<{ id: TabId; label: string }> = [
   { id: 'warnings', label: 'Warnings & actions' },
   { id: 'presets', label: 'Presets' },
   { id: 'preview', label: 'Preview' },
+  { id: 'whatif', label: 'Try on past issues' },
 ];
 const TAB_IDS = TABS.map((t) => t.id);
 
@@ -55,13 +56,17 @@ export function Editor({ config, initialDraft, initialApplied, canEdit, presets,
   const [local, setLocal] = useState<Partial<Record<TabId, number>>>({});
   const onLocalProblems = useCallback((tab: TabId, n: number) => setLocal((c) => (c[tab] === n ? c : { ...c, [tab]: n })), []);
   const meta = useMetadata();
+  useLeavePrompt(canEdit && st.dirty);
   // Metrics that would match no issue are named and confirmed before the save is sent.
   const [asking, setAsking] = useState<string[] | null>(null);
-  const save = (confirmed: boolean) => {
+  // The resolved-issues choice of the save being confirmed.
+  const pendingSince = useRef<string | null>(null);
+  const save = (confirmed: boolean, resolvedSince: string | null) => {
     const empty = metricsMatchingNothing(st.draft, meta);
+    pendingSince.current = resolvedSince;
     if (!confirmed && empty.length > 0) return setAsking(empty);
     setAsking(null);
-    void st.saving.save(st.draft);
+    void st.saving.save(st.draft, resolvedSince);
   };
   return (
     <IssuesContext.Provider value={st.index}>
@@ -74,13 +79,23 @@ export function Editor({ config, initialDraft, initialApplied, canEdit, presets,
           <EditorPanels ids={TAB_IDS} selected={st.tab} epoch={st.epoch} onLocalProblems={onLocalProblems} draft={st.draft} onChange={st.edit}
             canEdit={canEdit} presets={presets} onRetryPresets={onRetryPresets} onApplied={st.applyPreset} />
         </Tabs>
-        {canEdit && asking && <ConfirmNoMatch metrics={asking} onConfirm={() => save(true)} onCancel={() => setAsking(null)} />}
+        {canEdit && asking && <ConfirmNoMatch metrics={asking} onConfirm={() => save(true, pendingSince.current)} onCancel={() => setAsking(null)} />}
         {canEdit && (
           <SaveBar state={st.saving.state} dirty={st.dirty} localProblems={problems.count} issues={st.index.all}
-            onSave={() => save(false)} onCheck={() => void st.saving.check(st.draft)}
+            onSave={(since) => save(false, since)} onCheck={() => void st.saving.check(st.draft)}
             onDiscard={st.discard} onReload={onReload} onShowIssue={st.showIssue} />
         )}
       </LocalProblemsContext.Provider>
     </IssuesContext.Provider>
   );
+}
+
+/** While there are unsaved changes, leaving or reloading the page asks first (the browser's own prompt). */
+function useLeavePrompt(active: boolean): void {
+  useEffect(() => {
+    if (!active) return undefined;
+    const ask = (e: BeforeUnloadEvent) => { e.preventDefault(); e.returnValue = ''; };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [active]);
 }

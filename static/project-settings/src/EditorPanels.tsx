@@ -17,6 +17,7 @@ import { PreviewTab } from './preview/PreviewTab';
 import { ProblemScope } from './ui/ProblemScope';
 import type { Remote } from './ui/useRemote';
 import { WarningsTab } from './warnings/WarningsTab';
+import { WhatIfTab } from './whatif/WhatIfTab';
 
 export interface BodyProps {
   draft: PolicySpec; onChange: (p: PolicySpec) => void; canEdit: boolean;
@@ -58,5 +59,6 @@ function TabBody({ tab, draft, onChange, canEdit, presets, onRetryPresets, onApp
     case 'warnings': return <WarningsTab policy={draft} onChange={onChange} />;
     case 'presets': return <PresetsTab presets={presets} onRetry={onRetryPresets} disabled={!canEdit} onApplied={onApplied} />;
     case 'preview': return <PreviewTab policy={draft} />;
+    case 'whatif': return <WhatIfTab policy={draft} />;
   }
 }

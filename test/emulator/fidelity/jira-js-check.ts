@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const created = createIssue(emu, { project: 'FID', summary: 'Schema probe', priority: 'High', severity: 'Severity A', labels: ['probe'] });
   const key = (created.body as { key: string }).key;
   const issueId = Number((created.body as { id: string }).id);
-  comment(emu, key, { text: 'public reply', as: USERS.agentAna });
+  const reply = comment(emu, key, { text: 'public reply', as: USERS.agentAna }).body as { id: string };
   comment(emu, key, { text: 'internal note', as: USERS.agentAna, internal: true });
   transition(emu, key, { status: 'Resolved', as: USERS.agentAna });
   emu.jira({ method: 'PUT', path: `/rest/api/3/issue/${key}/properties/sla`, query: new URLSearchParams(), body: { metrics: {} }, accountId: USERS.admin });
@@ -43,6 +43,8 @@ async function main(): Promise<void> {
     ['getChangeLogs', () => api('issues', 'getChangeLogs')({ issueIdOrKey: key })],
     ['getTransitions', () => api('issues', 'getTransitions')({ issueIdOrKey: key })],
     ['getComments', () => api('issueComments', 'getComments')({ issueIdOrKey: key })],
+    ['getComment', () => api('issueComments', 'getComment')({ issueIdOrKey: key, id: reply.id })],
+    ['updateComment', () => api('issueComments', 'updateComment')({ issueIdOrKey: key, id: reply.id, body: { body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'edited reply' }] }] } } })],
     ['search', () => api('issueSearch', 'searchAndReconsileIssuesUsingJqlPost')({ jql: 'project = FID', fields: ['*all'], properties: ['sla'] })],
     ['countIssues', () => api('issueSearch', 'countIssues')({ jql: 'project = FID' })],
     ['getIssueProperty', () => api('issueProperties', 'getIssueProperty')({ issueIdOrKey: key, propertyKey: 'sla' })],

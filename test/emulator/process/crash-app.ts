@@ -30,7 +30,8 @@ permissions:
 const functions: Record<string, (...args: unknown[]) => unknown> = {
   async onComment(event: unknown) {
     const id = (event as { comment?: { id?: string } }).comment?.id ?? 'none';
-    await new Promise((r) => setTimeout(r, 3));
+    // Slower than comments are acknowledged, so a backlog of queued events builds up.
+    await new Promise((r) => setTimeout(r, 40));
     await kvs.set(`seen-${id}`, true);
   },
   async check(req: unknown) {
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
     manifest: parseManifest(MANIFEST), loadFunction: (_file, name) => functions[name] ?? (() => undefined),
   });
   const { emu } = running;
+  // One invocation at a time (Forge runs several), so the storm outpaces the trigger and a backlog builds.
+  if (emu.runtime) emu.runtime.pump.parallelism = 1;
   if (!emu.restoredFromDisk) {
     await emu.atomically(async () => {
       emu.site.addProject({ key: 'SUP', name: 'Support', projectTypeKey: 'service_desk', leadAccountId: USERS.admin, admins: [] });

@@ -20,7 +20,7 @@ const invokeMock = invoke as jest.MockedFunction<typeof invoke>;
 const context = parseContext({ timezone: 'Europe/Madrid', extension: { issue: { id: '10001' }, project: { key: 'SUP' } } });
 
 async function card(over: Partial<DataOf<'panel.getSla'>>) {
-  const data = { configured: true, projectId: '100', snapshot: snapshot([metric()]), calendars: [officeSpec], warnings: {}, serverNow: MONDAY + 10 * H, ...over };
+  const data: DataOf<'panel.getSla'> = { configured: true, projectId: '100', snapshot: snapshot([metric()]), calendars: [officeSpec], warnings: {}, serverNow: MONDAY + 10 * H, actionFailures: [], ...over };
   invokeMock.mockResolvedValue({ ok: true, data });
   render(<App context={context} compile={() => officeCalendar()} />);
   return within(await screen.findByTestId('sla-metric-resolution'));

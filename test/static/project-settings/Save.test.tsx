@@ -51,6 +51,19 @@ describe('saving the settings', () => {
     expect((mockBackend.callsTo('settings.save')[1] as { expectedVersion: number }).expectedVersion).toBe(4);
   });
 
+  it('asks before the page is left with unsaved changes, and not once they are saved', async () => {
+    const handlers = defaultHandlers();
+    handlers['settings.save'] = (p) => ok({ config: buildConfig(4, p.policy as never), recompute: progress('done', 0, 0) });
+    await openGoals(handlers);
+    const leave = () => { const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented; };
+    expect(leave()).toBe(false);
+    await typeTarget('high', '5');
+    expect(leave()).toBe(true);
+    await userEvent.click(screen.getByTestId('save'));
+    await screen.findByTestId('recompute-status');
+    expect(leave()).toBe(false);
+  });
+
   it('validates a typed target instantly and refuses to save while it is wrong', async () => {
     await openGoals();
     const input = await typeTarget('high', '');

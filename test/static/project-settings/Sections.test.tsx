@@ -110,6 +110,6 @@ describe('preview', () => {
     await userEvent.click(screen.getByTestId('preview-run'));
     expect(await screen.findByTestId('preview-response')).toHaveTextContent('An issue created now with priority High would be due Mon 13:00 (Madrid, Madrid office)');
     expect(screen.getByRole('img', { name: /1 business period/ })).toBeInTheDocument();
-    expect(mockBackend.callsTo('settings.preview')).toContainEqual(expect.objectContaining({ fields: { priorityId: '2' } }));
+    expect(mockBackend.callsTo('settings.preview')).toContainEqual(expect.objectContaining({ fields: { priority: '2' } }));
   });
 });

@@ -42,7 +42,7 @@ export function CalendarEditor({ calendar, path, library, onChange }: Props) {
       {(calendar.kind === 'union' || calendar.kind === 'intersection') && (
         <Members calendar={calendar} path={path} library={library} onChange={onChange} />
       )}
-      <Exclusions exclusions={calendar.exclusions ?? []} path={`${path}.exclusions`} onChange={(exclusions) => onChange({ ...calendar, exclusions })} />
+      <Exclusions exclusions={calendar.exclusions ?? []} path={`${path}.exclusions`} zone={calendar.kind === 'weekly' || calendar.kind === 'always' ? calendar.timeZone ?? 'UTC' : 'UTC'} onChange={(exclusions) => onChange({ ...calendar, exclusions })} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { CalendarSpec } from '../../../../src/core/calendar/types';
 import type { PolicySpec } from '../../../../src/core/policy/types';
 import { Button } from '../../../shared/ui';
 import { removeAt, replaceAt } from '../model/edit';
-import { newAlwaysCalendar, newUnionCalendar, newWeeklyCalendar } from '../model/defaults';
+import { newAlwaysCalendar, newIntersectionCalendar, newUnionCalendar, newWeeklyCalendar } from '../model/defaults';
 import { useIssuesUnder } from '../model/issues';
 import { LocalProblemsContext } from '../model/localProblems';
 import { useProblemRegistry } from '../ui/useProblemRegistry';
@@ -41,6 +41,7 @@ export function CalendarsTab({ policy, onChange }: Props) {
         <Button onClick={() => add(newWeeklyCalendar(ids))}>+ Business hours</Button>
         <Button onClick={() => add(newAlwaysCalendar(ids))}>+ 24x7</Button>
         <Button onClick={() => add(newUnionCalendar(ids, weekly.slice(0, 2)))}>+ Follow the sun</Button>
+        <Button onClick={() => add(newIntersectionCalendar(ids, weekly.slice(0, 2)))} data-testid="add-intersection">+ Open when all are open</Button>
       </div>
     </section>
   );

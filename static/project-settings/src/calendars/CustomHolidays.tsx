@@ -4,18 +4,21 @@ import type { CustomHoliday } from '../../../../src/core/calendar/types';
 import { removeAt, replaceAt } from '../model/edit';
 import { Button } from '../../../shared/ui';
 import { Field } from '../ui/Field';
+import { useStableKeys } from '../ui/useStableKeys';
 import { timeError } from './WeekGrid';
 
 interface Props { holidays: CustomHoliday[]; path: string; onChange: (h: CustomHoliday[]) => void }
 
 export function CustomHolidays({ holidays, path, onChange }: Props) {
   const add = () => onChange([...holidays, { name: 'Company holiday', month: 12, day: 24 }]);
+  const keys = useStableKeys(holidays.length);
   return (
     <fieldset>
       <legend>Company holidays</legend>
       <p className="field-help">Write a date as 2026-12-24 for one year only, or 12-24 for every year. Add hours to close only part of the day (e.g. from 14:00).</p>
       {holidays.map((h, i) => (
-        <HolidayRow key={i} holiday={h} path={`${path}[${i}]`} onChange={(n) => onChange(replaceAt(holidays, i, n))} onRemove={() => onChange(removeAt(holidays, i))} />
+        <HolidayRow key={keys.at(i)} holiday={h} path={`${path}[${i}]`} onChange={(n) => onChange(replaceAt(holidays, i, n))}
+          onRemove={() => { keys.removed(i); onChange(removeAt(holidays, i)); }} />
       ))}
       <Button appearance="subtle" onClick={add}>+ Company holiday</Button>
     </fieldset>

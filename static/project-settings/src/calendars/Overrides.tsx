@@ -3,25 +3,24 @@ import type { DateOverride, ExclusionWindow } from '../../../../src/core/calenda
 import { removeAt, replaceAt } from '../model/edit';
 import { Button } from '../../../shared/ui';
 import { Field } from '../ui/Field';
+import { useStableKeys } from '../ui/useStableKeys';
+import { instantOf, wallTimeOf } from './wallTime';
 import { RangeEditor } from './WeekGrid';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-export function instantError(text: string): string | null {
-  return INSTANT.test(text) && !Number.isNaN(Date.parse(text)) ? null : 'Use a date and time with its offset, e.g. 2026-03-01T22:00+01:00 or 2026-03-01T21:00Z.';
-}
 
 interface OverridesProps { overrides: DateOverride[]; path: string; onChange: (o: DateOverride[]) => void }
 
 export function Overrides({ overrides, path, onChange }: OverridesProps) {
   const add = () => onChange([...overrides, { date: '', hours: [] }]);
+  const keys = useStableKeys(overrides.length);
   return (
     <fieldset>
       <legend>Special dates</legend>
       <p className="field-help">Hours for one date replace that weekday's hours, e.g. a short day on 2026-12-31. No hours means closed all day.</p>
       {overrides.map((o, i) => (
-        <OverrideRow key={i} override={o} path={`${path}[${i}]`} onChange={(n) => onChange(replaceAt(overrides, i, n))} onRemove={() => onChange(removeAt(overrides, i))} />
+        <OverrideRow key={keys.at(i)} override={o} path={`${path}[${i}]`} onChange={(n) => onChange(replaceAt(overrides, i, n))}
+          onRemove={() => { keys.removed(i); onChange(removeAt(overrides, i)); }} />
       ))}
       <Button appearance="subtle" onClick={add}>+ Special date</Button>
     </fieldset>
@@ -51,24 +50,30 @@ function OverrideRow({ override: o, path, onChange, onRemove }: OverrideRowProps
   );
 }
 
-interface ExclusionsProps { exclusions: ExclusionWindow[]; path: string; onChange: (x: ExclusionWindow[]) => void }
+interface ExclusionsProps { exclusions: ExclusionWindow[]; path: string; zone: string; onChange: (x: ExclusionWindow[]) => void }
 
-export function Exclusions({ exclusions, path, onChange }: ExclusionsProps) {
+/**
+ * Exclusion windows picked with the browser's date-time pickers, read and written in the calendar's
+ * zone (stored as UTC instants, the form the engine requires), so nobody types ISO text.
+ */
+export function Exclusions({ exclusions, path, zone, onChange }: ExclusionsProps) {
   const add = () => onChange([...exclusions, { start: '', end: '', reason: 'Planned maintenance' }]);
+  const keys = useStableKeys(exclusions.length);
+  const set = (i: number, x: ExclusionWindow) => onChange(replaceAt(exclusions, i, x));
   return (
     <fieldset>
       <legend>Exclusion windows</legend>
-      <p className="field-help">No SLA time counts between these two moments, e.g. an announced maintenance window.</p>
+      <p className="field-help">No SLA time counts between these two moments, e.g. an announced maintenance window. Times are in {zone}.</p>
       {exclusions.map((x, i) => (
-        <div key={i} className="row" role="group" aria-label={`Exclusion window ${i + 1}`}>
-          <Field label="From" path={`${path}[${i}].start`} localError={instantError(x.start)} render={(p) => (
-            <input {...p} className="input" value={x.start} placeholder="2026-03-01T22:00+01:00" onChange={(e) => onChange(replaceAt(exclusions, i, { ...x, start: e.target.value }))} />
+        <div key={keys.at(i)} className="row" role="group" aria-label={`Exclusion window ${i + 1}`}>
+          <Field label={`From (${zone})`} path={`${path}[${i}].start`} localError={x.start ? null : 'Pick the date and time it starts.'} render={(p) => (
+            <input {...p} type="datetime-local" className="input" value={wallTimeOf(x.start, zone)} onChange={(e) => set(i, { ...x, start: instantOf(e.target.value, zone) })} />
           )} />
-          <Field label="Until" path={`${path}[${i}].end`} localError={instantError(x.end)} render={(p) => (
-            <input {...p} className="input" value={x.end} placeholder="2026-03-02T02:00+01:00" onChange={(e) => onChange(replaceAt(exclusions, i, { ...x, end: e.target.value }))} />
+          <Field label={`Until (${zone})`} path={`${path}[${i}].end`} localError={x.end ? null : 'Pick the date and time it ends.'} render={(p) => (
+            <input {...p} type="datetime-local" className="input" value={wallTimeOf(x.end, zone)} onChange={(e) => set(i, { ...x, end: instantOf(e.target.value, zone) })} />
           )} />
-          <Field label="Reason" render={(p) => <input {...p} className="input" value={x.reason ?? ''} onChange={(e) => onChange(replaceAt(exclusions, i, { ...x, reason: e.target.value }))} />} />
-          <Button appearance="subtle" className="icon-button" aria-label={`Remove exclusion window ${i + 1}`} onClick={() => onChange(removeAt(exclusions, i))}>×</Button>
+          <Field label="Reason" render={(p) => <input {...p} className="input" value={x.reason ?? ''} onChange={(e) => set(i, { ...x, reason: e.target.value })} />} />
+          <Button appearance="subtle" className="icon-button" aria-label={`Remove exclusion window ${i + 1}`} onClick={() => { keys.removed(i); onChange(removeAt(exclusions, i)); }}>×</Button>
         </div>
       ))}
       <Button appearance="subtle" onClick={add}>+ Exclusion window</Button>

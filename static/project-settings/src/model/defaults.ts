@@ -25,6 +25,11 @@ export function newUnionCalendar(taken: readonly string[], members: CalendarSpec
   return { schemaVersion: 1, kind: 'union', id: uniqueId('follow-the-sun', taken), name: 'Follow the sun', members };
 }
 
+/** Open only when every member is open, e.g. office hours within a support contract's window. */
+export function newIntersectionCalendar(taken: readonly string[], members: CalendarSpec[]): CalendarSpec {
+  return { schemaVersion: 1, kind: 'intersection', id: uniqueId('overlap', taken), name: 'Open when all are open', members };
+}
+
 export function newGoal(taken: readonly string[], calendarId: string): Goal {
   return {
     id: uniqueId('goal', taken),

@@ -7,14 +7,16 @@ import { formatSoon, zoneCity } from '../../../shared/format';
 import { Button, EmptyState, ErrorState, LoadingState } from '../../../shared/ui';
 import { useMetadata } from '../model/metadata';
 import { Field } from '../ui/Field';
+import { CoveragePanel } from './CoveragePanel';
 import { Timeline } from './Timeline';
 
+/** Keyed by the field ids goals match on (the changelog's "priority", "issuetype", custom field ids). */
 type Fields = Record<string, string>;
 type Outcome = { status: 'idle' | 'loading' } | { status: 'error'; message: string; code: string } | { status: 'ready'; data: DataOf<'settings.preview'> };
 
 export function PreviewTab({ policy }: { policy: PolicySpec }) {
   const meta = useMetadata();
-  const [fields, setFields] = useState<Fields>((): Fields => (meta.priorities[0] ? { priorityId: meta.priorities[0].id } : {}));
+  const [fields, setFields] = useState<Fields>((): Fields => (meta.priorities[0] ? { priority: meta.priorities[0].id } : {}));
   const [outcome, setOutcome] = useState<Outcome>({ status: 'idle' });
   const run = async () => {
     setOutcome({ status: 'loading' });
@@ -29,6 +31,7 @@ export function PreviewTab({ policy }: { policy: PolicySpec }) {
       {outcome.status === 'loading' && <LoadingState label="Calculating…" />}
       {outcome.status === 'error' && <ErrorState title="Could not preview" message={outcome.message} code={outcome.code} onRetry={() => void run()} />}
       {outcome.status === 'ready' && <PreviewResults data={outcome.data} subject={describeIssue(fields, meta.priorities)} />}
+      <CoveragePanel policy={policy} />
     </section>
   );
 }
@@ -49,8 +52,8 @@ function PreviewForm({ fields, onChange, onRun }: { fields: Fields; onChange: (f
   );
   return (
     <div className="row">
-      {pick('priorityId', 'Priority', meta.priorities)}
-      {pick('issueTypeId', 'Issue type', meta.issueTypes)}
+      {pick('priority', 'Priority', meta.priorities)}
+      {pick('issuetype', 'Issue type', meta.issueTypes)}
       {meta.selectFields.map((f) => pick(f.id, f.name, f.options))}
       <Button appearance="primary" onClick={onRun} data-testid="preview-run">Preview due times</Button>
     </div>
@@ -58,7 +61,7 @@ function PreviewForm({ fields, onChange, onRun }: { fields: Fields; onChange: (f
 }
 
 function describeIssue(fields: Fields, priorities: ReadonlyArray<{ id: string; name: string }>): string {
-  const priority = priorities.find((p) => p.id === fields.priorityId);
+  const priority = priorities.find((p) => p.id === fields.priority);
   return priority ? `An issue created now with priority ${priority.name}` : 'An issue created now';
 }
 

@@ -1,6 +1,8 @@
 /** Save, discard, and everything that can happen on save: validation issues, conflicts, refusal, recompute. */
 import type { FieldIssue } from '../../../../src/contract';
+import { useState } from 'react';
 import { Button, ErrorState, Notice } from '../../../shared/ui';
+import { ResolvedChoice, resolvedSince, type ResolvedChoiceValue } from './ResolvedChoice';
 import { RecomputeStatus } from './RecomputeStatus';
 import type { SaveState } from './useSave';
 
@@ -9,7 +11,8 @@ interface Props {
   dirty: boolean;
   localProblems: number;
   issues: readonly FieldIssue[];
-  onSave: () => void;
+  /** Saves; the argument is the save payload's recomputeResolvedSince. */
+  onSave: (recomputeResolvedSince: string | null) => void;
   onCheck: () => void;
   onDiscard: () => void;
   onReload: () => void;
@@ -23,11 +26,14 @@ export function problemsLine(total: number, dirty: boolean): string {
   return dirty ? 'You have unsaved changes.' : 'All changes saved.';
 }
 
-export function SaveBar({ state, dirty, localProblems, issues, onSave, onCheck, onDiscard, onReload, onShowIssue }: Props) {
+export function SaveBar({ state, dirty, localProblems, issues, onSave: saveWith, onCheck, onDiscard, onReload, onShowIssue }: Props) {
+  const [resolved, setResolved] = useState<ResolvedChoiceValue>({ mode: 'none', since: '' });
+  const onSave = () => saveWith(resolvedSince(resolved));
   const saving = state.status === 'saving' || state.status === 'checking';
   const total = localProblems + issues.length;
   return (
     <div className="save-bar" data-testid="save-bar">
+      {dirty && <ResolvedChoice value={resolved} onChange={setResolved} />}
       <div className="row">
         <Button appearance="primary" onClick={onSave} disabled={!dirty || saving || total > 0} data-testid="save">{saving ? 'Saving…' : 'Save'}</Button>
         <Button onClick={onCheck} disabled={saving || localProblems > 0} data-testid="check">{state.status === 'checking' ? 'Checking…' : 'Check for problems'}</Button>
@@ -41,7 +47,7 @@ export function SaveBar({ state, dirty, localProblems, issues, onSave, onCheck, 
   );
 }
 
-type OutcomeProps = Pick<Props, 'state' | 'issues' | 'onSave' | 'onReload' | 'onShowIssue'>;
+type OutcomeProps = Pick<Props, 'state' | 'issues' | 'onReload' | 'onShowIssue'> & { onSave: () => void };
 
 function SaveOutcome({ state, issues, onSave, onReload, onShowIssue }: OutcomeProps) {
   switch (state.status) {

@@ -28,9 +28,10 @@ interface Options {
 
 export function useSave({ baseVersion, onSaved, onIssues }: Options) {
   const [state, setState] = useState<SaveState>({ status: 'idle' });
-  const save = async (policy: PolicySpec) => {
+  /** `recomputeResolvedSince`: also recompute resolved issues (see ResolvedChoice); null for open issues only. */
+  const save = async (policy: PolicySpec, recomputeResolvedSince: string | null = null) => {
     setState({ status: 'saving' });
-    const res = await call('settings.save', { policy, expectedVersion: baseVersion });
+    const res = await call('settings.save', { policy, expectedVersion: baseVersion, ...(recomputeResolvedSince ? { recomputeResolvedSince } : {}) });
     if (res.ok) {
       onIssues([], policy);
       onSaved(res.data.config);

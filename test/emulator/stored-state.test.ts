@@ -1,0 +1,85 @@
+/**
+ * The stored `sla` property on the demo site, driven through the real app: it equals a fresh
+ * evaluation at every hour between checks, and it converges after lost work or a hand edit.
+ */
+import { seedDemo } from '../../emulator/seed';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { USERS } from '../../emulator/jira/catalog';
+import { comment, transition } from '../../emulator/server/actions';
+import { call } from './helpers';
+import { claimedActions, demoEmulator, dueBreachIds, freshIssues, HOUR, mismatches, recordActions, sortActions, type SentAction } from './storedState';
+import { teardown } from './helpers';
+
+beforeEach(() => jest.spyOn(console, 'warn').mockImplementation(() => undefined));
+afterEach(() => {
+  teardown();
+  jest.restoreAllMocks();
+});
+jest.setTimeout(300_000);
+
+describe('the stored SLA state on the demo site', () => {
+  it('equals a fresh evaluation at every hour of 48 h across a weekend and a holiday (0 mismatches)', async () => {
+    const emu = demoEmulator();
+    expect(await seedDemo(emu)).toEqual([]);
+    // From the seed (real now) to Sunday 6 Dec 2026 12:00 UTC: the window spans Sunday, Monday and
+    // Tuesday 8 Dec, a public holiday in Madrid (the MAD project's calendar).
+    const start = Date.parse('2026-12-06T12:00:00Z');
+    if (emu.clock.now() < start) await emu.advance(start - emu.clock.now());
+    expect(freshIssues(emu)).toHaveLength(12);
+    await emu.drain();
+    const found: Array<{ at: string; keys: string[] }> = [];
+    for (let h = 0; h <= 48; h++) {
+      if (h > 0) await emu.advance(HOUR);
+      const wrong = await mismatches(emu);
+      if (wrong.length) found.push({ at: new Date(emu.clock.now()).toISOString(), keys: wrong.map((m) => m.key) });
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('converges after a hard restart mid-storm: within 24 h no stale property, every due breach action sent exactly once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sla-restart-'));
+    try {
+      const sent: SentAction[] = [];
+      const first = demoEmulator(dir);
+      recordActions(first, sent);
+      expect(await seedDemo(first)).toEqual([]);
+      // A storm of new and changed issues, then the process dies with its queued work unsaved.
+      const keys = freshIssues(first);
+      for (const key of keys.slice(0, 6)) comment(first, key, { text: 'Any news?', as: USERS.customerCarla });
+      for (const key of keys.slice(6, 9)) transition(first, key, { status: 'In Progress' });
+      first.runtime?.pump.clear();
+      first.close();
+      teardown();
+      const second = demoEmulator(dir);
+      recordActions(second, sent);
+      expect((await mismatches(second)).length).toBeGreaterThan(0);
+      for (let h = 0; h < 24; h++) await second.advance(HOUR);
+      expect(await mismatches(second)).toEqual([]);
+      const due = await dueBreachIds(second);
+      expect(due.length).toBeGreaterThan(0);
+      expect(due.filter((id) => second.kvs.state.kv[id] === undefined)).toEqual([]);
+      expect(sortActions(sent)).toEqual(sortActions(await claimedActions(second)));
+      second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('repairs within 24 h a property a user overwrote, even one copied with its signature', async () => {
+    const emu = demoEmulator();
+    expect(await seedDemo(emu)).toEqual([]);
+    await emu.advance(HOUR);
+    // The victim has nothing scheduled (no check, no event): only reconciliation can notice the forgery.
+    const settled = (i: { properties: Record<string, unknown> }) => (i.properties.sla as { checkAt?: unknown } | undefined)?.checkAt === null;
+    const victim = emu.site.data.issues.find(settled);
+    const donor = emu.site.data.issues.find((i) => i !== victim && i.properties.sla && !settled(i));
+    const forged = { ...(donor!.properties.sla as object) };
+    expect(call(emu, 'PUT', `/rest/api/3/issue/${victim!.id}/properties/sla`, forged, USERS.agentAna).status).toBeLessThan(300);
+    expect(victim!.properties.sla).toEqual(forged);
+    for (let h = 0; h < 24; h++) await emu.advance(HOUR);
+    expect(victim!.properties.sla).not.toEqual(forged);
+    expect(await mismatches(emu)).toEqual([]);
+  });
+});
