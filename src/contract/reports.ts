@@ -1,10 +1,5 @@
 /** Resolver contract of reports, explain, uptime and the dashboard gadget (merged into ResolverMap). */
-import type { Instant } from '../core/calendar/types';
-import type { NamedRef } from '../core/policy/types';
-import type { ComplianceRow } from '../core/compliance/summary';
-import type { CreditRules, CreditStatement } from '../core/compliance/credits';
-import type { OutageRecord } from '../core/compliance/outages';
-import type { CycleExplanation } from '../core/explain/types';
+import type { ComplianceRow, CreditRules, CreditStatement, CycleExplanation, Instant, NamedRef, OutageRecord } from '../core/browser';
 
 export interface ReportFiltersDto {
   /** Inclusive "YYYY-MM" range in `timeZone`. */

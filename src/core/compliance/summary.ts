@@ -1,6 +1,6 @@
 /** Compliance over many issues: met / breached / % and time to meet per metric × goal × month. */
 import { DateTime } from 'luxon';
-import type { Instant } from '../calendar/types';
+import type { Instant } from '../time';
 import type { SlaSnapshot } from '../evaluate/types';
 
 export interface ComplianceRow {

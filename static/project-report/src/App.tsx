@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { call } from '../../shared/api';
 import { useEnvelope } from '../../shared/useEnvelope';
 import { ErrorState, GlobalStyles, LoadingState, space, Tabs } from '../../shared/ui';
-import type { DataOf } from '../../../src/contract';
+import type { DataOf } from '@contract';
 import type { PageContext } from './context';
 import { ReportTab } from './ReportTab';
 import { UptimeTab } from './UptimeTab';

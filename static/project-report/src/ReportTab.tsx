@@ -1,6 +1,6 @@
 /** Compliance tab: filters, the month table, the 12-month trend, breached cycles and CSV downloads. */
 import { useMemo, useState } from 'react';
-import type { DataOf, ReportFiltersDto } from '../../../src/contract';
+import type { DataOf, ReportFiltersDto } from '@contract';
 import { call } from '../../shared/api';
 import { useEnvelope } from '../../shared/useEnvelope';
 import { Button, colors, EmptyState, ErrorState, LoadingState, Notice, space } from '../../shared/ui';

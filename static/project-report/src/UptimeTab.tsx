@@ -1,7 +1,7 @@
 /** Uptime and credits: monthly uptime per service against the target, the credit, outages as evidence. */
 import { useMemo, useState } from 'react';
-import type { DataOf } from '../../../src/contract';
-import type { CreditStatement } from '../../../src/core/compliance/credits';
+import type { DataOf } from '@contract';
+import type { CreditStatement } from '@core/browser';
 import { call } from '../../shared/api';
 import { formatDateTime, formatDuration } from '../../shared/format';
 import { useEnvelope } from '../../shared/useEnvelope';
