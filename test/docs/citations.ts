@@ -9,6 +9,8 @@ import { join } from 'node:path';
 export interface Citation {
   doc: string;
   text: string;
+  /** The next part of the same span, for titles that themselves contain "; ". */
+  next?: string;
 }
 
 /** Whitespace runs and typographic apostrophes read as one space and a plain apostrophe. */
@@ -57,7 +59,7 @@ function testParens(text: string): string[] {
 }
 
 const unwrap = (s: string): string => {
-  const t = s.replace(/^\(?test:\s*/, '').replace(/\.$/, '');
+  const t = s.replace(/^\(?tests?:\s*/, '').replace(/^›\s*/, '').replace(/\s*…\s*/g, '…').replace(/\.$/, '');
   const open = (t.match(/\(/g) ?? []).length;
   const close = (t.match(/\)/g) ?? []).length;
   return close > open && t.endsWith(')') ? t.slice(0, -1) : t;
@@ -70,10 +72,10 @@ export function citationsIn(doc: string, text: string): Citation[] {
     .filter(({ span, at }) => span.includes(' › ') || insideBracket(plain, at))
     .map(({ span }) => span)
     .filter((span) => !span.includes('(test:'));
-  return [...italic, ...testParens(plain.replace(/\*/g, ''))]
-    .flatMap((span) => squash(span).split(/;\s+/))
-    .map((part) => ({ doc, text: unwrap(part).replace(/\.$/, '').trim() }))
-    .filter((c) => c.text.length > 0);
+  return [...italic, ...testParens(plain.replace(/\*/g, ''))].flatMap((span) => {
+    const parts = squash(span).split(/;\s+/).map((part) => unwrap(part).replace(/\.$/, '').trim());
+    return parts.map((text, i) => ({ doc, text, ...(parts[i + 1] ? { next: parts[i + 1] } : {}) })).filter((c) => c.text.length > 0);
+  });
 }
 
 /** Test titles declared with it/test/describe (string or template literal, `.each` included). */
@@ -90,14 +92,21 @@ function titlePattern(title: string): RegExp {
 }
 
 export interface TestIndex {
+  /** Test file basenames without extension ("semantics" for semantics.test.ts). */
+  files: Set<string>;
   matches(title: string): boolean;
+  /** Whether some declared title ends with "; <text>" (the second half of a split title). */
+  matchesTail(text: string): boolean;
 }
 
 export function indexTests(sources: Array<{ file: string; text: string }>): TestIndex {
   const titles = sources.flatMap((s) => titlesIn(s.text));
   const exact = new Set(titles);
   const patterns = titles.filter((t) => /%[sdifjop#]|\$\{|\$[A-Za-z_]/.test(t)).map(titlePattern);
+  const placeheld = titles.filter((x) => /%[sdifjop#]|\$\{|\$[A-Za-z_]/.test(x)).map((x) => x.split(/%[sdifjop#]|\$\{|\$[A-Za-z_]/)[0] ?? '');
   const one = (t: string): boolean => {
+    // A cited value where the declared title has a placeholder: the text before the placeholder must agree.
+    if (t.includes('…') && placeheld.some((head) => head.length > 10 && t.startsWith(head))) return true;
     if (t.includes('…')) {
       const cited = new RegExp(`^${t.split('…').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
       return titles.some((x) => cited.test(x));
@@ -105,13 +114,22 @@ export function indexTests(sources: Array<{ file: string; text: string }>): Test
     // A title cited up to its colon ("adds up over consecutive ranges") names the declared one.
     return exact.has(t) || patterns.some((p) => p.test(t)) || titles.some((x) => x.startsWith(`${t}: `));
   };
-  return { matches: one };
+  const files = new Set(sources.map((s) => (s.file.split('/').pop() ?? '').replace(/\.(test|e2e)\.tsx?$|\.tsx?$/, '')));
+  return { files, matches: one, matchesTail: (t) => titles.some((x) => x.endsWith(`; ${t}`)) };
 }
 
 /** Why a citation does not name an existing test, or null when it does. */
 export function checkCitation(c: Citation, index: TestIndex): string | null {
-  // "file › describe › it": the last step is the declared title.
-  const title = c.text.split(' › ').pop()?.trim() ?? '';
+  // "file › describe › it": the last step is the declared title; "describe › …" cites the describe.
+  const steps = c.text.split(/\s*›\s*/).filter((step) => step.length > 0);
+  let title = steps.pop() ?? '';
+  if (title === '…' && steps.length > 0) title = steps.pop() ?? '';
+  // "file › …" cites every test of a test file.
+  if (steps.length === 0 && index.files.has(title.replace(/\.(test|e2e)\.tsx?$/, '')) && c.text.endsWith('…')) return null;
   if (index.matches(title)) return null;
+  // A title that itself contains "; " was split with the span: it names a test joined with its next part,
+  // and that next part is then the tail of the same title.
+  if (c.next !== undefined && index.matches(`${title}; ${c.next}`)) return null;
+  if (index.matchesTail(c.text)) return null;
   return `${c.doc}: no test is named "${c.text}"`;
 }
