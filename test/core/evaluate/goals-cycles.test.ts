@@ -81,6 +81,40 @@ describe('evaluate: cycles', () => {
     expect(m?.state).toBe('met');
   });
 
+  describe('a start on entering one of several statuses', () => {
+    const opened = [STATUS.open, STATUS.inProgress];
+    const answered = { comments: [comment('c1', '2026-03-02T10:00:00Z')], changes: [change('h1#0', '2026-03-02T11:00:00Z', 'status', STATUS.open, STATUS.inProgress)] };
+
+    it('opens no second cycle when the issue moves between two of the listed statuses', () => {
+      const entered = metric({ pause: [], start: [{ kind: 'statusEntered', statusIds: opened }] });
+      const m = evaluate(history(answered), policyOf(entered), NOW).metrics[0];
+      expect(m?.cycles.map((c) => [c.startedAt, c.stoppedAt, c.met])).toEqual([[at('2026-03-02T09:00:00Z'), at('2026-03-02T10:00:00Z'), true]]);
+      expect(m?.state).toBe('met');
+    });
+
+    it('opens a new cycle on that move when each status is a start of its own', () => {
+      const eachItsOwn = metric({ pause: [], start: opened.map((id) => ({ kind: 'statusEntered' as const, statusIds: [id] })) });
+      const m = evaluate(history(answered), policyOf(eachItsOwn), NOW).metrics[0];
+      expect(m?.cycles.map((c) => [c.startedAt, c.stoppedAt, c.met])).toEqual([
+        [at('2026-03-02T09:00:00Z'), at('2026-03-02T10:00:00Z'), true],
+        [at('2026-03-02T11:00:00Z'), null, null],
+      ]);
+      expect(m?.state).toBe('running');
+    });
+
+    it('opens no new cycle on a status change that ends in the status it began in', () => {
+      const entered = metric({ pause: [], start: [{ kind: 'statusEntered', statusIds: [STATUS.open] }] });
+      const changes = [
+        change('h1#0', '2026-03-02T11:00:00Z', 'status', STATUS.open, STATUS.open),
+        change('h2#0', '2026-03-02T11:30:00Z', 'status', STATUS.open, STATUS.resolvedDone),
+        change('h2#1', '2026-03-02T11:30:00Z', 'status', STATUS.resolvedDone, STATUS.open),
+      ];
+      const m = evaluate(history({ comments: answered.comments, changes }), policyOf(entered), NOW).metrics[0];
+      expect(m?.cycles).toHaveLength(1);
+      expect(m?.state).toBe('met');
+    });
+  });
+
   it('starts the next status-update interval at each agent comment while work is in progress', () => {
     const cadence = metric({
       key: 'update', name: 'Update', mode: 'recurring', pause: [],
