@@ -51,7 +51,8 @@ async function settle(emu: Emulator): Promise<void> {
 /**
  * The SLA state of a property: everything but `fired` and its `hash`. A fresh evaluation records every
  * due action as fired (it performs none), while the live flow fires only what came due while it
- * watched, so `fired` differs even without faults; duplicates are checked on the comments instead.
+ * watched, so `fired` differs even without faults; the lost-invocations test checks the actions
+ * themselves (every due breach claimed, each sent once).
  */
 function slaState(p: unknown): unknown {
   if (!p || typeof p !== 'object') return p;
