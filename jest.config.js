@@ -6,4 +6,10 @@ module.exports = {
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // The public surfaces of the core and the contract (tsconfig.json "paths").
+  moduleNameMapper: {
+    '^@core$': '<rootDir>/src/core/index.ts',
+    '^@core/browser$': '<rootDir>/src/core/browser.ts',
+    '^@contract$': '<rootDir>/src/contract/index.ts',
+  },
 };

@@ -3,7 +3,7 @@
  * the same UTC calendar (Mon–Thu 08:00–19:00, Fri 08:00–15:00, Spanish public holidays) and the
  * same seeded workload, plus our own figures for a DST zone with holidays and a follow-the-sun union.
  */
-import { calendarPreset, compileCalendar, listHolidays, type BusinessCalendar, type CalendarSpec } from '../src/core/calendar';
+import { calendarPreset, compileCalendar, listHolidays, type BusinessCalendar, type CalendarSpec } from '@core';
 import { dayjsPeer, momentPeer, type BenchHours, type Peer } from './peers';
 
 const MINUTE = 60_000;
@@ -54,7 +54,7 @@ function benchCalendar(hours: BenchHours): BusinessCalendar {
 
 function compiled(spec: CalendarSpec | null): BusinessCalendar {
   const result = compileCalendar(spec);
-  if (!result.ok) throw new Error(`bench calendar rejected: ${JSON.stringify(result.errors)}`);
+  if (!result.ok) throw new Error(`bench calendar rejected: ${JSON.stringify(result.error)}`);
   return result.value;
 }
 

@@ -3,9 +3,7 @@
  * arrivals and its uncovered week, on the presets a real policy uses. Printed per goal kind so a
  * regression in one path shows up alone.
  */
-import { calendarPreset, compileCalendar, type BusinessCalendar } from '../src/core/calendar';
-import { uncoveredWeek, worstCase } from '../src/core/analysis/coverage';
-import type { GoalTarget } from '../src/core/policy/types';
+import { calendarPreset, compileCalendar, type BusinessCalendar, uncoveredWeek, worstCase, type GoalTarget } from '@core';
 
 const REPEATS = 5;
 const FROM = Date.UTC(2026, 0, 1);

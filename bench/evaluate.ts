@@ -2,10 +2,8 @@
  * Evaluation throughput: one issue with 200 history items under a 4-metric policy (median per issue),
  * and 10,000 such issues. Prints JSON lines {"bench", "ours_us", …}.
  */
-import { evaluate } from '../src/core/evaluate';
-import { instantiatePreset, validatePolicy, type CompiledPolicy } from '../src/core/policy';
-import type { FieldChange, HistoryComment, IssueHistory } from '../src/core/evaluate/types';
-import type { JiraMetadata } from '../src/contract';
+import { evaluate, instantiatePreset, validatePolicy, type CompiledPolicy, type FieldChange, type HistoryComment, type IssueHistory } from '@core';
+import type { JiraMetadata } from '@contract';
 
 const SITE: JiraMetadata = {
   priorities: [{ id: '1', name: 'High' }],
@@ -24,7 +22,7 @@ function benchPolicy(): CompiledPolicy {
   if (!first) throw new Error('preset without metrics');
   const resolution = { ...first, key: 'resolution', name: 'Time to resolution', start: [{ kind: 'issueCreated' as const }, { kind: 'resolutionCleared' as const }], stop: [{ kind: 'resolutionSet' as const }] };
   const r = validatePolicy({ ...policy, metrics: [...policy.metrics, resolution] });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value;
 }
 

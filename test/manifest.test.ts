@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { validate, validateTriggerScopes } from '@forge/manifest';
 import { parse } from 'yaml';
-import { RESOLVER_KEYS } from '../src/contract';
+import { RESOLVER_KEYS } from '@contract';
 import * as handlers from '../src/index';
 import { RESOLVER_TABLE } from '../src/handlers/resolver';
 import { buildProperty } from '../src/app/property';
-import type { SlaSnapshot } from '../src/core/evaluate/types';
+import type { SlaSnapshot } from '@core';
 
 const root = resolve(__dirname, '..');
 interface Manifest {

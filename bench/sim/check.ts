@@ -7,9 +7,9 @@
  *   simulated clock (429s wait their Retry-After), writing to another property key.
  */
 import { handleJira } from '../../emulator/jira/api';
-import { evaluate, validatePolicy, policyFieldIds } from '../../src/core';
+import { evaluate, validatePolicy, policyFieldIds } from '@core';
 import { buildProperty, verifiedSignature } from '../../src/app/property';
-import type { SlaProperty } from '../../src/contract';
+import type { SlaProperty } from '@contract';
 import { integrityKey } from '../../src/store/integrity';
 import { readFields } from '../../src/app/history';
 import { createJiraClient } from '../../src/jira/client';

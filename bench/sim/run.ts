@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { USERS } from '../../emulator/jira/catalog';
-import { instantiatePreset, type PolicySpec, type SiteMetadata } from '../../src/core';
+import { instantiatePreset, type PolicySpec, type SiteMetadata } from '@core';
 import { startReindex } from '../../src/app/reindex';
 import { loadConfig, saveConfig } from '../../src/store/config';
 import { listDue } from '../../src/store/dueIndex';
@@ -34,7 +34,7 @@ async function save(world: SimWorld, policy: PolicySpec): Promise<void> {
   const version = (await loadConfig(PROJECT.id))?.version ?? 0;
   const saved = await saveConfig({ projectId: PROJECT.id, policy, expectedVersion: version, updatedBy: USERS.admin, updatedAt: new Date(world.clock.now()).toISOString() });
   if (!saved.ok) throw new Error('settings save refused');
-  await startReindex(world.deps, world.client(), PROJECT.id, saved.config.version, RESOLVED_SINCE);
+  await startReindex(world.deps, world.client(), PROJECT.id, saved.value.version, RESOLVED_SINCE);
 }
 
 /** Runs queued work, resuming parked chains with sweeps, until nothing is queued and nothing is due. */

@@ -2,8 +2,8 @@
 import { explainCsv, explainSla, validatePolicy, type Explanation } from '../core';
 import type { JiraError } from '../jira/http';
 import { RESOLVER_JIRA_BUDGET_MS, type Deps } from './deps';
-import { toHistory } from './history';
-import { loadIssue } from './recompute';
+import { toHistory, loadIssue } from './history';
+
 
 export type ExplainResult =
   | { ok: true; explanation: Explanation; statusNames: Record<string, string>; csv: string; issueKey: string }
@@ -19,8 +19,9 @@ async function statusNames(deps: Deps): Promise<Record<string, string>> {
 export async function explainIssue(deps: Deps, issueId: string, projectId: string | null, timeZone: string): Promise<ExplainResult> {
   const now = deps.now();
   const jira = deps.appJira(RESOLVER_JIRA_BUDGET_MS);
-  const loaded = await loadIssue(jira, issueId, projectId ?? undefined);
-  if ('error' in loaded) return { ok: false, code: 'JIRA', error: loaded.error };
+  const read = await loadIssue(jira, issueId, projectId ?? undefined);
+  if (!read.ok) return { ok: false, code: 'JIRA', error: read.error };
+  const loaded = read.value;
   const policy = loaded.config ? validatePolicy(loaded.config.policy) : null;
   if (!loaded.config || !policy?.ok) return { ok: false, code: 'NOT_CONFIGURED' };
   const history = await toHistory(jira, loaded.bundle, loaded.config.policy, now);

@@ -1,12 +1,15 @@
 /**
- * Fetching an issue's history for a policy: the one-read bundle, the status-category cache (refreshed
- * only when the history mentions an unknown status), and the mapping into the core's IssueHistory.
+ * Reading an issue for its project's policy: the one-read bundle with the fields the policy needs,
+ * the status-category cache (refreshed only when the history mentions an unknown status), and the
+ * mapping into the core's IssueHistory. Shared by every use-case that evaluates an issue.
  */
-import { isoSeconds, policyFieldIds, type IssueHistory, type PolicySpec } from '../core';
+import type { ProjectConfig } from '../contract';
+import { isoSeconds, ok, policyFieldIds, type IssueHistory, type PolicySpec } from '../core';
 import type { JiraClient } from '../jira/client';
 import type { JiraResult } from '../jira/http';
 import type { IssueBundle } from '../jira/issueReads';
 import { BASE_FIELDS, fieldValue, mapHistory, unknownStatuses } from '../jira/mapHistory';
+import { loadConfig } from '../store/config';
 import { getStatusCategories, setStatusCategories } from '../store/statusCategories';
 
 /** Every custom field a policy refers to, beyond those always read. */
@@ -30,6 +33,26 @@ export function seenOf(bundle: IssueBundle): string | null {
   return typeof updated === 'string' ? isoSeconds(Date.parse(updated)) : null;
 }
 
+export interface Loaded {
+  bundle: IssueBundle;
+  projectId: string;
+  config: ProjectConfig | null;
+}
+
+/** Reads the issue with the fields its project's policy needs; re-reads once if the issue moved. */
+export async function loadIssue(jira: JiraClient, issueId: string, hintProjectId: string | undefined): Promise<JiraResult<Loaded>> {
+  let config = hintProjectId ? await loadConfig(hintProjectId) : null;
+  const first = await jira.getIssueBundle(issueId, readFields(config?.policy ?? null));
+  if (!first.ok) return first;
+  const projectId = projectOf(first.value) ?? hintProjectId ?? '';
+  if (projectId === hintProjectId) return ok({ bundle: first.value, projectId, config });
+  config = await loadConfig(projectId);
+  const needed = readFields(config?.policy ?? null).filter((f) => !(f in first.value.fields));
+  if (!config || needed.length === 0) return ok({ bundle: first.value, projectId, config });
+  const again = await jira.getIssueBundle(issueId, readFields(config.policy));
+  return again.ok ? ok({ bundle: again.value, projectId, config }) : again;
+}
+
 const REFRESH_AFTER_MS = 10 * 60_000;
 
 export async function toHistory(jira: JiraClient, bundle: IssueBundle, policy: PolicySpec, now: number): Promise<JiraResult<IssueHistory>> {
@@ -37,10 +60,10 @@ export async function toHistory(jira: JiraClient, bundle: IssueBundle, policy: P
   const cache = await getStatusCategories();
   const history = mapHistory(bundle, fieldIds, cache?.categories ?? {});
   const stale = !cache || now - cache.fetchedAt > REFRESH_AFTER_MS;
-  if (unknownStatuses(history).length === 0 || !stale) return { ok: true, value: history };
+  if (unknownStatuses(history).length === 0 || !stale) return ok(history);
   const statuses = await jira.getStatuses();
   if (!statuses.ok) return statuses;
   const categories = Object.fromEntries(statuses.value.map((s) => [s.id, s.category]));
   await setStatusCategories({ fetchedAt: now, categories });
-  return { ok: true, value: mapHistory(bundle, fieldIds, categories) };
+  return ok(mapHistory(bundle, fieldIds, categories));
 }

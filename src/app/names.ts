@@ -5,7 +5,7 @@
  */
 import { kvs } from '@forge/kvs';
 import { describeCondition, type PolicySpec, type SlaSnapshot } from '../core';
-import { describeNamed, NO_NAMES, type SiteNames } from '../contract/names';
+import { describeNamed, NO_NAMES, type SiteNames } from '../contract';
 import type { JiraClient } from '../jira/client';
 
 const KEY = 'site-names';

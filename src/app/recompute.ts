@@ -9,12 +9,12 @@ import { SLA_PROPERTY_KEY, type ProjectConfig } from '../contract';
 import type { JiraClient } from '../jira/client';
 import type { JiraError } from '../jira/http';
 import type { IssueBundle } from '../jira/issueReads';
-import { hasConfigRecord, loadConfig } from '../store/config';
+import { hasConfigRecord } from '../store/config';
 import { postponeDue, upsertDue } from '../store/dueIndex';
 import { validatePolicy, type CompiledPolicy } from '../core';
 import type { Deps } from './deps';
 import { prepareIssue, syncReport } from './evaluateIssue';
-import { projectOf, readFields } from './history';
+import { loadIssue } from './history';
 import { dropMirror, refreshMirror } from './mirrorSync';
 import { readStored, writtenRef } from './property';
 import { integrityKey } from '../store/integrity';
@@ -28,22 +28,6 @@ export type Outcome =
 export interface RecomputeOptions {
   /** Record due actions as fired without performing them (bulk recompute after a config change). */
   suppressActions?: boolean;
-}
-
-type Loaded = { bundle: IssueBundle; projectId: string; config: ProjectConfig | null } | { error: JiraError };
-
-/** Reads the issue with the fields its project's policy needs; re-reads once if the issue moved. */
-export async function loadIssue(jira: JiraClient, issueId: string, hintProjectId: string | undefined): Promise<Loaded> {
-  let config = hintProjectId ? await loadConfig(hintProjectId) : null;
-  const first = await jira.getIssueBundle(issueId, readFields(config?.policy ?? null));
-  if (!first.ok) return { error: first.error };
-  const projectId = projectOf(first.value) ?? hintProjectId ?? '';
-  if (projectId === hintProjectId) return { bundle: first.value, projectId, config };
-  config = await loadConfig(projectId);
-  const needed = readFields(config?.policy ?? null).filter((f) => !(f in first.value.fields));
-  if (!config || needed.length === 0) return { bundle: first.value, projectId, config };
-  const again = await jira.getIssueBundle(issueId, readFields(config.policy));
-  return again.ok ? { bundle: again.value, projectId, config } : { error: again.error };
 }
 
 async function clearIssue(deps: Deps, jira: JiraClient, issueId: string, bundle: IssueBundle): Promise<Outcome> {
@@ -68,21 +52,21 @@ async function invalid(deps: Deps, issueId: string, message: string): Promise<Ou
 
 export async function recomputeIssue(deps: Deps, jira: JiraClient, issueId: string, projectId?: string, opts: RecomputeOptions = {}): Promise<Outcome> {
   const loaded = await loadIssue(jira, issueId, projectId);
-  if ('error' in loaded) {
+  if (!loaded.ok) {
     if (loaded.error.code !== 'NOT_FOUND') return { kind: 'jiraError', error: loaded.error };
     await dropMirror(issueId);
     await syncReport(deps, null, { id: issueId, key: '', fields: {} }, null);
     return { kind: 'gone' };
   }
-  const { bundle, config } = loaded;
+  const { bundle, config } = loaded.value;
   if (!config) {
     // A stored but unreadable configuration is an operator problem, not a reason to wipe SLA data.
-    if (await hasConfigRecord(loaded.projectId)) return invalid(deps, issueId, 'The stored configuration cannot be read.');
+    if (await hasConfigRecord(loaded.value.projectId)) return invalid(deps, issueId, 'The stored configuration cannot be read.');
     return clearIssue(deps, jira, issueId, bundle);
   }
   const compiled = validatePolicy(config.policy);
-  if (!compiled.ok) return invalid(deps, issueId, compiled.errors.map((e) => `${e.path}: ${e.code}`).join('; '));
-  return evaluateAndWrite(deps, jira, { bundle, projectId: loaded.projectId, config, policy: compiled.value }, opts);
+  if (!compiled.ok) return invalid(deps, issueId, compiled.error.map((e) => `${e.path}: ${e.code}`).join('; '));
+  return evaluateAndWrite(deps, jira, { bundle, projectId: loaded.value.projectId, config, policy: compiled.value }, opts);
 }
 
 interface Ready {

@@ -14,6 +14,7 @@
  */
 import type { PushEvent } from '@forge/events';
 import { RESOLVED_ALL, type ProjectConfig, type RecomputeProgress } from '../contract';
+import { ok } from '../core';
 import type { JiraClient } from '../jira/client';
 import type { JiraError } from '../jira/http';
 import { createPacer } from '../jira/pacing';
@@ -170,7 +171,7 @@ export const EVERY_RESOLVED_SINCE = '1970-01-01';
 export async function startReindex(deps: Deps, jira: JiraClient, projectId: string, version: number, resolvedSinceOrAll: string | null): Promise<RecomputeProgress> {
   const resolvedSince = resolvedSinceOrAll === RESOLVED_ALL ? EVERY_RESOLVED_SINCE : resolvedSinceOrAll;
   const open = await jira.approximateCount(reindexJql(projectId, 'open', null));
-  const resolved = resolvedSince ? await jira.approximateCount(reindexJql(projectId, 'resolved', resolvedSince)) : { ok: true as const, value: 0 };
+  const resolved = resolvedSince ? await jira.approximateCount(reindexJql(projectId, 'resolved', resolvedSince)) : ok(0);
   const total = (open.ok ? open.value : 0) + (resolved.ok ? resolved.value : 0);
   const progress: RecomputeProgress = { state: 'running', done: 0, total, startedAt: new Date(deps.now()).toISOString(), finishedAt: null };
   await setProgress(projectId, progress);

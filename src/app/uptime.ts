@@ -36,7 +36,7 @@ export async function saveOutage(projectId: string, expectedRev: number, input: 
     return { ok: false, code: 'VALIDATION_FAILED', issues: [{ path: '', code: 'OUT_LIMIT', message: `A project keeps at most ${MAX_OUTAGES} outages; delete old ones first.` }] };
   }
   const checked = validateOutage(input, input.id ?? randomUUID());
-  if (!checked.ok) return { ok: false, code: 'VALIDATION_FAILED', issues: checked.errors };
+  if (!checked.ok) return { ok: false, code: 'VALIDATION_FAILED', issues: checked.error };
   const outages = existing < 0 ? [...book.outages, checked.value] : book.outages.map((o, i) => (i === existing ? checked.value : o));
   return commit(book, expectedRev, { outages }, checked.value);
 }
@@ -49,6 +49,6 @@ export async function deleteOutage(projectId: string, expectedRev: number, id: s
 
 export async function saveRules(projectId: string, expectedRev: number, input: unknown): Promise<BookEdit<CreditRules>> {
   const checked = validateCreditRules(input);
-  if (!checked.ok) return { ok: false, code: 'VALIDATION_FAILED', issues: checked.errors };
+  if (!checked.ok) return { ok: false, code: 'VALIDATION_FAILED', issues: checked.error };
   return commit(await loadOutageBook(projectId), expectedRev, { rules: checked.value }, checked.value);
 }

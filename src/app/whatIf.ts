@@ -7,7 +7,7 @@
  * only, no Jira read), else from search/jql pages with their changelogs (one request per 100 issues),
  * as the CLI reads them.
  */
-import { backtest, type BacktestReport } from '../core/backtest';
+import { backtest, type BacktestReport } from '../core';
 import { policyFieldIds, validatePolicy, type CompiledPolicy } from '../core';
 import type { JiraClient } from '../jira/client';
 import type { JiraError } from '../jira/http';

@@ -2,7 +2,7 @@
  * The `sla-clock` command line (bin/sla-clock.js runs this file through tsx). Expected failures print
  * one coded line (and details) on stderr and exit non-zero; only bugs throw.
  */
-import { isKnownZone } from '../core/time';
+import { isKnownZone } from '../core';
 import { BACKTEST_USAGE, parseBacktestArgs } from './backtest/args';
 import { runBacktest, type Io } from './backtest/run';
 import { CliFailure } from './errors';

@@ -1,12 +1,9 @@
 /**
  * The resolver contract shared by the backend and the Custom UIs: keys, payloads, responses and the
- * response envelope. UIs import only this file (and src/core for live countdowns).
+ * response envelope. UIs import only this file (as `@contract`) and the core's browser entry (`@core/browser`).
  */
-import type { CalendarSpec, Instant, OpenWindow } from '../core/calendar/types';
-import type { NamedRef, PolicySpec, SiteMetadata } from '../core/policy/types';
-import type { SlaSnapshot } from '../core/evaluate/types';
-import type { BacktestReport } from '../core/backtest/compare';
-import type { UncoveredWeek, WorstCase } from '../core/analysis/coverage';
+import type { CalendarSpec, Instant, NamedRef, OpenWindow, PolicySpec, SiteMetadata, SlaSnapshot } from '../core/browser';
+import type { BacktestReport, UncoveredWeek, WorstCase } from '../core';
 import { REPORT_RESOLVER_KEYS, type ReportResolverMap } from './reports';
 
 export type ErrorCode =
@@ -27,9 +24,14 @@ export interface FieldIssue {
   message: string;
 }
 
-export type Envelope<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string; details?: FieldIssue[] } };
+/** Why a resolver call did not succeed: a stable code, a message for people, field issues for forms. */
+export interface Failure {
+  code: ErrorCode;
+  message: string;
+  details?: FieldIssue[];
+}
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: Failure };
 
 /** settings.save's recomputeResolvedSince for "recompute every resolved issue too". */
 export const RESOLVED_ALL = 'all';
@@ -43,7 +45,7 @@ export interface ProjectConfig {
   policy: PolicySpec;
 }
 
-export type { NamedRef, StatusRef, SelectFieldRef } from '../core/policy/types';
+export type { NamedRef, StatusRef, SelectFieldRef } from '../core/browser';
 
 /** The site metadata the settings page and presets work with; its shape is owned by the core. */
 export type JiraMetadata = SiteMetadata;
@@ -185,4 +187,5 @@ export const RESOLVER_KEYS: readonly ResolverKey[] = [
 ];
 
 export { SLA_PROPERTY_KEY, SLA_PROPERTY_MAX_BYTES, type JqlState, type MetricProperty, type SlaProperty } from './property';
+export * from './names';
 export * from './reports';

@@ -2,7 +2,7 @@
  * Names of Jira things for people: the policy stores ids (admins rename statuses), so everything a
  * user reads maps ids to names first. Pure, shared by the resolvers and both Custom UIs.
  */
-import type { Condition, StatusCategory } from '../core/policy/types';
+import type { Condition, StatusCategory } from '../core/browser';
 
 /** Id -> name maps; a missing id is described without it (never shown raw). */
 export interface SiteNames {

@@ -11,7 +11,7 @@
  *   sig                                          HMAC of everything above and the issue id, keyed by the app's secret
  * Nothing is carried over from one written property to the next: it is rebuilt from the issue.
  */
-import type { StoredMetric, StoredMetricState } from '../core/evaluate/stored';
+import type { StoredMetric, StoredMetricState } from '../core/browser';
 
 /** Issue property key and its size budget (Jira rejects values over 32 KB). */
 export const SLA_PROPERTY_KEY = 'sla';

@@ -1,10 +1,5 @@
 /** Resolver contract of reports, explain, uptime and the dashboard gadget (merged into ResolverMap). */
-import type { Instant } from '../core/calendar/types';
-import type { NamedRef } from '../core/policy/types';
-import type { ComplianceRow } from '../core/compliance/summary';
-import type { CreditRules, CreditStatement } from '../core/compliance/credits';
-import type { OutageRecord } from '../core/compliance/outages';
-import type { CycleExplanation } from '../core/explain/types';
+import type { ComplianceRow, CreditRules, CreditStatement, CycleExplanation, Instant, NamedRef, OutageRecord } from '../core/browser';
 
 export interface ReportFiltersDto {
   /** Inclusive "YYYY-MM" range in `timeZone`. */
@@ -49,7 +44,11 @@ export interface GadgetIssueDto { key: string; summary: string; dueAt: Instant |
 export interface ReportResolverMap {
   'report.options': {
     payload: Record<string, never>;
-    data: { configured: boolean; metrics: NamedRef[]; goals: Array<NamedRef & { metricKey: string }>; priorities: NamedRef[]; canEdit: boolean };
+    data: {
+      configured: boolean; metrics: NamedRef[]; goals: Array<NamedRef & { metricKey: string }>; priorities: NamedRef[]; canEdit: boolean;
+      /** Server clock, so the default period follows the site's time rather than a skewed browser clock. */
+      serverNow: Instant;
+    };
   };
   'report.get': {
     payload: ReportFiltersDto;

@@ -5,6 +5,7 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
 import type { JiraMetadata, NamedRef, StatusRef } from '../contract';
+import { ok } from '../core';
 import type { JiraResult, JiraTransport, RetryPolicy } from './http';
 import { bulkChangelogs, getTask, searchIssues, setPropertiesMulti, type SearchPage, type TaskOutcome } from './bulk';
 import { readIssueBundle, type IssueBundle } from './issueReads';
@@ -86,7 +87,7 @@ export function createJiraClient(transport: JiraTransport, policy: RetryPolicy):
       done(await req.send(route`/rest/api/3/issue/${issueId}/properties/${key}`, { method: 'PUT', body: JSON.stringify(value) })),
     deleteIssueProperty: async (issueId, key) => {
       const res = await req.send(route`/rest/api/3/issue/${issueId}/properties/${key}`, { method: 'DELETE' });
-      return !res.ok && res.error.code === 'NOT_FOUND' ? { ok: true, value: undefined } : done(res);
+      return !res.ok && res.error.code === 'NOT_FOUND' ? ok(undefined) : done(res);
     },
     async myPermissions(scope, permissions) {
       const q = new URLSearchParams({ ...scope, permissions: permissions.join(',') });

@@ -6,6 +6,7 @@
  */
 import { route } from '@forge/api';
 import type { NamedRef, SelectFieldRef } from '../contract';
+import { ok } from '../core';
 import type { JiraErrorCode, JiraResult } from './http';
 import { andThen, type Requester } from './request';
 import { allowedOptionSchema, createMetaFieldPageSchema, createMetaIssueTypePageSchema, type CreateMetaField } from './schemas';
@@ -32,7 +33,7 @@ async function readAll<T>(read: PageReader<T>): Promise<JiraResult<T[]>> {
     const more = total !== undefined ? out.length < total : items.length >= PAGE_SIZE;
     if (items.length === 0 || !more) break;
   }
-  return { ok: true, value: out };
+  return ok(out);
 }
 
 const query = (startAt: number) => new URLSearchParams({ startAt: String(startAt), maxResults: String(PAGE_SIZE) });
@@ -76,7 +77,7 @@ function merge(into: Map<string, SelectFieldRef>, fields: CreateMetaField[]): vo
 /** The project's option fields with their options; empty when Jira refuses the metadata read. */
 export async function readProjectOptionFields(req: Requester, project: string): Promise<JiraResult<SelectFieldRef[]>> {
   const types = await issueTypeIds(req, project);
-  if (!types.ok) return optional(types.error.code) ? { ok: true, value: [] } : types;
+  if (!types.ok) return optional(types.error.code) ? ok([]) : types;
   const merged = new Map<string, SelectFieldRef>();
   for (let i = 0; i < types.value.length; i += PARALLEL) {
     const batch = await Promise.all(types.value.slice(i, i + PARALLEL).map((t) => fieldsOf(req, project, t)));
@@ -85,5 +86,5 @@ export async function readProjectOptionFields(req: Requester, project: string): 
       if (res.ok) merge(merged, res.value);
     }
   }
-  return { ok: true, value: [...merged.values()] };
+  return ok([...merged.values()]);
 }

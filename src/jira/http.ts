@@ -5,6 +5,7 @@
  * with `retryAfterMs` so event handlers can hand the retry to Forge instead of timing out.
  */
 import type { Route } from '@forge/api';
+import { err, ok, type Result } from '../core';
 
 export interface ResponseLike {
   status: number;
@@ -31,7 +32,8 @@ export interface JiraError {
   retryAfterMs?: number;
 }
 
-export type JiraResult<T> = { ok: true; value: T } | { ok: false; error: JiraError };
+/** A Jira call's answer: the one Result of the code base, failing with a JiraError. */
+export type JiraResult<T> = Result<T, JiraError>;
 
 export interface RetryPolicy {
   maxAttempts: number;
@@ -72,11 +74,11 @@ function backoffMs(attempt: number, p: RetryPolicy): number {
 
 async function parse(res: ResponseLike): Promise<JiraResult<JiraReply>> {
   const text = await res.text();
-  if (text.trim() === '') return { ok: true, value: { status: res.status, body: undefined } };
+  if (text.trim() === '') return ok({ status: res.status, body: undefined });
   try {
-    return { ok: true, value: { status: res.status, body: JSON.parse(text) as unknown } };
+    return ok({ status: res.status, body: JSON.parse(text) as unknown });
   } catch {
-    return { ok: false, error: { code: 'BAD_RESPONSE', status: res.status, message: 'Jira returned a body that is not JSON.' } };
+    return err({ code: 'BAD_RESPONSE', status: res.status, message: 'Jira returned a body that is not JSON.' });
   }
 }
 
@@ -105,11 +107,11 @@ export async function exchange(send: () => Promise<ResponseLike>, p: RetryPolicy
   for (let attempt = 0; ; attempt++) {
     const res = await send().catch(networkFailure);
     if (res.status < 400) return parse(res);
-    if (!isRetryable(res.status)) return { ok: false, error: failure(res.status, await errorText(res)) };
+    if (!isRetryable(res.status)) return err(failure(res.status, await errorText(res)));
     const wait = retryAfterMs(res) ?? backoffMs(attempt, p);
     const lastTry = attempt + 1 >= p.maxAttempts;
     if (lastTry || spent + wait > p.budgetMs) {
-      return { ok: false, error: failure(res.status, await errorText(res), wait) };
+      return err(failure(res.status, await errorText(res), wait));
     }
     spent += wait;
     await p.sleep(wait);

@@ -5,6 +5,7 @@
  * issue costs exactly one read.
  */
 import { route } from '@forge/api';
+import { ok } from '../core';
 import type { JiraResult } from './http';
 import { commentPageSchema, changelogPageSchema, issueSchema, type RawComment, type RawHistory } from './schemas';
 import type { Requester } from './request';
@@ -34,17 +35,14 @@ export async function readIssueBundle(req: Requester, issueId: string, fieldIds:
   if (!histories.ok) return histories;
   const comments = await completeComments(req, issueId, inline.success ? inline.data : undefined);
   if (!comments.ok) return comments;
-  return {
-    ok: true,
-    value: {
-      id: issue.id,
-      key: issue.key,
-      fields: issue.fields,
-      histories: sortHistories(histories.value),
-      comments: [...comments.value].sort((a, b) => Date.parse(a.created) - Date.parse(b.created)),
-      slaProperty: issue.properties?.[SLA_PROPERTY_KEY],
-    },
-  };
+  return ok({
+    id: issue.id,
+    key: issue.key,
+    fields: issue.fields,
+    histories: sortHistories(histories.value),
+    comments: [...comments.value].sort((a, b) => Date.parse(a.created) - Date.parse(b.created)),
+    slaProperty: issue.properties?.[SLA_PROPERTY_KEY],
+  });
 }
 
 type InlinePage<T> = { total?: number; items: T[] } | undefined;
@@ -59,7 +57,7 @@ async function completeHistories(
   inline: { total?: number; histories: RawHistory[] } | undefined,
 ): Promise<JiraResult<RawHistory[]>> {
   const page = inline && { total: inline.total, items: inline.histories };
-  if (isComplete(page)) return { ok: true, value: page.items };
+  if (isComplete(page)) return ok(page.items);
   const all: RawHistory[] = [];
   for (let startAt = 0; ; startAt += PAGE) {
     const q = new URLSearchParams({ startAt: String(startAt), maxResults: String(PAGE) });
@@ -67,7 +65,7 @@ async function completeHistories(
     if (!res.ok) return res;
     all.push(...res.value.values);
     const total = res.value.total ?? 0;
-    if (res.value.isLast === true || res.value.values.length === 0 || all.length >= total) return { ok: true, value: all };
+    if (res.value.isLast === true || res.value.values.length === 0 || all.length >= total) return ok(all);
   }
 }
 
@@ -77,14 +75,14 @@ async function completeComments(
   inline: { total?: number; comments: RawComment[] } | undefined,
 ): Promise<JiraResult<RawComment[]>> {
   const page = inline && { total: inline.total, items: inline.comments };
-  if (isComplete(page)) return { ok: true, value: page.items };
+  if (isComplete(page)) return ok(page.items);
   const all: RawComment[] = [];
   for (let startAt = 0; ; startAt += PAGE) {
     const q = new URLSearchParams({ startAt: String(startAt), maxResults: String(PAGE), orderBy: 'created', expand: 'properties' });
     const res = await req.json(commentPageSchema, route`/rest/api/3/issue/${issueId}/comment?${q}`);
     if (!res.ok) return res;
     all.push(...res.value.comments);
-    if (res.value.comments.length === 0 || all.length >= (res.value.total ?? 0)) return { ok: true, value: all };
+    if (res.value.comments.length === 0 || all.length >= (res.value.total ?? 0)) return ok(all);
   }
 }
 

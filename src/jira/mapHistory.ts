@@ -12,14 +12,13 @@
  *   A comment is internal (public false) when Jira Service Management marks it so: `jsdPublic: false`
  *   or the `sd.public.comment` property with `internal: true`.
  */
-import type { FieldChange, HistoryComment, IssueHistory } from '../core/evaluate/types';
+import type { FieldChange, HistoryComment, IssueHistory } from '../core';
+import { isRecord } from '../core';
 import type { IssueBundle } from './issueReads';
 import type { RawComment, RawHistory } from './schemas';
 
 type StatusCategory = IssueHistory['statusCategories'][string];
 type Item = RawHistory['items'][number];
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** A Jira field value as the id the core compares against. */
 export function fieldValue(raw: unknown): string | null {
@@ -30,7 +29,7 @@ export function fieldValue(raw: unknown): string | null {
     const parts = raw.map(fieldValue).filter((v): v is string => v !== null && v !== '');
     return parts.length ? parts.join(' ') : null;
   }
-  if (isObject(raw)) {
+  if (isRecord(raw)) {
     const id = raw.accountId ?? raw.id ?? raw.value;
     return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
   }
@@ -97,13 +96,13 @@ export function commentAuthor(c: RawComment, reporterId: string | null): History
 export function isPublicComment(c: RawComment): boolean {
   if (c.jsdPublic === false) return false;
   const prop = c.properties?.find((p) => p.key === 'sd.public.comment');
-  return !(isObject(prop?.value) && prop.value.internal === true);
+  return !(isRecord(prop?.value) && prop.value.internal === true);
 }
 
 function statusCategories(bundle: IssueBundle, known: Record<string, StatusCategory>): Record<string, StatusCategory> {
   const out = { ...known };
   const status = bundle.fields.status;
-  if (isObject(status) && typeof status.id === 'string' && isObject(status.statusCategory)) {
+  if (isRecord(status) && typeof status.id === 'string' && isRecord(status.statusCategory)) {
     const key = status.statusCategory.key;
     if (key === 'new' || key === 'indeterminate' || key === 'done') out[status.id] = key;
   }

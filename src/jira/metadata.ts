@@ -6,6 +6,7 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
 import type { JiraMetadata, SelectFieldRef, StatusRef } from '../contract';
+import { ok } from '../core';
 import { readProjectOptionFields } from './createMeta';
 import type { JiraResult } from './http';
 import type { Requester } from './request';
@@ -30,15 +31,12 @@ export async function readMetadata(req: Requester, project: string): Promise<Jir
   if (!issueTypes.ok) return issueTypes;
   const selectFields = await readSelectFields(req, project);
   if (!selectFields.ok) return selectFields;
-  return {
-    ok: true,
-    value: {
-      priorities: priorities.value.map(({ id, name }) => ({ id, name })),
-      statuses: statuses.value.map((s) => ({ id: s.id, name: s.name, category: category(s.statusCategory?.key) })),
-      issueTypes: issueTypes.value.map(({ id, name }) => ({ id, name })),
-      selectFields: selectFields.value,
-    },
-  };
+  return ok({
+    priorities: priorities.value.map(({ id, name }) => ({ id, name })),
+    statuses: statuses.value.map((s) => ({ id: s.id, name: s.name, category: category(s.statusCategory?.key) })),
+    issueTypes: issueTypes.value.map(({ id, name }) => ({ id, name })),
+    selectFields: selectFields.value,
+  });
 }
 
 /**
@@ -56,5 +54,5 @@ async function readSelectFields(req: Requester, project: string): Promise<JiraRe
   const found = inProject.value.map((f) => ({ ...f, name: siteName.get(f.id) ?? f.name }));
   const seen = new Set(found.map((f) => f.id));
   const rest = site.filter((f) => !seen.has(f.id)).map((f): SelectFieldRef => ({ id: f.id, name: f.name, options: [] }));
-  return { ok: true, value: [...found, ...rest].slice(0, MAX_SELECT_FIELDS) };
+  return ok([...found, ...rest].slice(0, MAX_SELECT_FIELDS));
 }

@@ -1,6 +1,7 @@
 /** Typed requests: one exchange, then the body parsed against the schema of the slice we use. */
 import type { Route } from '@forge/api';
 import type { z } from 'zod';
+import { err, ok } from '../core';
 import { exchange, type JiraResult, type JiraTransport, type RequestInitLike, type RetryPolicy } from './http';
 
 export interface Requester {
@@ -45,18 +46,18 @@ export function createRequester(transport: JiraTransport, policy: RetryPolicy): 
       const res = await call(route, init);
       if (!res.ok) return res;
       const parsed = schema.safeParse(res.value.body);
-      if (parsed.success) return { ok: true, value: parsed.data };
+      if (parsed.success) return ok(parsed.data);
       const message = `Unexpected Jira response for ${route.value}: ${parsed.error.issues[0]?.message ?? 'shape mismatch'}`;
-      return { ok: false, error: { code: 'BAD_RESPONSE', status: res.value.status, message } };
+      return err({ code: 'BAD_RESPONSE', status: res.value.status, message });
     },
     async send(route, init) {
       const res = await call(route, init);
-      return res.ok ? { ok: true, value: res.value.status } : res;
+      return res.ok ? ok(res.value.status) : res;
     },
   };
 }
 
 /** Chains results: stops at the first failure. */
 export function andThen<A, B>(r: JiraResult<A>, f: (a: A) => B): JiraResult<B> {
-  return r.ok ? { ok: true, value: f(r.value) } : r;
+  return r.ok ? ok(f(r.value)) : r;
 }

@@ -9,7 +9,7 @@
  */
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
 import type { ProjectConfig } from '../contract';
-import type { PolicySpec } from '../core/policy/types';
+import { err, ok, type PolicySpec, type Result } from '../core';
 import { migrateConfig } from './migrations';
 
 export const CONFIG_ENTITY = 'sla-config';
@@ -21,7 +21,11 @@ export interface ConfigRecord {
   config: unknown;
 }
 
-export type SaveOutcome = { ok: true; config: ProjectConfig } | { ok: false; code: 'VERSION_CONFLICT'; currentVersion: number };
+/** Someone else saved since the admin loaded the configuration. */
+export interface VersionConflict {
+  code: 'VERSION_CONFLICT';
+  currentVersion: number;
+}
 
 const keyOf = (projectId: string) => `project-${projectId}`;
 
@@ -34,7 +38,7 @@ export async function loadConfig(projectId: string): Promise<ProjectConfig | nul
   const rec = await readRecord(projectId);
   if (!rec) return null;
   const migrated = migrateConfig(rec.config);
-  return migrated.ok ? migrated.config : null;
+  return migrated.ok ? migrated.value : null;
 }
 
 /** True when a record exists, readable or not: an unreadable one must not be mistaken for "not configured". */
@@ -50,16 +54,16 @@ export interface SaveRequest {
   updatedAt: string;
 }
 
-export async function saveConfig(req: SaveRequest): Promise<SaveOutcome> {
+export async function saveConfig(req: SaveRequest): Promise<Result<ProjectConfig, VersionConflict>> {
   const version = req.expectedVersion + 1;
   const config: ProjectConfig = { schemaVersion: 1, version, updatedBy: req.updatedBy, updatedAt: req.updatedAt, policy: req.policy };
   const record: ConfigRecord = { projectId: req.projectId, version, config };
   try {
     await writeConditionally(req.projectId, record, req.expectedVersion);
-    return { ok: true, config };
+    return ok(config);
   } catch (e) {
     const current = (await readRecord(req.projectId))?.version ?? 0;
-    if (current !== req.expectedVersion) return { ok: false, code: 'VERSION_CONFLICT', currentVersion: current };
+    if (current !== req.expectedVersion) return err({ code: 'VERSION_CONFLICT', currentVersion: current });
     throw e;
   }
 }

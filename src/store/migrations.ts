@@ -4,6 +4,7 @@
  * Version 1 is the first schema: the table is empty until the shape changes.
  */
 import type { ProjectConfig } from '../contract';
+import { err, isRecord, ok, type Result } from '../core';
 
 type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;
 
@@ -12,28 +13,27 @@ export const CURRENT_SCHEMA_VERSION = 1;
 /** Keyed by the version a migration upgrades FROM. */
 export const MIGRATIONS: Record<number, Migration> = {};
 
-export type MigrationResult =
-  | { ok: true; config: ProjectConfig }
-  | { ok: false; code: 'CONFIG_UNREADABLE' | 'CONFIG_FROM_NEWER_APP'; message: string };
+export interface MigrationError {
+  code: 'CONFIG_UNREADABLE' | 'CONFIG_FROM_NEWER_APP';
+  message: string;
+}
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-export function migrateConfig(raw: unknown, migrations: Record<number, Migration> = MIGRATIONS): MigrationResult {
+export function migrateConfig(raw: unknown, migrations: Record<number, Migration> = MIGRATIONS): Result<ProjectConfig, MigrationError> {
   if (!isRecord(raw) || typeof raw.schemaVersion !== 'number') {
-    return { ok: false, code: 'CONFIG_UNREADABLE', message: 'The stored configuration has no schemaVersion.' };
+    return err({ code: 'CONFIG_UNREADABLE', message: 'The stored configuration has no schemaVersion.' });
   }
   let current = raw;
   for (let v = raw.schemaVersion; v < CURRENT_SCHEMA_VERSION; v++) {
     const step = migrations[v];
-    if (!step) return { ok: false, code: 'CONFIG_UNREADABLE', message: `No migration from schemaVersion ${v}.` };
+    if (!step) return err({ code: 'CONFIG_UNREADABLE', message: `No migration from schemaVersion ${v}.` });
     current = { ...step(current), schemaVersion: v + 1 };
   }
   if (current.schemaVersion !== CURRENT_SCHEMA_VERSION) {
-    return { ok: false, code: 'CONFIG_FROM_NEWER_APP', message: `schemaVersion ${String(current.schemaVersion)} is newer than this app.` };
+    return err({ code: 'CONFIG_FROM_NEWER_APP', message: `schemaVersion ${String(current.schemaVersion)} is newer than this app.` });
   }
   if (typeof current.version !== 'number' || !isRecord(current.policy)) {
-    return { ok: false, code: 'CONFIG_UNREADABLE', message: 'The stored configuration lacks a version or policy.' };
+    return err({ code: 'CONFIG_UNREADABLE', message: 'The stored configuration lacks a version or policy.' });
   }
   // The policy itself is re-validated by the engine wherever it is used, so a shape check suffices here.
-  return { ok: true, config: current as unknown as ProjectConfig };
+  return ok(current as unknown as ProjectConfig);
 }

@@ -14,6 +14,13 @@ export default defineConfig({
   base: './',
   publicDir: resolve(root, 'public'),
   plugins: [react()],
+  // The UIs reach the core only through its browser entry, the backend only through the contract.
+  resolve: {
+    alias: [
+      { find: /^@core\/browser$/, replacement: resolve(root, '../../src/core/browser.ts') },
+      { find: /^@contract$/, replacement: resolve(root, '../../src/contract/index.ts') },
+    ],
+  },
   build: {
     outDir: resolve(root, 'build'),
     emptyOutDir: true,

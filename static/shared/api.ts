@@ -3,7 +3,7 @@
  * bridge itself (network, host) come back as an INTERNAL envelope, never as a thrown error.
  */
 import { invoke } from '@forge/bridge';
-import type { DataOf, Envelope, PayloadOf, ResolverKey } from '../../src/contract';
+import type { DataOf, Envelope, PayloadOf, ResolverKey } from '@contract';
 
 export async function call<K extends ResolverKey>(key: K, payload: PayloadOf<K>): Promise<Envelope<DataOf<K>>> {
   try {

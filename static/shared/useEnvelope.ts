@@ -3,7 +3,7 @@
  * the previous data visible (`refreshing`) so periodic refreshes never flash a spinner.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Envelope, ErrorCode } from '../../src/contract';
+import type { Envelope, ErrorCode } from '@contract';
 
 export type Loadable<T> =
   | { status: 'loading' }

@@ -1,6 +1,6 @@
 jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
 
-import type { Envelope } from '../../src/contract';
+import type { Envelope } from '@contract';
 import { handleRecompute } from '../../src/handlers/consumer';
 import { claimAction } from '../../src/store/actionClaims';
 import { saveConfig } from '../../src/store/config';

@@ -1,6 +1,6 @@
 jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
 
-import type { SlaProperty } from '../../src/contract';
+import type { SlaProperty } from '@contract';
 import { handleRecompute } from '../../src/handlers/consumer';
 import { saveConfig } from '../../src/store/config';
 import { addIssue, iso, makeWorld, MIN, T0, testPolicy, type World } from '../fakes/world';

@@ -1,7 +1,7 @@
 jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
 import { nameSnapshot, NAMES_TTL_MS, siteNames } from '../../src/app/names';
-import { describeNamed, NO_NAMES, type SiteNames } from '../../src/contract/names';
-import { evaluate, validatePolicy, type PolicySpec } from '../../src/core';
+import { describeNamed, NO_NAMES, type SiteNames } from '@contract';
+import { evaluate, validatePolicy, type PolicySpec } from '@core';
 import type { JiraClient } from '../../src/jira/client';
 import { store } from '../fakes/kvs';
 

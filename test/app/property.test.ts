@@ -1,5 +1,5 @@
-import { SLA_PROPERTY_MAX_BYTES } from '../../src/contract';
-import type { CycleSnapshot, MetricSnapshot, SlaSnapshot } from '../../src/core/evaluate/types';
+import { SLA_PROPERTY_MAX_BYTES } from '@contract';
+import type { CycleSnapshot, MetricSnapshot, SlaSnapshot } from '@core';
 import { buildProperty, isoSeconds, verifiedSignature, type WriteContext } from '../../src/app/property';
 
 const cycle = (start: number, over: Partial<CycleSnapshot> = {}): CycleSnapshot => ({

@@ -1,6 +1,6 @@
 import { buildProperty } from '../../src/app/property';
 import { auditJql, CHECK_GRACE_MS, deltaJql, staleness, type Expectation } from '../../src/app/reconcileRules';
-import type { SlaSnapshot } from '../../src/core/evaluate/types';
+import type { SlaSnapshot } from '@core';
 
 const KEY = { secret: 'c'.repeat(64), epoch: 3 };
 const NOW = Date.parse('2026-03-02T12:00:00Z');

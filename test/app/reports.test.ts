@@ -1,7 +1,7 @@
 jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
 
 import fc from 'fast-check';
-import { evaluate, summarizeCompliance, type CompiledPolicy, type IssueHistory, type SlaSnapshot } from '../../src/core';
+import { evaluate, summarizeCompliance, type CompiledPolicy, type IssueHistory, type SlaSnapshot } from '@core';
 import { fileReport } from '../../src/app/reportFiling';
 import { monthsBetween, projectReport, type ReportFilters } from '../../src/app/reports';
 import { store } from '../fakes/kvs';

@@ -5,9 +5,8 @@
 import { Emulator } from '../../emulator/app';
 import { comment, createIssue, transition } from '../../emulator/server/actions';
 import type { JiraRequest, JiraResponse } from '../../emulator/jira/api';
-import { getSla } from '../../src/handlers/resolver/panel';
-import { storedState } from '../../src/core/evaluate/stored';
-import type { SlaAction } from '../../src/core/policy/types';
+import { panelSla } from '../../src/app/panel';
+import { storedState, type SlaAction } from '@core';
 import { loadConfig } from '../../src/store/config';
 import { productionDeps } from '../../src/wiring';
 
@@ -35,9 +34,9 @@ export async function mismatches(emu: Emulator): Promise<Mismatch[]> {
   const deps = productionDeps();
   const out: Mismatch[] = [];
   for (const issue of emu.site.data.issues) {
-    const res = await getSla(deps, issue.id, issue.projectId);
-    if (!res.ok || !res.data.configured || !res.data.snapshot) continue;
-    const fresh = storedState(res.data.snapshot);
+    const res = await panelSla(deps, issue.id, issue.projectId);
+    if (!res.ok || !res.value.configured || !res.value.snapshot) continue;
+    const fresh = storedState(res.value.snapshot);
     const stored = jqlPart(issue.properties.sla);
     if (JSON.stringify(stored) !== JSON.stringify(fresh)) out.push({ key: issue.key, stored, fresh });
   }
@@ -101,10 +100,10 @@ export async function dueBreachIds(emu: Emulator): Promise<string[]> {
   const deps = productionDeps();
   const ids: string[] = [];
   for (const issue of emu.site.data.issues) {
-    const res = await getSla(deps, issue.id, issue.projectId);
+    const res = await panelSla(deps, issue.id, issue.projectId);
     const policy = (await loadConfig(issue.projectId))?.policy;
-    if (!res.ok || !res.data.snapshot || !policy) continue;
-    for (const m of res.data.snapshot.metrics) {
+    if (!res.ok || !res.value.snapshot || !policy) continue;
+    for (const m of res.value.snapshot.metrics) {
       const actions = policy.metrics.find((s) => s.key === m.key)?.breachActions ?? [];
       if (m.state === 'breachedRunning' && m.current) actions.forEach((_, n) => ids.push(`fired:${issue.id}:${m.key}:${m.current!.startedAt}:breach:${n}`));
     }

@@ -6,7 +6,7 @@
  */
 import type { Route } from '@forge/api';
 import type { RequestInitLike, ResponseLike } from '../../src/jira/http';
-import { SLA_PROPERTY_MAX_BYTES } from '../../src/contract';
+import { SLA_PROPERTY_MAX_BYTES } from '@contract';
 
 export interface FakeHistory { id: string; created: string; items: Array<{ field: string; from: string | null; to: string | null; [more: string]: string | null | undefined }> }
 export interface FakeComment { id: string; created: string; author: { accountId: string; accountType: string }; jsdPublic?: boolean }

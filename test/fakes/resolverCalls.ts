@@ -1,5 +1,5 @@
 /** Resolver calls as Forge makes them, and a valid payload per key, for the resolver test suites. */
-import type { Envelope, ResolverKey } from '../../src/contract';
+import type { Envelope, ResolverKey } from '@contract';
 import { buildResolver } from '../../src/handlers/resolver';
 import { testPolicy, type World } from './world';
 

@@ -3,7 +3,7 @@
  * the same Deps the production handlers receive (with the real pure engine).
  */
 import type { PushEvent } from '@forge/events';
-import type { PolicySpec } from '../../src/core/policy/types';
+import type { PolicySpec } from '@core';
 import type { Deps, RecomputeJob } from '../../src/app/deps';
 import { createJiraClient } from '../../src/jira/client';
 import { retryPolicy } from '../../src/jira/http';

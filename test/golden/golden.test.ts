@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluate } from '../../src/core/evaluate';
+import { evaluate } from '@core';
 import { renderSnapshot, scenarioSchema, toHistory, toPolicy } from './scenario';
 
 const DIR = join(__dirname, 'scenarios');

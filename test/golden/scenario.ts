@@ -3,9 +3,7 @@
  * expected snapshot rendered for review (instants as ISO-8601, durations as "1h 30m").
  */
 import { z } from 'zod';
-import { instantiatePreset, validatePolicy, type CompiledPolicy } from '../../src/core/policy';
-import type { GoalChangeMode } from '../../src/core/policy/types';
-import type { IssueHistory, SlaSnapshot } from '../../src/core/evaluate/types';
+import { instantiatePreset, validatePolicy, type CompiledPolicy, type GoalChangeMode, type IssueHistory, type SlaSnapshot } from '@core';
 import { SITE } from '../core/policy/metadata';
 import { CATEGORIES } from '../core/evaluate/builders';
 
@@ -50,7 +48,7 @@ export function toPolicy(s: Scenario): CompiledPolicy {
     spec = mode ? { ...policy, metrics: policy.metrics.map((m) => ({ ...m, onGoalChange: mode })) } : policy;
   } else spec = s.policy.spec;
   const r = validatePolicy(spec);
-  if (!r.ok) throw new Error(`scenario policy invalid: ${JSON.stringify(r.errors)}`);
+  if (!r.ok) throw new Error(`scenario policy invalid: ${JSON.stringify(r.error)}`);
   return r.value;
 }
 

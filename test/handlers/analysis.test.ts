@@ -1,6 +1,6 @@
 jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
 
-import type { Envelope, WhatIfResult } from '../../src/contract';
+import type { Envelope, WhatIfResult } from '@contract';
 import { WHATIF_MAX_DAYS } from '../../src/app/whatIf';
 import { readFields } from '../../src/app/history';
 import { fromBundle } from '../../src/app/mirrorData';

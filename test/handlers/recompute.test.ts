@@ -5,7 +5,7 @@ import { kvs } from '@forge/kvs';
 import { CONFIG_ENTITY, saveConfig } from '../../src/store/config';
 import { getDue, listDue } from '../../src/store/dueIndex';
 import { handleRecompute } from '../../src/handlers/consumer';
-import type { SlaProperty } from '../../src/contract';
+import type { SlaProperty } from '@contract';
 import { addIssue, HOUR, iso, makeWorld, MIN, T0, testPolicy, type World } from '../fakes/world';
 
 async function configure(projectId = '10000') {

@@ -2,7 +2,7 @@ jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>(
 
 import { handleRecompute } from '../../src/handlers/consumer';
 import { EVERY_RESOLVED_SINCE, reindexJql, startReindex } from '../../src/app/reindex';
-import { RESOLVED_ALL } from '../../src/contract';
+import { RESOLVED_ALL } from '@contract';
 import { saveConfig } from '../../src/store/config';
 import { getProgress } from '../../src/store/progress';
 import { addIssue, HOUR, iso, makeWorld, T0, testPolicy, type World } from '../fakes/world';

@@ -1,7 +1,7 @@
 jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
 
-import type { DataOf, Envelope, ResolverKey } from '../../src/contract';
-import { parseCsv } from '../../src/core';
+import type { DataOf, Envelope, ResolverKey } from '@contract';
+import { parseCsv } from '@core';
 import { handleRecompute } from '../../src/handlers/consumer';
 import { saveConfig } from '../../src/store/config';
 import { addIssue, HOUR, iso, makeWorld, MIN, T0, testPolicy, type World } from '../fakes/world';

@@ -1,6 +1,6 @@
 jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
 
-import type { Envelope, ResolverKey } from '../../src/contract';
+import type { Envelope, ResolverKey } from '@contract';
 import { buildResolver } from '../../src/handlers/resolver';
 import { loadConfig, saveConfig } from '../../src/store/config';
 import { addIssue, iso, makeWorld, MIN, T0, testPolicy, type World } from '../fakes/world';

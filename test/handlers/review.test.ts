@@ -8,11 +8,10 @@ jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>(
 import type { Route } from '@forge/api';
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { kvs } from '@forge/kvs';
-import { SLA_PROPERTY_MAX_BYTES, type Envelope, type ResolverKey } from '../../src/contract';
-import type { PolicySpec } from '../../src/core/policy/types';
+import { SLA_PROPERTY_MAX_BYTES, type Envelope, type ResolverKey, type SlaProperty } from '@contract';
+import type { PolicySpec } from '@core';
 import { CONSUMER_JIRA_BUDGET_MS } from '../../src/app/jobs';
 import { handleRecompute } from '../../src/handlers/consumer';
-import type { SlaProperty } from '../../src/contract';
 import { startReindex } from '../../src/app/reindex';
 import { buildResolver } from '../../src/handlers/resolver';
 import { runSweep } from '../../src/app/sweep';

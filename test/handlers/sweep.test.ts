@@ -2,8 +2,8 @@ jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>(
 
 import { handleRecompute } from '../../src/handlers/consumer';
 import { runSweep } from '../../src/app/sweep';
-import { thresholdToken } from '../../src/core';
-import type { SlaProperty } from '../../src/contract';
+import { thresholdToken } from '@core';
+import type { SlaProperty } from '@contract';
 import { saveConfig } from '../../src/store/config';
 import { upsertDue } from '../../src/store/dueIndex';
 import { addIssue, HOUR, iso, makeWorld, MIN, T0, testPolicy, type World } from '../fakes/world';

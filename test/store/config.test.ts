@@ -23,8 +23,8 @@ describe('project configuration storage', () => {
   });
 
   it('numbers saves from 1 and records who saved when', async () => {
-    expect(await saveConfig(req())).toMatchObject({ ok: true, config: { version: 1, updatedBy: 'admin-1', schemaVersion: 1 } });
-    expect(await saveConfig(req({ expectedVersion: 1, updatedBy: 'admin-2' }))).toMatchObject({ ok: true, config: { version: 2, updatedBy: 'admin-2' } });
+    expect(await saveConfig(req())).toMatchObject({ ok: true, value: { version: 1, updatedBy: 'admin-1', schemaVersion: 1 } });
+    expect(await saveConfig(req({ expectedVersion: 1, updatedBy: 'admin-2' }))).toMatchObject({ ok: true, value: { version: 2, updatedBy: 'admin-2' } });
     expect(await loadConfig('10000')).toMatchObject({ version: 2, updatedBy: 'admin-2' });
   });
 
@@ -32,7 +32,7 @@ describe('project configuration storage', () => {
     await saveConfig(req());
     await saveConfig(req({ expectedVersion: 1, policy: testPolicy({ name: 'First' }) }));
     const stale = await saveConfig(req({ expectedVersion: 1, policy: testPolicy({ name: 'Second' }) }));
-    expect(stale).toEqual({ ok: false, code: 'VERSION_CONFLICT', currentVersion: 2 });
+    expect(stale).toEqual({ ok: false, error: { code: 'VERSION_CONFLICT', currentVersion: 2 } });
     expect((await loadConfig('10000'))?.policy.name).toBe('First');
   });
 
@@ -56,13 +56,13 @@ describe('configuration migrations', () => {
   it('lifts an old record through each step to the current schema', () => {
     const v0 = { schemaVersion: 0, version: 3, updatedBy: 'x', updatedAt: 't', goals: { policy: testPolicy() } };
     const res = migrateConfig(v0, { 0: (r) => ({ ...r, policy: (r.goals as { policy: unknown }).policy }) });
-    expect(res).toMatchObject({ ok: true, config: { schemaVersion: 1, version: 3, policy: { name: 'Test policy' } } });
+    expect(res).toMatchObject({ ok: true, value: { schemaVersion: 1, version: 3, policy: { name: 'Test policy' } } });
   });
 
   it('refuses a record written by a newer app and one with no known path', () => {
-    expect(migrateConfig({ schemaVersion: 9, version: 1, policy: {} })).toMatchObject({ ok: false, code: 'CONFIG_FROM_NEWER_APP' });
-    expect(migrateConfig({ schemaVersion: 0, version: 1, policy: {} })).toMatchObject({ ok: false, code: 'CONFIG_UNREADABLE' });
-    expect(migrateConfig('nonsense')).toMatchObject({ ok: false, code: 'CONFIG_UNREADABLE' });
+    expect(migrateConfig({ schemaVersion: 9, version: 1, policy: {} })).toMatchObject({ ok: false, error: { code: 'CONFIG_FROM_NEWER_APP' } });
+    expect(migrateConfig({ schemaVersion: 0, version: 1, policy: {} })).toMatchObject({ ok: false, error: { code: 'CONFIG_UNREADABLE' } });
+    expect(migrateConfig('nonsense')).toMatchObject({ ok: false, error: { code: 'CONFIG_UNREADABLE' } });
   });
 });
 

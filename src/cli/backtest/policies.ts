@@ -6,8 +6,8 @@ import { failure, type CliResult } from '../errors';
 export function compilePolicy(raw: unknown, label: string): CliResult<CompiledPolicy> {
   const result = validatePolicy(raw);
   if (result.ok) return result;
-  const details = result.errors.map((e) => `${e.code} at ${e.path || '(root)'}: ${e.message}`);
-  return failure('CLI_INVALID_POLICY', `The ${label} policy has ${result.errors.length} problem(s), as the settings page would report them:`, details);
+  const details = result.error.map((e) => `${e.code} at ${e.path || '(root)'}: ${e.message}`);
+  return failure('CLI_INVALID_POLICY', `The ${label} policy has ${result.error.length} problem(s), as the settings page would report them:`, details);
 }
 
 /** A policy JSON, or a saved project configuration around one (`{ version, policy, … }`). */

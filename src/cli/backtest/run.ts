@@ -3,9 +3,7 @@
  * replay it under the current and the proposed policy, print the comparison.
  */
 import { writeFileSync } from 'node:fs';
-import { backtest, changedCsvRows, comparisonCsvRows, formatBacktestTable, type BacktestReport } from '../../core/backtest';
-import { policyFieldIds, type CompiledPolicy } from '../../core';
-import { toCsv } from '../../core/report/csv';
+import { backtest, changedCsvRows, comparisonCsvRows, formatBacktestTable, policyFieldIds, toCsv, type BacktestReport, type CompiledPolicy } from '../../core';
 import { BASE_FIELDS, mapHistory } from '../../jira/mapHistory';
 import { failure, type CliResult } from '../errors';
 import { stderrProgress } from '../progress';

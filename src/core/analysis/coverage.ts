@@ -4,7 +4,7 @@
  * and when it happens; and the hours of the week that no calendar of the policy covers.
  * Pure: the caller passes the instant the horizon starts at.
  */
-import type { Instant } from '../calendar/types';
+import type { Instant } from '../time';
 import type { CompiledPolicy } from '../policy/compiled';
 import type { CalendarRef, GoalTarget } from '../policy/types';
 import { MS_PER_DAY } from '../time';

@@ -5,7 +5,8 @@
  * where its hours fall in this zone (both DST readings count).
  */
 import type { IANAZone } from 'luxon';
-import type { BusinessCalendar, Instant, Weekday } from '../calendar/types';
+import type { BusinessCalendar, Weekday } from '../calendar/types';
+import type { Instant } from '../time';
 import { WEEKDAYS } from '../calendar/types';
 import { MS_PER_DAY, MS_PER_MINUTE, offsetAt, toLocal, weekdayIndex, zoneOf } from '../time';
 

@@ -5,7 +5,8 @@
  * suffice is given per target kind below.
  */
 import type { IANAZone } from 'luxon';
-import type { BusinessCalendar, Instant } from '../calendar/types';
+import type { BusinessCalendar } from '../calendar/types';
+import type { Instant } from '../time';
 import type { GoalTarget } from '../policy/types';
 import { MS_PER_DAY, MS_PER_MINUTE, fromLocal, offsetAt, toLocal, zoneOf } from '../time';
 

@@ -3,7 +3,7 @@
  * The core evaluates (history, policy, now) purely, so replaying last quarter under new hours or goals
  * is just evaluating again; nothing is stored. Pure: `now` is the caller's.
  */
-import type { Instant } from '../calendar/types';
+import type { Instant } from '../time';
 import { summarizeCompliance, type ComplianceRow } from '../compliance/summary';
 import { evaluate } from '../evaluate/evaluate';
 import type { CycleSnapshot, IssueHistory, SlaSnapshot } from '../evaluate/types';

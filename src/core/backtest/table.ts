@@ -3,7 +3,7 @@
  * shown in the report's zone, to the minute.
  */
 import { DateTime } from 'luxon';
-import type { Instant } from '../calendar/types';
+import type { Instant } from '../time';
 import type { BacktestReport, ChangedOutcome, OutcomeSide, Tally } from './compare';
 
 const showTally = (t: Tally | null): string => (t === null ? '—' : `${t.met}/${t.met + t.breached} ${t.percentMet === null ? '' : `${t.percentMet.toFixed(1)}%`}`.trim());

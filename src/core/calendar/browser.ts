@@ -4,10 +4,11 @@
  */
 import { compileWith } from './impl/compile';
 import { NO_HOLIDAY_DATA } from './impl/provider';
-import type { BusinessCalendar, CalendarError, Result } from './types';
+import type { Result } from '../result';
+import type { BusinessCalendar, CalendarError } from './types';
 
 /** @example compileCalendar(materializedSpec) // { ok: true, value: BusinessCalendar } */
-export function compileCalendar(spec: unknown): Result<BusinessCalendar, CalendarError> {
+export function compileCalendar(spec: unknown): Result<BusinessCalendar, CalendarError[]> {
   return compileWith(spec, NO_HOLIDAY_DATA);
 }
 

@@ -1,13 +1,14 @@
 import { compileWith } from './impl/compile';
 import { validateSpec } from './impl/validate';
 import { DATE_HOLIDAYS } from './holidays';
-import type { BusinessCalendar, CalendarError, Result } from './types';
+import type { Result } from '../result';
+import type { BusinessCalendar, CalendarError } from './types';
 
 /**
  * Validates a calendar spec (JSON) and compiles it into an immutable BusinessCalendar.
  * @example compileCalendar(calendarPreset('saxony-9-17')) // { ok: true, value }
  */
-export function compileCalendar(spec: unknown): Result<BusinessCalendar, CalendarError> {
+export function compileCalendar(spec: unknown): Result<BusinessCalendar, CalendarError[]> {
   return compileWith(spec, DATE_HOLIDAYS);
 }
 

@@ -1,10 +1,9 @@
 /**
  * Calendar specifications: the JSON an admin saves, validated once into a BusinessCalendar.
- * Instants everywhere in core are epoch milliseconds (UTC); local wall times are "HH:mm" or
+ * Instants (core/time) are epoch milliseconds (UTC); local wall times are "HH:mm" or
  * "HH:mm:ss" strings in the calendar's IANA zone; local dates are "YYYY-MM-DD".
  */
-
-export type Instant = number;
+import type { Instant } from '../time/instant';
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -109,8 +108,6 @@ export interface CalendarError {
   path: string;
   message: string;
 }
-
-export type Result<T, E> = { ok: true; value: T } | { ok: false; errors: E[] };
 
 /**
  * Where in the Nth business day a business-day goal falls due: at the time of day already elapsed at

@@ -1,5 +1,6 @@
 import { MS_PER_MINUTE } from '../time';
-import type { BusinessCalendar, DayRounding, Instant, OpenWindow } from './types';
+import type { BusinessCalendar, DayRounding, OpenWindow } from './types';
+import type { Instant } from '../time';
 
 /**
  * Verb-first helpers over a BusinessCalendar; minutes may be fractional (second precision).

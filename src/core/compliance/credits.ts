@@ -3,7 +3,8 @@
  * an admin hands a customer, listing each outage as evidence of the downtime it contributed.
  */
 import { DateTime } from 'luxon';
-import type { Instant, Result } from '../calendar/types';
+import type { Instant } from '../time';
+import { err, ok, type Result } from '../result';
 import { computeUptime, DEFAULT_CREDIT_THRESHOLDS, type CreditThreshold } from './uptime';
 import { outagesFor, type OutageRecord } from './outages';
 
@@ -48,17 +49,17 @@ function thresholdErrors(list: readonly unknown[]): CreditRuleError[] {
  * Validates credit rules as edited by an admin; thresholds come back sorted from the highest.
  * @example validateCreditRules({ targetPercent: 99.9, thresholds: [{ below: 99.9, creditDays: 7 }] }).ok // true
  */
-export function validateCreditRules(input: unknown): Result<CreditRules, CreditRuleError> {
+export function validateCreditRules(input: unknown): Result<CreditRules, CreditRuleError[]> {
   const o = (typeof input === 'object' && input !== null ? input : null) as Record<string, unknown> | null;
   const list = o?.['thresholds'];
-  if (o === null || !Array.isArray(list)) return { ok: false, errors: [{ code: 'CRD_MALFORMED', path: '', message: 'Rules need a target and a list of thresholds.' }] };
+  if (o === null || !Array.isArray(list)) return err([{ code: 'CRD_MALFORMED', path: '', message: 'Rules need a target and a list of thresholds.' }]);
   const errors: CreditRuleError[] = [];
   if (!isPercent(o['targetPercent'])) errors.push({ code: 'CRD_BAD_TARGET', path: 'targetPercent', message: 'The target is a percentage above 0 and at most 100.' });
   if (list.length > MAX_CREDIT_RULES) errors.push({ code: 'CRD_TOO_MANY', path: 'thresholds', message: `At most ${MAX_CREDIT_RULES} rules.` });
   errors.push(...thresholdErrors(list));
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return err(errors);
   const thresholds = (list as CreditThreshold[]).map((t) => ({ below: t.below, creditDays: t.creditDays })).sort((a, b) => b.below - a.below);
-  return { ok: true, value: { targetPercent: o['targetPercent'] as number, thresholds } };
+  return ok({ targetPercent: o['targetPercent'] as number, thresholds });
 }
 
 /** [start, end) of a "YYYY-MM" month in a zone; null for a malformed month or unknown zone. */

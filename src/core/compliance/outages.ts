@@ -1,5 +1,6 @@
 /** Recorded outages of a service (optionally of one customer of it): validation and selection. */
-import type { Instant, Result } from '../calendar/types';
+import type { Instant } from '../time';
+import { err, ok, type Result } from '../result';
 
 export interface OutageRecord {
   id: string;
@@ -56,17 +57,17 @@ function fieldErrors(o: Record<string, unknown>, start: Instant | null, end: Ins
  * Validates an outage as entered by an admin; the id is assigned by the caller.
  * @example validateOutage({ service: 'API', start: '2026-05-01T10:00:00Z', end: '2026-05-01T11:00:00Z' }, 'o1').ok // true
  */
-export function validateOutage(input: unknown, id: string): Result<OutageRecord, OutageError> {
+export function validateOutage(input: unknown, id: string): Result<OutageRecord, OutageError[]> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, errors: [{ code: 'OUT_MALFORMED', path: '', message: 'An outage must be an object.' }] };
+    return err([{ code: 'OUT_MALFORMED', path: '', message: 'An outage must be an object.' }]);
   }
   const o = input as Record<string, unknown>;
   const start = instantOf(o['start']);
   const end = instantOf(o['end']);
   const errors = fieldErrors(o, start, end);
-  if (errors.length > 0 || start === null || end === null) return { ok: false, errors };
+  if (errors.length > 0 || start === null || end === null) return err(errors);
   const customer = o['customer'] === undefined || o['customer'] === null ? null : nameOf(o['customer']);
-  return { ok: true, value: { id, service: nameOf(o['service']) ?? '', customer, start, end, description: String(o['description'] ?? '') } };
+  return ok({ id, service: nameOf(o['service']) ?? '', customer, start, end, description: String(o['description'] ?? '') });
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Service uptime and credits for a month (seed: 99.9% guarantee, 7 or 14 days of credit). */
-import type { Instant } from '../calendar/types';
+import type { Instant } from '../time';
 
 export interface Outage {
   start: Instant;

@@ -1,5 +1,5 @@
 /** evaluate(): the SLA state of one issue as a pure function of (history, policy, now). */
-import type { Instant } from '../calendar/types';
+import type { Instant } from '../time';
 import type { CompiledPolicy } from '../policy/compiled';
 import { replayHistory } from './history';
 import { replayMetric } from './machine';

@@ -2,7 +2,7 @@
  * Turns an IssueHistory (any order, possibly duplicated, possibly self-contradicting) into one
  * deterministic list of steps, each with the field values before and after it.
  */
-import type { Instant } from '../calendar/types';
+import type { Instant } from '../time';
 import type { StatusCategory } from '../policy/types';
 import { CategoryLookup } from './categories';
 import { compareIds } from './ids';

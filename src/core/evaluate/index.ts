@@ -4,6 +4,4 @@ export { previewDue, type DuePreview } from './preview';
 export { dueActions, thresholdToken, type DueAction } from './actions';
 export { storedState, storedPhase, isoSeconds, type StoredState, type StoredMetric, type StoredMetricState } from './stored';
 export { replayHistory, type Replay, type Step } from './history';
-export { summarizeCompliance, computeUptime, DEFAULT_CREDIT_THRESHOLDS } from '../compliance';
-export type { ComplianceRow, Outage, CreditThreshold, UptimeReport } from '../compliance';
 export * from './types';

@@ -2,7 +2,7 @@
  * Per-metric replay: walks the steps and cuts the metric's time into cycles, and each cycle into
  * segments over which the pause state, the goal and the calendar are constant. No calendar maths here.
  */
-import type { Instant } from '../calendar/types';
+import type { Instant } from '../time';
 import type { Condition, Goal, MetricSpec } from '../policy/types';
 import { calendarIdFor, goalFields, selectGoal } from '../policy/goals';
 import { describeCondition, isStateCondition } from '../policy/conditions';

@@ -1,10 +1,11 @@
 /** One metric's snapshot: cycles with their business-time figures, state, pause reason, warnings, next check. */
-import type { BusinessCalendar, ExclusionWindow, Instant } from '../calendar/types';
+import type { BusinessCalendar, ExclusionWindow } from '../calendar/types';
+import type { Instant } from '../time';
 import type { MetricSpec, WarningThreshold } from '../policy/types';
 import type { CompiledPolicy } from '../policy/compiled';
 import { calendarIdFor, selectGoal } from '../policy/goals';
 import { formatTarget } from '../policy/target';
-import { crossingInstant, timeSegments, warningInstant, type TimedSegment } from './clock';
+import { crossingInstant, timeSegments, warningInstant, type TimedSegment } from './elapsed';
 import type { RawCycle } from './machine';
 import type { Fields } from './history';
 import type { CycleSnapshot, MetricSnapshot, MetricState, PauseReason } from './types';

@@ -1,9 +1,9 @@
 /** previewDue(): what each metric's goal and due instant would be for an issue created now with these fields. */
-import type { Instant } from '../calendar/types';
+import type { Instant } from '../time';
 import type { CompiledPolicy } from '../policy/compiled';
 import { calendarIdFor, selectGoal, type FieldValues } from '../policy/goals';
 import { formatTarget } from '../policy/target';
-import { goalMillis } from './clock';
+import { goalMillis } from './elapsed';
 
 export interface DuePreview {
   key: string;

@@ -1,7 +1,7 @@
 /**
  * Issue history (input) and SLA snapshot (output) of evaluate(). Instants are epoch ms.
  */
-import type { Instant } from '../calendar/types';
+import type { Instant } from '../time';
 
 /** Field ids used in history: Jira's changelog `fieldId`s ("status", "priority", "resolution",
  * "assignee", "labels", "issuetype", "components", "customfield_10042" …). Values are ids

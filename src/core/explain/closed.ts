@@ -6,7 +6,8 @@
  * matching the order in which the engine applies them last.
  */
 import { compileCalendar } from '../calendar';
-import type { BusinessCalendar, CalendarSpec, Instant } from '../calendar/types';
+import type { BusinessCalendar, CalendarSpec } from '../calendar/types';
+import type { Instant } from '../time';
 import { fromLocal, MS_PER_DAY, toLocal, zoneOf } from '../time';
 import { holidayNameAt } from './holidayNames';
 import type { ExplainPart } from './types';

@@ -3,11 +3,12 @@
  * into parts that each say why the time did or did not count. Built on the same replay and segment
  * arithmetic as evaluate(), so the counted parts add up to the snapshot's elapsed time.
  */
-import type { BusinessCalendar, Instant } from '../calendar/types';
+import type { BusinessCalendar } from '../calendar/types';
+import type { Instant } from '../time';
 import type { CompiledPolicy } from '../policy/compiled';
 import { describeCondition } from '../policy/conditions';
 import type { MetricSpec } from '../policy/types';
-import { timeSegments } from '../evaluate/clock';
+import { timeSegments } from '../evaluate/elapsed';
 import { evaluate } from '../evaluate/evaluate';
 import { replayHistory, type Step } from '../evaluate/history';
 import { replayMetric, type RawCycle } from '../evaluate/machine';

@@ -1,6 +1,7 @@
 /** The name of the holiday closing a calendar at an instant, from its custom holidays or holiday sources. */
 import { DATE_HOLIDAYS } from '../calendar/holidays';
-import type { CalendarSpec, CustomHoliday, Instant, WeeklyCalendarSpec } from '../calendar/types';
+import type { CalendarSpec, CustomHoliday, WeeklyCalendarSpec } from '../calendar/types';
+import type { Instant } from '../time';
 import { formatLocalDate, MS_PER_DAY, parseWallTime, toLocal, yearOfDay, zoneOf } from '../time';
 
 function customMatches(h: CustomHoliday, date: string, timeOfDay: number): boolean {

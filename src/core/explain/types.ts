@@ -1,5 +1,5 @@
 /** "Explain this SLA": where every millisecond of a cycle went. Instants are epoch ms, parts half-open [from, to). */
-import type { Instant } from '../calendar/types';
+import type { Instant } from '../time';
 
 interface PartBase {
   from: Instant;

@@ -1,6 +1,6 @@
 /** Public API of SLA policies: validation, presets, targets and goal selection. */
 import { compileCalendar } from '../calendar';
-import type { Result } from '../calendar/types';
+import type { Result } from '../result';
 import type { CompiledPolicy, PolicyError } from './compiled';
 import type { PolicySpec, SiteMetadata } from './types';
 import { makePolicyValidator } from './validate';
@@ -10,9 +10,9 @@ const validate = makePolicyValidator(compileCalendar);
 
 /**
  * Validates a policy document and compiles its calendars once.
- * @example const r = validatePolicy(json); if (!r.ok) showErrors(r.errors) // each {code, path, message}
+ * @example const r = validatePolicy(json); if (!r.ok) showErrors(r.error) // each {code, path, message}
  */
-export function validatePolicy(spec: unknown): Result<CompiledPolicy, PolicyError> {
+export function validatePolicy(spec: unknown): Result<CompiledPolicy, PolicyError[]> {
   return validate(spec);
 }
 

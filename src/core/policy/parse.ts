@@ -3,6 +3,7 @@
  * library. Every parser reports all problems it finds, each at the path of the offending value, and
  * builds fresh objects and arrays (unknown keys dropped) so freezing the result never reaches input.
  */
+import { isRecord } from '../json';
 
 export type PathPart = string | number;
 export interface ParseIssue {
@@ -31,10 +32,6 @@ const describe = (input: unknown): string => (input === null ? 'null' : Array.is
 function fail(issues: ParseIssue[], path: PathPart[], message: string): Invalid {
   issues.push({ path, message });
   return INVALID;
-}
-
-export function isRecord(input: unknown): input is Record<string, unknown> {
-  return typeof input === 'object' && input !== null && !Array.isArray(input);
 }
 
 /** A string, with at least `min` characters when given. */

@@ -1,5 +1,5 @@
 /** Goal targets as admins type them ("4h", "1d 2h", "90m", "2bd", "track") and as the UI shows them. */
-import type { Result } from '../calendar/types';
+import { err, ok, type Result } from '../result';
 import type { PolicyError } from './compiled';
 import type { GoalTarget } from './types';
 
@@ -8,9 +8,9 @@ const DURATION_TOKEN = /(\d+)\s*(min|d|h|m)(?![a-z])/y;
 /** "2bd", "2 business days", with an optional end-of-day rounding: "2bd eod", "2 business days (end of day)". */
 const BUSINESS_DAYS = /^(\d+)\s*(?:bd|business\s+days?)(\s*,?\s*\(?(?:eod|end\s+of\s+day)\)?)?$/;
 
-function badTarget(text: string): Result<GoalTarget, PolicyError> {
+function badTarget(text: string): Result<GoalTarget, PolicyError[]> {
   const message = `"${text}" is not a target: use e.g. "4h", "1d 2h", "90m", "2bd" or "track"`;
-  return { ok: false, errors: [{ code: 'POL_BAD_TARGET', path: 'target', message }] };
+  return err([{ code: 'POL_BAD_TARGET', path: 'target', message }]);
 }
 
 /** Sums "1d 2h 30m"-style tokens (a day is 24 h here; business days are the "bd" unit). */
@@ -35,18 +35,18 @@ function parseDuration(text: string): number | null {
  * @example parseTarget('2bd')   // { ok: true, value: { kind: 'businessDays', days: 2 } }
  * @example parseTarget('2bd eod') // { ok: true, value: { kind: 'businessDays', days: 2, endOfDay: true } }
  */
-export function parseTarget(input: string): Result<GoalTarget, PolicyError> {
+export function parseTarget(input: string): Result<GoalTarget, PolicyError[]> {
   const text = input.trim().toLowerCase();
-  if (text === 'track' || text === 'track only') return { ok: true, value: { kind: 'trackOnly' } };
+  if (text === 'track' || text === 'track only') return ok({ kind: 'trackOnly' });
   const bd = BUSINESS_DAYS.exec(text);
   if (bd) {
     const days = Number(bd[1]);
     if (days <= 0) return badTarget(input);
-    return { ok: true, value: bd[2] ? { kind: 'businessDays', days, endOfDay: true } : { kind: 'businessDays', days } };
+    return ok(bd[2] ? { kind: 'businessDays', days, endOfDay: true } : { kind: 'businessDays', days });
   }
   const minutes = text === '' ? null : parseDuration(text);
   if (minutes === null || minutes <= 0) return badTarget(input);
-  return { ok: true, value: { kind: 'minutes', minutes } };
+  return ok({ kind: 'minutes', minutes });
 }
 
 /**

@@ -3,14 +3,16 @@
  * of the offending field. The calendar compiler is a parameter so the browser can validate with the
  * holiday-free engine and the backend with the full one.
  */
-import type { BusinessCalendar, CalendarError, Result } from '../calendar/types';
+import type { BusinessCalendar, CalendarError } from '../calendar/types';
+import { err, ok, type Result } from '../result';
+import { deepFreeze } from '../json';
 import type { CompiledPolicy, PolicyError } from './compiled';
 import type { Goal, MetricSpec, PolicySpec } from './types';
 import { policySchema, type ParsedMetric, type ParsedPolicy } from './schema';
 import { INVALID, type ParseIssue } from './parse';
 import { checkMetrics } from './rules';
 
-export type CalendarCompiler = (spec: unknown) => Result<BusinessCalendar, CalendarError>;
+export type CalendarCompiler = (spec: unknown) => Result<BusinessCalendar, CalendarError[]>;
 
 /** "metrics[0].goals[2].target" from ["metrics", 0, "goals", 2, "target"]. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -47,7 +49,7 @@ function compileCalendars(list: readonly unknown[], compile: CalendarCompiler, e
     }
     const result = compile(raw);
     if (result.ok) calendars.set(id, result.value);
-    else for (const e of result.errors) errors.push({ ...e, path: e.path ? `calendars[${i}].${e.path}` : `calendars[${i}]` });
+    else for (const e of result.error) errors.push({ ...e, path: e.path ? `calendars[${i}].${e.path}` : `calendars[${i}]` });
   });
   return calendars;
 }
@@ -55,14 +57,6 @@ function compileCalendars(list: readonly unknown[], compile: CalendarCompiler, e
 function toMetric(m: ParsedMetric): MetricSpec {
   const goals: Goal[] = m.goals.map((g) => ({ ...g, target: g.target ?? { kind: 'trackOnly' } }));
   return { ...m, goals };
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 function schemaVersionError(input: unknown): PolicyError | null {
@@ -78,23 +72,23 @@ function schemaVersionError(input: unknown): PolicyError | null {
  * Builds a validator around a calendar compiler.
  * @example const validate = makePolicyValidator(compileCalendar); validate(json).ok
  */
-export function makePolicyValidator(compile: CalendarCompiler): (input: unknown) => Result<CompiledPolicy, PolicyError> {
+export function makePolicyValidator(compile: CalendarCompiler): (input: unknown) => Result<CompiledPolicy, PolicyError[]> {
   return (input) => {
     const versionError = schemaVersionError(input);
-    if (versionError) return { ok: false, errors: [versionError] };
+    if (versionError) return err([versionError]);
     const issues: ParseIssue[] = [];
     const parsed = policySchema(input, [], issues);
-    if (parsed === INVALID || issues.length > 0) return { ok: false, errors: structuralErrors(issues) };
+    if (parsed === INVALID || issues.length > 0) return err(structuralErrors(issues));
     return compileParsed(parsed, compile);
   };
 }
 
-function compileParsed(data: ParsedPolicy, compile: CalendarCompiler): Result<CompiledPolicy, PolicyError> {
+function compileParsed(data: ParsedPolicy, compile: CalendarCompiler): Result<CompiledPolicy, PolicyError[]> {
   const errors: PolicyError[] = [];
   const calendars = compileCalendars(data.calendars, compile, errors);
   const ids = new Set(data.calendars.map((c) => (c as { id?: unknown }).id).filter((id): id is string => typeof id === 'string'));
   checkMetrics(data.metrics, ids, (code, path, message) => errors.push({ code, path, message }));
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return err(errors);
   const spec: PolicySpec = {
     schemaVersion: 1,
     name: data.name,
@@ -102,5 +96,5 @@ function compileParsed(data: ParsedPolicy, compile: CalendarCompiler): Result<Co
     // Cloned: freezing must never reach objects the caller still owns.
     calendars: [...calendars.values()].map((c) => structuredClone(c.spec)),
   };
-  return { ok: true, value: { spec: deepFreeze(spec), calendars } };
+  return ok({ spec: deepFreeze(spec), calendars });
 }

@@ -1,6 +1,6 @@
 /** Text forms of instants and durations for reports and CSV: unambiguous and sortable. */
 import { DateTime } from 'luxon';
-import type { Instant } from '../calendar/types';
+import type { Instant } from '../time';
 
 /**
  * ISO 8601 with the zone's offset, to the second: "2026-03-02T10:00:00+01:00". Empty for null.

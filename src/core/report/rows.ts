@@ -1,5 +1,5 @@
 /** The report's CSV documents: cycles, compliance rows, an explanation and a credit statement. */
-import type { Instant } from '../calendar/types';
+import type { Instant } from '../time';
 import type { ComplianceRow } from '../compliance/summary';
 import type { CreditStatement } from '../compliance/credits';
 import type { CycleExplanation, ExplainPart } from '../explain/types';

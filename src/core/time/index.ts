@@ -1,3 +1,4 @@
+export type { Instant } from './instant';
 export { zoneOf, isKnownZone, offsetAt, toLocal, fromLocal } from './zone';
 export {
   MS_PER_SECOND, MS_PER_MINUTE, MS_PER_HOUR, MS_PER_DAY, parseWallTime, dayNumber, parseLocalDate,

@@ -1,21 +1,14 @@
 /** The typed response envelope and the trusted part of a resolver request. */
 import { z } from 'zod';
-import type { Envelope, ErrorCode, FieldIssue } from '../../contract';
-import type { JiraError } from '../../jira/http';
+import { failure, type Answer } from '../../app/answer';
+import type { Envelope, ErrorCode, Failure } from '../../contract';
 
-export const ok = <T>(data: T): Envelope<T> => ({ ok: true, data });
+/** A use-case's answer as the envelope the UIs receive. */
+export const toEnvelope = <T>(answer: Answer<T>): Envelope<T> => (answer.ok ? { ok: true, data: answer.value } : { ok: false, error: answer.error });
 
-export const fail = <T = never>(code: ErrorCode, message: string, details?: FieldIssue[]): Envelope<T> => ({
-  ok: false,
-  error: { code, message, ...(details ? { details } : {}) },
-});
+export const failed = (error: Failure): Envelope<never> => ({ ok: false, error });
 
-export function fromJira<T = never>(e: JiraError): Envelope<T> {
-  if (e.code === 'NOT_FOUND') return fail('NOT_FOUND', 'The issue or project no longer exists or is not visible.');
-  if (e.code === 'RATE_LIMITED') return fail('RATE_LIMITED', 'Jira is rate limiting the app; try again shortly.');
-  if (e.code === 'FORBIDDEN') return fail('FORBIDDEN', 'Jira refused the request.');
-  return fail('JIRA_UNAVAILABLE', `Jira could not answer (${e.code}).`);
-}
+export const fail = (code: ErrorCode, message: string): Envelope<never> => failed(failure(code, message));
 
 /**
  * What we take from the request context. `accountId` is set by the platform and tamper-proof;

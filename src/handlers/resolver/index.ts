@@ -1,17 +1,18 @@
 /**
  * The one resolver both UIs call. Every key runs the same pipeline: trusted caller from the context,
- * payload parsed against its schema, authorisation as the caller, then a thin handler returning the
- * typed envelope. Unexpected exceptions (bugs) become INTERNAL and are logged, never leaked.
+ * payload parsed against its schema, authorisation as the caller, then one use-case of src/app whose
+ * answer becomes the typed envelope. Unexpected exceptions (bugs) become INTERNAL and are logged, never leaked.
  */
 import Resolver from '@forge/resolver';
 import { RESOLVER_KEYS, type DataOf, type Envelope, type PayloadOf, type ResolverKey } from '../../contract';
+import type { Answer } from '../../app/answer';
 import type { Deps } from '../../app/deps';
+import { panelSla } from '../../app/panel';
+import * as analysis from '../../app/analysis';
+import * as settings from '../../app/settings';
 import { issueAccess, PermissionCache, projectAccess } from './auth';
-import { callerOf, fail, type CallerContext } from './envelope';
-import { getSla } from './panel';
+import { callerOf, fail, failed, toEnvelope, type CallerContext } from './envelope';
 import { parsePayload, PAYLOADS } from './payloads';
-import * as analysis from './analysis';
-import * as settings from './settings';
 import * as reports from './reports';
 
 type Guard = 'issue' | 'projectRead' | 'projectAdmin';
@@ -23,11 +24,11 @@ interface Ctx {
   canEdit: boolean;
 }
 
-type Handler<K extends ResolverKey> = (p: PayloadOf<K>, c: Ctx) => Promise<Envelope<DataOf<K>>> | Envelope<DataOf<K>>;
+type Handler<K extends ResolverKey> = (p: PayloadOf<K>, c: Ctx) => Promise<Answer<DataOf<K>>> | Answer<DataOf<K>>;
 type Table = { [K in ResolverKey]: { guard: Guard; run: Handler<K> } };
 
 const TABLE: Table = {
-  'panel.getSla': { guard: 'issue', run: (p, c) => getSla(c.deps, p.issueId, c.caller.projectId) },
+  'panel.getSla': { guard: 'issue', run: (p, c) => panelSla(c.deps, p.issueId, c.caller.projectId) },
   'settings.getConfig': { guard: 'projectRead', run: (_p, c) => settings.getConfig(c.projectId, c.canEdit) },
   'settings.validate': { guard: 'projectAdmin', run: (p) => settings.validate(p.policy) },
   'settings.save': { guard: 'projectAdmin', run: (p, c) => settings.save(c.deps, c.projectId, c.caller.accountId, p) },
@@ -51,11 +52,7 @@ const TABLE: Table = {
 };
 
 async function authorise(deps: Deps, cache: PermissionCache, guard: Guard, caller: CallerContext, payload: unknown) {
-  if (guard === 'issue') {
-    const issueId = (payload as { issueId: string }).issueId;
-    const denied = await issueAccess(deps, cache, caller, issueId);
-    return denied ? { ok: false as const, denied } : { ok: true as const, projectId: caller.projectId ?? '', canEdit: false };
-  }
+  if (guard === 'issue') return issueAccess(deps, cache, caller, (payload as { issueId: string }).issueId);
   return projectAccess(deps, cache, caller, guard === 'projectRead');
 }
 
@@ -63,11 +60,12 @@ async function dispatch<K extends ResolverKey>(deps: Deps, cache: PermissionCach
   const caller = callerOf(context);
   if (!caller) return fail('FORBIDDEN', 'No signed-in user.');
   const parsed = parsePayload(PAYLOADS[key], payload);
-  if (!parsed.ok) return fail('BAD_REQUEST', parsed.message);
+  if (!parsed.ok) return fail('BAD_REQUEST', parsed.error);
   const entry = TABLE[key] as { guard: Guard; run: Handler<K> };
   const access = await authorise(deps, cache, entry.guard, caller, parsed.value);
-  if (!access.ok) return access.denied;
-  return entry.run(parsed.value as PayloadOf<K>, { deps, caller, projectId: access.projectId, canEdit: access.canEdit });
+  if (!access.ok) return failed(access.error);
+  const { projectId, canEdit } = access.value;
+  return toEnvelope(await entry.run(parsed.value as PayloadOf<K>, { deps, caller, projectId, canEdit }));
 }
 
 type Definitions = ReturnType<Resolver['getDefinitions']>;

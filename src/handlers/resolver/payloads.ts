@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { RESOLVED_ALL, type ResolverKey } from '../../contract';
+import { err, ok, type Result } from '../../core';
 import { REPORT_PAYLOADS } from './reportPayloads';
 
 /** A policy with calendars and holidays fits easily; anything larger is abuse or a bug. */
@@ -50,14 +51,12 @@ export const PAYLOADS = {
   ...REPORT_PAYLOADS,
 } satisfies Record<ResolverKey, z.ZodType>;
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
-
-export function parsePayload<S extends z.ZodType>(schema: S, payload: unknown): ParseResult<z.infer<S>> {
+export function parsePayload<S extends z.ZodType>(schema: S, payload: unknown): Result<z.infer<S>, string> {
   const size = jsonBytes(payload ?? {});
-  if (!Number.isFinite(size)) return { ok: false, message: 'Request is nested too deeply.' };
-  if (size > MAX_PAYLOAD_BYTES) return { ok: false, message: `Request too large (${size} bytes).` };
+  if (!Number.isFinite(size)) return err('Request is nested too deeply.');
+  if (size > MAX_PAYLOAD_BYTES) return err(`Request too large (${size} bytes).`);
   const parsed = schema.safeParse(payload ?? {});
-  if (parsed.success) return { ok: true, value: parsed.data };
+  if (parsed.success) return ok(parsed.data);
   const first = parsed.error.issues[0];
-  return { ok: false, message: first ? `${first.path.join('.') || 'payload'}: ${first.message}` : 'Invalid request.' };
+  return err(first ? `${first.path.join('.') || 'payload'}: ${first.message}` : 'Invalid request.');
 }

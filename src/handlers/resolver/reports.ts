@@ -1,17 +1,17 @@
 /** Report, explain and uptime resolvers. Each assumes the resolver table already checked the caller's access. */
-import { MAX_BREACHED_LISTED, MAX_JQL_KEYS, type DataOf, type Envelope, type PayloadOf, type ReportFiltersDto } from '../../contract';
+import { MAX_BREACHED_LISTED, MAX_JQL_KEYS, type DataOf, type PayloadOf, type ReportFiltersDto } from '../../contract';
 import { RESOLVER_JIRA_BUDGET_MS, type Deps } from '../../app/deps';
 import { explainIssue } from '../../app/explain';
 import { projectReport, reportRows } from '../../app/reports';
 import { deleteOutage, saveOutage, saveRules, statementsFor, type BookEdit } from '../../app/uptime';
-import { complianceCsv, creditStatement, cyclesCsv, statementCsv, summarizeCounted, type ReportNames } from '../../core';
-import { isKnownZone } from '../../core/time';
+import { complianceCsv, creditStatement, cyclesCsv, err, isKnownZone, ok, statementCsv, summarizeCounted, type ReportNames } from '../../core';
 import { loadConfig } from '../../store/config';
 import { loadOutageBook } from '../../store/outages';
-import { fail, fromJira, ok } from './envelope';
+import { jiraFailure, refuse as fail, type Answer } from '../../app/answer';
+import type { JiraError } from '../../jira/http';
 
-const badZone = fail<never>('BAD_REQUEST', 'Unknown time zone.');
-const badPeriod = fail<never>('BAD_REQUEST', 'The period must run forwards and cover at most 24 months.');
+const badZone = fail('BAD_REQUEST', 'Unknown time zone.');
+const badPeriod = fail('BAD_REQUEST', 'The period must run forwards and cover at most 24 months.');
 
 async function namesOf(projectId: string): Promise<ReportNames> {
   const policy = (await loadConfig(projectId))?.policy;
@@ -20,7 +20,9 @@ async function namesOf(projectId: string): Promise<ReportNames> {
   return { metrics, goals };
 }
 
-export async function reportOptions(deps: Deps, projectId: string, canEdit: boolean): Promise<Envelope<DataOf<'report.options'>>> {
+const fromJira = (e: JiraError) => err(jiraFailure(e));
+
+export async function reportOptions(deps: Deps, projectId: string, canEdit: boolean): Promise<Answer<DataOf<'report.options'>>> {
   const policy = (await loadConfig(projectId))?.policy ?? null;
   const meta = await deps.appJira(RESOLVER_JIRA_BUDGET_MS).getMetadata(projectId);
   return ok({
@@ -29,28 +31,29 @@ export async function reportOptions(deps: Deps, projectId: string, canEdit: bool
     goals: (policy?.metrics ?? []).flatMap((m) => m.goals.map((g) => ({ id: g.id, name: g.name, metricKey: m.key }))),
     priorities: meta.ok ? meta.value.priorities : [],
     canEdit,
+    serverNow: deps.now(),
   });
 }
 
-/** Keys of the breached issues as JQL; JQL has a length limit, so only the newest MAX_JQL_KEYS go in. */
+/** Keys of the newest breached issues as JQL; JQL has a length limit, so at most MAX_JQL_KEYS go in. */
 function jqlOf(keys: readonly string[]): string | null {
   const unique = [...new Set(keys)].slice(0, MAX_JQL_KEYS);
   return unique.length === 0 ? null : `issuekey in (${unique.join(', ')}) ORDER BY updated DESC`;
 }
 
-export async function reportGet(projectId: string, f: ReportFiltersDto): Promise<Envelope<DataOf<'report.get'>>> {
+export async function reportGet(projectId: string, f: ReportFiltersDto): Promise<Answer<DataOf<'report.get'>>> {
   if (!isKnownZone(f.timeZone)) return badZone;
-  const report = await projectReport(projectId, f);
+  const report = await projectReport(projectId, f, MAX_BREACHED_LISTED);
   if (report === null) return badPeriod;
   const breached = report.breached.map(({ issueKey, metricKey, goalId, startedAt, stoppedAt, elapsedMs, goalMs, breachedAt, month }) =>
     ({ issueKey, metricKey, goalId, startedAt, stoppedAt, elapsedMs, goalMs, breachedAt, month }));
   return ok({
-    rows: report.rows, trend: report.trend, breached: breached.slice(0, MAX_BREACHED_LISTED), breachedTotal: breached.length,
+    rows: report.rows, trend: report.trend, breached, breachedTotal: report.breachedTotal,
     jql: jqlOf(breached.map((b) => b.issueKey)), cycleCount: report.cycleCount,
   });
 }
 
-export async function reportCsv(projectId: string, p: PayloadOf<'report.csv'>): Promise<Envelope<DataOf<'report.csv'>>> {
+export async function reportCsv(projectId: string, p: PayloadOf<'report.csv'>): Promise<Answer<DataOf<'report.csv'>>> {
   if (!isKnownZone(p.timeZone)) return badZone;
   const rows = await reportRows(projectId, p);
   if (rows === null) return badPeriod;
@@ -59,7 +62,7 @@ export async function reportCsv(projectId: string, p: PayloadOf<'report.csv'>): 
   return ok({ filename: `sla-${p.kind}-${p.fromMonth}-to-${p.toMonth}.csv`, csv });
 }
 
-export async function explainGet(deps: Deps, p: PayloadOf<'explain.get'>, projectId: string | null): Promise<Envelope<DataOf<'explain.get'>>> {
+export async function explainGet(deps: Deps, p: PayloadOf<'explain.get'>, projectId: string | null): Promise<Answer<DataOf<'explain.get'>>> {
   const zone = p.timeZone ?? 'UTC';
   if (!isKnownZone(zone)) return badZone;
   const r = await explainIssue(deps, p.issueId, projectId, zone);
@@ -67,32 +70,32 @@ export async function explainGet(deps: Deps, p: PayloadOf<'explain.get'>, projec
   return ok({ cycles: r.explanation.cycles, statusNames: r.statusNames, evaluatedAt: r.explanation.evaluatedAt, csv: { filename: `sla-explain-${r.issueKey}.csv`, csv: r.csv } });
 }
 
-export async function uptimeGet(projectId: string, canEdit: boolean, p: PayloadOf<'uptime.get'>): Promise<Envelope<DataOf<'uptime.get'>>> {
+export async function uptimeGet(projectId: string, canEdit: boolean, p: PayloadOf<'uptime.get'>): Promise<Answer<DataOf<'uptime.get'>>> {
   if (!isKnownZone(p.timeZone)) return badZone;
   const book = await loadOutageBook(projectId);
   return ok({ canEdit, rev: book.rev, outages: book.outages, rules: book.rules, statements: statementsFor(book, p.month, p.timeZone) });
 }
 
-function edited<T, D>(r: BookEdit<T>, data: (rev: number, value: T) => D): Envelope<D> {
+function edited<T, D>(r: BookEdit<T>, data: (rev: number, value: T) => D): Answer<D> {
   if (r.ok) return ok(data(r.rev, r.value));
   if (r.code === 'VALIDATION_FAILED') return fail('VALIDATION_FAILED', `${r.issues.length} problem(s) to fix.`, r.issues);
   if (r.code === 'NOT_FOUND') return fail('NOT_FOUND', 'That outage no longer exists.');
   return fail('VERSION_CONFLICT', 'Someone else changed the outages meanwhile; reload and try again.');
 }
 
-export async function uptimeSaveOutage(projectId: string, p: PayloadOf<'uptime.saveOutage'>): Promise<Envelope<DataOf<'uptime.saveOutage'>>> {
+export async function uptimeSaveOutage(projectId: string, p: PayloadOf<'uptime.saveOutage'>): Promise<Answer<DataOf<'uptime.saveOutage'>>> {
   return edited(await saveOutage(projectId, p.expectedRev, { ...p.outage }), (rev, outage) => ({ rev, outage }));
 }
 
-export async function uptimeDeleteOutage(projectId: string, p: PayloadOf<'uptime.deleteOutage'>): Promise<Envelope<DataOf<'uptime.deleteOutage'>>> {
+export async function uptimeDeleteOutage(projectId: string, p: PayloadOf<'uptime.deleteOutage'>): Promise<Answer<DataOf<'uptime.deleteOutage'>>> {
   return edited(await deleteOutage(projectId, p.expectedRev, p.id), (rev) => ({ rev }));
 }
 
-export async function uptimeSaveRules(projectId: string, p: PayloadOf<'uptime.saveRules'>): Promise<Envelope<DataOf<'uptime.saveRules'>>> {
+export async function uptimeSaveRules(projectId: string, p: PayloadOf<'uptime.saveRules'>): Promise<Answer<DataOf<'uptime.saveRules'>>> {
   return edited(await saveRules(projectId, p.expectedRev, p.rules), (rev, rules) => ({ rev, rules }));
 }
 
-export async function uptimeStatementCsv(projectId: string, p: PayloadOf<'uptime.statementCsv'>): Promise<Envelope<DataOf<'uptime.statementCsv'>>> {
+export async function uptimeStatementCsv(projectId: string, p: PayloadOf<'uptime.statementCsv'>): Promise<Answer<DataOf<'uptime.statementCsv'>>> {
   if (!isKnownZone(p.timeZone)) return badZone;
   const book = await loadOutageBook(projectId);
   const s = creditStatement(book.outages, { service: p.service, customer: p.customer, month: p.month, timeZone: p.timeZone }, book.rules);

@@ -1,5 +1,4 @@
-import type { BusinessCalendar, CalendarSpec, Instant } from '../../../src/core/calendar/types';
-import type { MetricSnapshot } from '../../../src/core/evaluate/types';
+import type { BusinessCalendar, CalendarSpec, Instant, MetricSnapshot } from '@core/browser';
 import { colors, Lozenge, ProgressBar, radius, space } from '../../shared/ui';
 import { formatDateTime, sameWallClock, zoneCity } from '../../shared/format';
 import { cycleLine, goalInWords, STATE_LABEL, statusLine } from './describe';

@@ -1,7 +1,7 @@
 /** The panel's content for one successful response: not-configured notice, empty state or one card per metric. */
 import { useMemo } from 'react';
-import type { CalendarSpec } from '../../../src/core/calendar/types';
-import type { DataOf } from '../../../src/contract';
+import type { CalendarSpec } from '@core/browser';
+import type { DataOf } from '@contract';
 import { Button, EmptyState, Notice, space } from '../../shared/ui';
 import { compileCalendars, type CalendarCompiler } from './engine';
 import { MetricCard } from './MetricCard';

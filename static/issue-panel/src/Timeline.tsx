@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
-import type { BusinessCalendar, Instant } from '../../../src/core/calendar/types';
-import type { CycleSnapshot } from '../../../src/core/evaluate/types';
+import type { BusinessCalendar, Instant, CycleSnapshot } from '@core/browser';
 import { colors, space } from '../../shared/ui';
 import { formatDuration, formatSoon } from '../../shared/format';
-import { cycleSegments, type Segment, type SegmentKind } from './timeline';
+import { cycleSegments, type Segment, type SegmentKind } from './segments';
 
 const COLOR: Record<SegmentKind, string> = {
   running: colors.bgInformationBold,

@@ -1,6 +1,5 @@
 /** The words of the panel: state labels, the goal in words and the one-line status of a clock. */
-import type { Instant } from '../../../src/core/calendar/types';
-import type { CycleSnapshot, MetricSnapshot, MetricState } from '../../../src/core/evaluate/types';
+import type { Instant, CycleSnapshot, MetricSnapshot, MetricState } from '@core/browser';
 import type { LozengeAppearance } from '../../shared/ui';
 import { formatDuration, formatSoon } from '../../shared/format';
 import type { LiveMetric } from './live';

@@ -3,8 +3,7 @@
  * (holidays already materialised) with the browser entry of the core engine, so the countdown
  * ticks with exactly the arithmetic the backend uses.
  */
-import { compileCalendar } from '../../../src/core/calendar/browser';
-import type { BusinessCalendar, CalendarSpec } from '../../../src/core/calendar/types';
+import { compileCalendar, type BusinessCalendar, type CalendarSpec } from '@core/browser';
 
 export type CalendarCompiler = (spec: CalendarSpec) => BusinessCalendar | null;
 

@@ -3,6 +3,7 @@
  * change events and navigation to the settings page. Failures are values, never thrown.
  */
 import { events, router, view } from '@forge/bridge';
+import { isRecord } from '@core/browser';
 
 export interface PanelContext {
   issueId: string | null;
@@ -67,10 +68,6 @@ export async function openSettings(projectKey: string | null): Promise<boolean> 
       return false;
     }
   }
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null;
 }
 
 function idOf(v: unknown): string | null {

@@ -2,9 +2,8 @@
  * The live state of one metric at `now`: the server's snapshot advanced by the business time that
  * elapsed since it was evaluated. Pure, so the per-second tick is a function call and a test.
  */
-import type { BusinessCalendar, Instant } from '../../../src/core/calendar/types';
-import type { MetricSnapshot, MetricState } from '../../../src/core/evaluate/types';
-import type { DataOf } from '../../../src/contract';
+import type { BusinessCalendar, Instant, MetricSnapshot, MetricState } from '@core/browser';
+import type { DataOf } from '@contract';
 
 export type WarningList = DataOf<'panel.getSla'>['warnings'][string];
 

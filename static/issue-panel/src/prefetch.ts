@@ -4,7 +4,7 @@
  * be consumed later than it arrived: its serverNow is moved forward by that delay, so the clock-skew
  * correction (clock.ts) still measures the real offset.
  */
-import type { DataOf, Envelope } from '../../../src/contract';
+import type { DataOf, Envelope } from '@contract';
 
 type PanelEnvelope = Envelope<DataOf<'panel.getSla'>>;
 export type FirstRead = () => Promise<PanelEnvelope>;

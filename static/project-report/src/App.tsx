@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { call } from '../../shared/api';
 import { useEnvelope } from '../../shared/useEnvelope';
 import { ErrorState, GlobalStyles, LoadingState, space, Tabs } from '../../shared/ui';
-import type { DataOf } from '../../../src/contract';
+import type { DataOf } from '@contract';
 import type { PageContext } from './context';
 import { ReportTab } from './ReportTab';
 import { UptimeTab } from './UptimeTab';
@@ -22,7 +22,7 @@ export function App({ context }: { context: PageContext }) {
       {state.status === 'error' && <ErrorState title="Could not load the report" message={state.message} code={state.code} onRetry={() => void reload()} />}
       {state.status === 'ok' && (
         <Tabs tabs={TABS} selected={tab} onSelect={setTab} label="Report sections">
-          {tab === 'compliance' ? <ReportTab options={state.data} context={context} /> : <UptimeTab context={context} canEdit={state.data.canEdit} />}
+          {tab === 'compliance' ? <ReportTab options={state.data} context={context} /> : <UptimeTab context={context} canEdit={state.data.canEdit} serverNow={state.data.serverNow} />}
         </Tabs>
       )}
     </main>

@@ -1,6 +1,6 @@
 /** Report filters: period, metric, goal, priority and the report's time zone. */
 import { useState, type CSSProperties } from 'react';
-import type { DataOf, ReportFiltersDto } from '../../../src/contract';
+import type { DataOf, ReportFiltersDto } from '@contract';
 import { isValidZone } from '../../shared/format';
 import { Button, colors, space } from '../../shared/ui';
 

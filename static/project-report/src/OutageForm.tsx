@@ -1,6 +1,6 @@
 /** Records an outage (project admins). Times are entered in the browser's zone and sent with their offset. */
 import { useState, type CSSProperties } from 'react';
-import type { Envelope } from '../../../src/contract';
+import type { Envelope } from '@contract';
 import { call } from '../../shared/api';
 import { Button, colors, Notice, space } from '../../shared/ui';
 

@@ -1,6 +1,6 @@
 /** Compliance tab: filters, the month table, the 12-month trend, breached cycles and CSV downloads. */
 import { useMemo, useState } from 'react';
-import type { DataOf, ReportFiltersDto } from '../../../src/contract';
+import type { DataOf, ReportFiltersDto } from '@contract';
 import { call } from '../../shared/api';
 import { useEnvelope } from '../../shared/useEnvelope';
 import { Button, colors, EmptyState, ErrorState, LoadingState, Notice, space } from '../../shared/ui';
@@ -17,7 +17,7 @@ function monthsFrom(from: string, to: string): string[] {
 }
 
 export function ReportTab({ options, context }: { options: DataOf<'report.options'>; context: PageContext }) {
-  const thisMonth = monthIn(Date.now(), context.timeZone);
+  const thisMonth = monthIn(options.serverNow, context.timeZone);
   const [filters, setFilters] = useState<ReportFiltersDto>({
     fromMonth: addMonths(thisMonth, -11), toMonth: thisMonth, timeZone: context.timeZone, metricKey: null, goalId: null, priorityId: null,
   });

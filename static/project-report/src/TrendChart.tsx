@@ -1,5 +1,5 @@
 /** % met per month and metric as an inline SVG line chart (no chart library: a few paths suffice). */
-import type { TrendPointDto } from '../../../src/contract';
+import type { TrendPointDto } from '@contract';
 import { colors } from '../../shared/ui';
 
 const W = 640;

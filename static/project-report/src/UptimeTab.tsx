@@ -1,7 +1,7 @@
 /** Uptime and credits: monthly uptime per service against the target, the credit, outages as evidence. */
 import { useMemo, useState } from 'react';
-import type { DataOf } from '../../../src/contract';
-import type { CreditStatement } from '../../../src/core/compliance/credits';
+import type { DataOf } from '@contract';
+import type { CreditStatement } from '@core/browser';
 import { call } from '../../shared/api';
 import { formatDateTime, formatDuration } from '../../shared/format';
 import { useEnvelope } from '../../shared/useEnvelope';
@@ -43,8 +43,8 @@ function Statement({ s, zone, canEdit, onDelete }: { s: CreditStatement; zone: s
   );
 }
 
-export function UptimeTab({ context, canEdit }: { context: PageContext; canEdit: boolean }) {
-  const [month, setMonth] = useState(monthIn(Date.now(), context.timeZone));
+export function UptimeTab({ context, canEdit, serverNow }: { context: PageContext; canEdit: boolean; serverNow: number }) {
+  const [month, setMonth] = useState(monthIn(serverNow, context.timeZone));
   const load = useMemo(() => () => call('uptime.get', { month, timeZone: context.timeZone }), [month, context.timeZone]);
   const { state, reload } = useEnvelope<DataOf<'uptime.get'>>(load);
   const remove = async (id: string) => {

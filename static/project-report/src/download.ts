@@ -1,5 +1,5 @@
 /** Saves a CSV file the backend built (it already carries the UTF-8 BOM Excel needs). */
-import type { CsvFile } from '../../../src/contract';
+import type { CsvFile } from '@contract';
 
 export function downloadCsv(file: CsvFile): void {
   const url = URL.createObjectURL(new Blob([file.csv], { type: 'text/csv;charset=utf-8' }));

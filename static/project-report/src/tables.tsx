@@ -1,7 +1,7 @@
 /** The compliance table and the breached-cycles table of the report. */
 import type { CSSProperties } from 'react';
-import type { BreachedCycleDto, DataOf } from '../../../src/contract';
-import type { ComplianceRow } from '../../../src/core/compliance/summary';
+import type { BreachedCycleDto, DataOf } from '@contract';
+import type { ComplianceRow } from '@core/browser';
 import { formatDateTime, formatDuration } from '../../shared/format';
 import { colors, space } from '../../shared/ui';
 

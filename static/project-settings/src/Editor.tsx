@@ -1,7 +1,7 @@
 /** The editable settings: one draft policy shared by all tabs, saved as a whole. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PresetSummary, ProjectConfig } from '../../../src/contract';
-import type { PolicySpec } from '../../../src/core/policy/types';
+import type { PresetSummary, ProjectConfig } from '@contract';
+import type { PolicySpec } from '@core/browser';
 import { formatDateTime } from '../../shared/format';
 import { Tabs } from '../../shared/ui';
 import { EditorPanels } from './EditorPanels';

@@ -4,8 +4,8 @@
  * target that does not parse yet, and the local problem it reports — survives switching tabs.
  */
 import { useCallback, useState } from 'react';
-import type { PresetSummary } from '../../../src/contract';
-import type { PolicySpec } from '../../../src/core/policy/types';
+import type { PresetSummary } from '@contract';
+import type { PolicySpec } from '@core/browser';
 import { TabPanel } from '../../shared/ui';
 import { CalendarsTab } from './calendars/CalendarsTab';
 import { GoalsTab } from './goals/GoalsTab';

@@ -1,6 +1,6 @@
 /** First visit: no policy yet. Suggests a preset (fastest) or a small working policy to edit. */
-import type { PresetSummary } from '../../../src/contract';
-import type { PolicySpec } from '../../../src/core/policy/types';
+import type { PresetSummary } from '@contract';
+import type { PolicySpec } from '@core/browser';
 import { Button, EmptyState, LoadingState } from '../../shared/ui';
 import { newPolicy } from './model/defaults';
 import { PresetList, type AppliedPreset } from './presets/PresetList';

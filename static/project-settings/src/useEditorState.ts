@@ -1,7 +1,7 @@
 /** State of the settings editor: the saved config, the draft, backend issues and the applied preset. */
 import { useEffect, useMemo, useState } from 'react';
-import type { FieldIssue, ProjectConfig } from '../../../src/contract';
-import type { PolicySpec } from '../../../src/core/policy/types';
+import type { FieldIssue, ProjectConfig } from '@contract';
+import type { PolicySpec } from '@core/browser';
 import { explainIssues } from './model/explain';
 import { indexIssues, normalizePath } from './model/issues';
 import { issuesStillOpen } from './model/paths';

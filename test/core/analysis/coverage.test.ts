@@ -39,7 +39,7 @@ function weekly(zone: string, week: TimeRange[][], holiday: string | null): Busi
   if (Object.values(hours).every((h) => h.length === 0)) hours.wed = [{ start: '10:00', end: '11:00' }];
   const spec: WeeklyCalendarSpec = { schemaVersion: 1, kind: 'weekly', id: 'p', name: 'P', timeZone: zone, week: hours, holidays: { custom: holiday ? [{ name: 'H', date: holiday }] : [] } };
   const r = compileCalendar(spec);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value;
 }
 

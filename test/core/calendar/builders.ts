@@ -19,7 +19,7 @@ export function hoursOn(days: Weekday[], start: string, end: string): Partial<Re
 /** Compiles or fails the test with the validation errors. */
 export function compile(spec: CalendarSpec | unknown): BusinessCalendar {
   const result = compileCalendar(spec);
-  if (!result.ok) throw new Error(`spec rejected: ${JSON.stringify(result.errors)}`);
+  if (!result.ok) throw new Error(`spec rejected: ${JSON.stringify(result.error)}`);
   return result.value;
 }
 

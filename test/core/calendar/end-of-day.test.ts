@@ -80,12 +80,12 @@ describe('end-of-day goals in a policy', () => {
   it('refuses a non-boolean endOfDay with POL_BAD_TARGET at its path', () => {
     const bad = goal({ target: { kind: 'businessDays', days: 1, endOfDay: 'yes' as unknown as boolean } });
     const r = validatePolicy(policySpec([metric({ goals: [bad] })]));
-    expect(r.ok ? [] : r.errors.map((e) => [e.code, e.path])).toEqual([['POL_BAD_TARGET', 'metrics[0].goals[0].target.endOfDay']]);
+    expect(r.ok ? [] : r.error.map((e) => [e.code, e.path])).toEqual([['POL_BAD_TARGET', 'metrics[0].goals[0].target.endOfDay']]);
   });
 
   it('makes an issue created Tuesday 10:00 CET due at Wednesday 17:00 CET', () => {
     const policy = validatePolicy(policySpec([metric({ pause: [], goals: [eodGoal] })], calendars(['cet-9-17'])));
-    if (!policy.ok) throw new Error(JSON.stringify(policy.errors));
+    if (!policy.ok) throw new Error(JSON.stringify(policy.error));
     const s = evaluate(history({ created: '2026-03-03T09:00:00Z' }), policy.value, Date.parse('2026-03-03T12:00:00Z'));
     expect(s.metrics[0]?.current?.dueAt).toBe(Date.parse('2026-03-04T16:00:00Z'));
   });

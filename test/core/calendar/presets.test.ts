@@ -55,7 +55,7 @@ describe('materialised holidays', () => {
   it('gives the browser build the same results as the holiday rule data within the materialised years', () => {
     const server = compile(spec);
     const browser = compileInBrowser(materializeHolidays(spec, 2025, 2025));
-    if (!browser.ok) throw new Error(JSON.stringify(browser.errors));
+    if (!browser.ok) throw new Error(JSON.stringify(browser.error));
     const from = at('2025-01-01T00:00', 'Europe/Berlin');
     for (let month = 0; month < 12; month++) {
       const a = from + month * 30 * 86_400_000;

@@ -41,7 +41,7 @@ function buildSpec(c: { zone: string; week: TimeRange[][]; holidayOffset: number
 
 function compiled(spec: WeeklyCalendarSpec) {
   const result = compileCalendar(spec);
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.value;
 }
 

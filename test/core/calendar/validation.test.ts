@@ -86,12 +86,12 @@ describe('calendar spec validation', () => {
   it('returns every error at once from compileCalendar instead of throwing', () => {
     const result = compileCalendar({ ...weeklySpec({ timeZone: 'Bad/Zone' }), schemaVersion: 0 });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors.map((e) => e.code).sort()).toEqual(['CAL_SCHEMA_VERSION', 'CAL_UNKNOWN_ZONE']);
+    if (!result.ok) expect(result.error.map((e) => e.code).sort()).toEqual(['CAL_SCHEMA_VERSION', 'CAL_UNKNOWN_ZONE']);
   });
 
   it('refuses holiday sources in the browser build, which carries no holiday rule data', () => {
     const result = compileInBrowser(weeklySpec({ holidays: { sources: [{ country: 'DE' }] } }));
-    expect(result.ok ? [] : result.errors.map((e) => e.code)).toEqual(['CAL_UNKNOWN_HOLIDAY_REGION']);
+    expect(result.ok ? [] : result.error.map((e) => e.code)).toEqual(['CAL_UNKNOWN_HOLIDAY_REGION']);
   });
 
   it('keeps compiled calendars immutable and independent of the submitted object', () => {

@@ -51,11 +51,11 @@ describe('validateCreditRules', () => {
 
   it('reports each bad field with a stable code and path', () => {
     const r = validateCreditRules({ targetPercent: 120, thresholds: [{ below: 0, creditDays: 7 }, { below: 99, creditDays: 1.5 }, { below: 99, creditDays: 3 }] });
-    expect(r.ok ? [] : r.errors.map((e) => [e.code, e.path])).toEqual([
+    expect(r.ok ? [] : r.error.map((e) => [e.code, e.path])).toEqual([
       ['CRD_BAD_TARGET', 'targetPercent'], ['CRD_BAD_THRESHOLD', 'thresholds[0].below'], ['CRD_BAD_DAYS', 'thresholds[1].creditDays'], ['CRD_DUPLICATE_THRESHOLD', 'thresholds[2].below'],
     ]);
-    expect(validateCreditRules(null)).toMatchObject({ ok: false, errors: [{ code: 'CRD_MALFORMED' }] });
-    expect(validateCreditRules({ targetPercent: 99, thresholds: Array.from({ length: 11 }, (_, i) => ({ below: 90 + i / 2, creditDays: 1 })) })).toMatchObject({ ok: false, errors: [{ code: 'CRD_TOO_MANY' }] });
+    expect(validateCreditRules(null)).toMatchObject({ ok: false, error: [{ code: 'CRD_MALFORMED' }] });
+    expect(validateCreditRules({ targetPercent: 99, thresholds: Array.from({ length: 11 }, (_, i) => ({ below: 90 + i / 2, creditDays: 1 })) })).toMatchObject({ ok: false, error: [{ code: 'CRD_TOO_MANY' }] });
   });
 });
 

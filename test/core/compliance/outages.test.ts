@@ -9,14 +9,14 @@ describe('validateOutage', () => {
 
   it('refuses instants without an offset, since their zone would be the server guess', () => {
     const r = validateOutage({ service: 'API', start: '2026-05-01T10:00:00', end: '2026-05-01T11:00:00Z' }, 'o1');
-    expect(r.ok ? [] : r.errors.map((e) => [e.code, e.path])).toEqual([['OUT_BAD_INSTANT', 'start']]);
+    expect(r.ok ? [] : r.error.map((e) => [e.code, e.path])).toEqual([['OUT_BAD_INSTANT', 'start']]);
   });
 
   it('reports every problem with a stable code', () => {
     const r = validateOutage({ service: '', customer: '  ', start: at('2026-05-02T00:00:00Z'), end: at('2026-05-01T00:00:00Z'), description: 7 }, 'o1');
-    expect(r.ok ? [] : r.errors.map((e) => e.code)).toEqual(['OUT_BAD_SERVICE', 'OUT_BAD_SERVICE', 'OUT_END_NOT_AFTER_START', 'OUT_MALFORMED']);
-    expect(validateOutage([], 'o1')).toMatchObject({ ok: false, errors: [{ code: 'OUT_MALFORMED' }] });
-    expect(validateOutage({ service: 'API', start: 0, end: 400 * 86_400_000 }, 'o1')).toMatchObject({ ok: false, errors: [{ code: 'OUT_TOO_LONG' }] });
+    expect(r.ok ? [] : r.error.map((e) => e.code)).toEqual(['OUT_BAD_SERVICE', 'OUT_BAD_SERVICE', 'OUT_END_NOT_AFTER_START', 'OUT_MALFORMED']);
+    expect(validateOutage([], 'o1')).toMatchObject({ ok: false, error: [{ code: 'OUT_MALFORMED' }] });
+    expect(validateOutage({ service: 'API', start: 0, end: 400 * 86_400_000 }, 'o1')).toMatchObject({ ok: false, error: [{ code: 'OUT_TOO_LONG' }] });
   });
 });
 

@@ -66,7 +66,7 @@ export function policySpec(metrics: MetricSpec[], calendarSpecs: CalendarSpec[] 
 
 export function compile(spec: PolicySpec | unknown): CompiledPolicy {
   const result = validatePolicy(spec);
-  if (!result.ok) throw new Error(`test policy invalid: ${JSON.stringify(result.errors)}`);
+  if (!result.ok) throw new Error(`test policy invalid: ${JSON.stringify(result.error)}`);
   return result.value;
 }
 

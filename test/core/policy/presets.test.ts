@@ -7,7 +7,7 @@ describe('policy presets', () => {
     for (const preset of POLICY_PRESETS) {
       const { policy } = instantiatePreset(preset.id, SITE);
       const r = validatePolicy(policy);
-      expect([preset.id, r.ok ? [] : r.errors]).toEqual([preset.id, []]);
+      expect([preset.id, r.ok ? [] : r.error]).toEqual([preset.id, []]);
     }
   });
 

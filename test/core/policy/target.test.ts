@@ -16,7 +16,7 @@ describe('parseTarget', () => {
 
   it.each(['', '0h', '4 hours', 'h4', '0bd', '3x'])('rejects %p with POL_BAD_TARGET', (text) => {
     const r = parseTarget(text);
-    expect(!r.ok && r.errors[0]?.code).toBe('POL_BAD_TARGET');
+    expect(!r.ok && r.error[0]?.code).toBe('POL_BAD_TARGET');
   });
 
   it('reads back whatever formatTarget writes', () => {

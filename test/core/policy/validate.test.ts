@@ -5,7 +5,7 @@ import type { MetricSpec } from '../../../src/core/policy/types';
 /** The errors of a policy built from one metric (or a raw document), as [code, path] pairs. */
 function errorsOf(input: unknown): Array<[string, string]> {
   const r = validatePolicy(input);
-  return r.ok ? [] : r.errors.map((e) => [e.code, e.path]);
+  return r.ok ? [] : r.error.map((e) => [e.code, e.path]);
 }
 const withMetric = (over: Partial<MetricSpec> | Record<string, unknown>) => policySpec([{ ...metric(), ...over } as MetricSpec]);
 

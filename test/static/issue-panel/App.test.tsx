@@ -4,7 +4,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import { invoke, events, router } from '@forge/bridge';
 import { App } from '../../../static/issue-panel/src/App';
 import { parseContext } from '../../../static/issue-panel/src/host';
-import type { DataOf } from '../../../src/contract';
+import type { DataOf } from '@contract';
 import { cycle, H, M, metric, MONDAY, officeCalendar, officeSpec, snapshot } from './fixtures';
 
 jest.mock('@forge/bridge', () => ({

@@ -5,8 +5,8 @@ import { invoke } from '@forge/bridge';
 import { App } from '../../../static/issue-panel/src/App';
 import { parseContext } from '../../../static/issue-panel/src/host';
 import { lookOf } from '../../../static/issue-panel/src/look';
-import type { DataOf } from '../../../src/contract';
-import type { CalendarSpec } from '../../../src/core/calendar/types';
+import type { DataOf } from '@contract';
+import type { CalendarSpec } from '@core';
 import { cycle, H, metric, MONDAY, officeCalendar, officeSpec, snapshot } from './fixtures';
 
 jest.mock('@forge/bridge', () => ({

@@ -2,7 +2,7 @@
 import { compileCalendars, compileForBrowser } from '../../../static/issue-panel/src/engine';
 import { liveMetric } from '../../../static/issue-panel/src/live';
 import { statusLine } from '../../../static/issue-panel/src/describe';
-import type { CalendarSpec } from '../../../src/core/calendar/types';
+import type { CalendarSpec } from '@core';
 import { cycle, H, M, metric } from './fixtures';
 
 const madrid: CalendarSpec = {

@@ -2,8 +2,7 @@
  * Test builders: a stand-in calendar open Monday to Friday 09:00–17:00 UTC (simple enough to check
  * by hand), and metric snapshots with defaults so each test states only what differs.
  */
-import type { BusinessCalendar, CalendarSpec, ExclusionWindow, OpenWindow } from '../../../src/core/calendar/types';
-import type { CycleSnapshot, MetricSnapshot, SlaSnapshot } from '../../../src/core/evaluate/types';
+import type { BusinessCalendar, CalendarSpec, ExclusionWindow, OpenWindow, CycleSnapshot, MetricSnapshot, SlaSnapshot } from '@core';
 
 export const H = 3_600_000;
 export const M = 60_000;

@@ -1,5 +1,5 @@
 import { prefetch } from '../../../static/issue-panel/src/prefetch';
-import type { DataOf } from '../../../src/contract';
+import type { DataOf } from '@contract';
 
 const data = (serverNow: number) => ({ configured: false, projectId: '1', snapshot: null, calendars: [], warnings: {}, serverNow, actionFailures: [] }) satisfies DataOf<'panel.getSla'>;
 

@@ -3,7 +3,7 @@ import '@testing-library/jest-dom';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import type { CustomHoliday, ExclusionWindow } from '../../../src/core/calendar/types';
+import type { CustomHoliday, ExclusionWindow } from '@core';
 import { CustomHolidays } from '../../../static/project-settings/src/calendars/CustomHolidays';
 import { Exclusions } from '../../../static/project-settings/src/calendars/Overrides';
 import { instantOf, wallTimeOf } from '../../../static/project-settings/src/calendars/wallTime';

@@ -3,7 +3,7 @@ import '@testing-library/jest-dom';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../../static/project-settings/src/App';
-import type { FieldIssue } from '../../../src/contract';
+import type { FieldIssue } from '@contract';
 import { buildConfig, buildPolicy, defaultHandlers, fakeBackend, ok, type FakeBackend } from './fakeBackend';
 
 // Typing tests send one event per key; on a loaded shared machine they need more than the default 5 s.

@@ -3,7 +3,7 @@ import '@testing-library/jest-dom';
 import { fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../../static/project-settings/src/App';
-import type { DataOf, RecomputeProgress } from '../../../src/contract';
+import type { DataOf, RecomputeProgress } from '@contract';
 import { buildConfig, defaultHandlers, fakeBackend, ok, type FakeBackend } from './fakeBackend';
 
 jest.setTimeout(20_000);

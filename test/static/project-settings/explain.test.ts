@@ -1,7 +1,6 @@
 import './jsdomClone';
-import type { FieldIssue } from '../../../src/contract';
-import type { CalendarSpec } from '../../../src/core/calendar/types';
-import type { PolicySpec } from '../../../src/core/policy/types';
+import type { FieldIssue } from '@contract';
+import type { CalendarSpec, PolicySpec } from '@core';
 import { explainIssue } from '../../../static/project-settings/src/model/explain';
 import { validateDraft } from '../../../static/project-settings/src/model/validateDraft';
 import { buildPolicy } from './fakeBackend';

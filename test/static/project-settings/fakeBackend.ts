@@ -3,8 +3,8 @@
  * test can replace, and every call is recorded so tests assert on what the page sent.
  */
 import './jsdomClone';
-import type { DataOf, Envelope, JiraMetadata, PayloadOf, ProjectConfig, ResolverKey } from '../../../src/contract';
-import type { PolicySpec } from '../../../src/core/policy/types';
+import type { DataOf, Envelope, JiraMetadata, PayloadOf, ProjectConfig, ResolverKey } from '@contract';
+import type { PolicySpec } from '@core';
 
 type Handler<K extends ResolverKey> = (payload: PayloadOf<K>) => Envelope<DataOf<K>> | Promise<Envelope<DataOf<K>>>;
 export type Handlers = { [K in ResolverKey]?: Handler<K> };

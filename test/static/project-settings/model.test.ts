@@ -14,22 +14,22 @@ describe('goal targets as a number and a unit', () => {
     [{ amount: ' 2 ', unit: 'businessDays' }, { kind: 'businessDays', days: 2 }],
     [{ amount: '', unit: 'trackOnly' }, { kind: 'trackOnly' }],
   ] as const)('reads %j as a target', (parts, target) => {
-    expect(partsToTarget(parts)).toEqual({ ok: true, target });
+    expect(partsToTarget(parts)).toEqual({ ok: true, value: target });
   });
 
   it.each(['', '0', '2.5', '-1', 'four'])('rejects the amount "%s" with a sentence naming the unit', (amount) => {
-    expect(partsToTarget({ amount, unit: 'hours' })).toEqual({ ok: false, message: 'Enter a whole number of hours, 1 or more.' });
+    expect(partsToTarget({ amount, unit: 'hours' })).toEqual({ ok: false, error: 'Enter a whole number of hours, 1 or more.' });
   });
 
   it('refuses what the server refuses: more than 10 years, or more than 3660 business days', () => {
     expect(partsToTarget({ amount: '99999', unit: 'businessDays' }).ok).toBe(false);
-    expect(partsToTarget({ amount: String(24 * 99999), unit: 'hours' })).toEqual({ ok: false, message: 'At most 87,840 hours (10 years).' });
+    expect(partsToTarget({ amount: String(24 * 99999), unit: 'hours' })).toEqual({ ok: false, error: 'At most 87,840 hours (10 years).' });
     expect(partsToTarget({ amount: '3660', unit: 'businessDays' }).ok).toBe(true);
   });
 
   it('shows whole hours as hours and anything else in minutes, so a stored target reads back the same', () => {
     for (const target of [{ kind: 'minutes', minutes: 1561 }, { kind: 'minutes', minutes: 1560 }, { kind: 'businessDays', days: 3 }, { kind: 'trackOnly' }] as const) {
-      expect(partsToTarget(targetToParts(target))).toEqual({ ok: true, target });
+      expect(partsToTarget(targetToParts(target))).toEqual({ ok: true, value: target });
     }
     expect(targetToParts({ kind: 'minutes', minutes: 1560 })).toEqual({ amount: '26', unit: 'hours' });
   });

@@ -2,7 +2,7 @@
 import '@testing-library/jest-dom';
 import { act, render, screen } from '@testing-library/react';
 import { useState } from 'react';
-import type { Envelope } from '../../../src/contract';
+import type { Envelope } from '@contract';
 import { useEnvelope } from '../../../static/shared/useEnvelope';
 
 function deferred<T>() {

@@ -1,6 +1,7 @@
 import type { IANAZone } from 'luxon';
 import { zoneOf } from '../../time';
-import type { BusinessCalendar, CalendarSpec, DayRounding, ExclusionWindow, Instant, OpenWindow } from '../types';
+import type { BusinessCalendar, CalendarSpec, DayRounding, ExclusionWindow, OpenWindow } from '../types';
+import type { Instant } from '../../time';
 import { BusinessDays } from './days';
 import { projectorFor, referenceZone } from './project';
 import type { HolidayProvider } from './provider';

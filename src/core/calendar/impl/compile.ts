@@ -1,4 +1,6 @@
-import type { BusinessCalendar, CalendarError, CalendarSpec, Result } from '../types';
+import { err, ok, type Result } from '../../result';
+import { deepFreeze } from '../../json';
+import type { BusinessCalendar, CalendarError, CalendarSpec } from '../types';
 import { CompiledCalendar } from './calendar';
 import type { HolidayProvider } from './provider';
 import { validateSpec } from './validate';
@@ -10,14 +12,6 @@ import { validateSpec } from './validate';
 const MAX_SHARED = 64;
 const shared = new Map<string, { provider: HolidayProvider; calendar: BusinessCalendar }>();
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-}
-
 function keyOf(spec: unknown): string | null {
   try {
     return JSON.stringify(spec);
@@ -27,16 +21,16 @@ function keyOf(spec: unknown): string | null {
 }
 
 /** Validates once, then builds an immutable calendar over a private copy of the spec. */
-export function compileWith(spec: unknown, provider: HolidayProvider): Result<BusinessCalendar, CalendarError> {
+export function compileWith(spec: unknown, provider: HolidayProvider): Result<BusinessCalendar, CalendarError[]> {
   const key = keyOf(spec);
   const hit = key === null ? undefined : shared.get(key);
-  if (hit && hit.provider === provider) return { ok: true, value: hit.calendar };
+  if (hit && hit.provider === provider) return ok(hit.calendar);
   const errors = validateSpec(spec, provider);
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return err(errors);
   const calendar = new CompiledCalendar(deepFreeze(structuredClone(spec) as CalendarSpec), provider);
   if (key !== null) {
     if (shared.size >= MAX_SHARED) shared.delete(shared.keys().next().value as string);
     shared.set(key, { provider, calendar });
   }
-  return { ok: true, value: calendar };
+  return ok(calendar);
 }

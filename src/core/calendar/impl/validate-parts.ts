@@ -1,4 +1,5 @@
 import { MS_PER_DAY, parseLocalDate, parseWallTime, dayNumber } from '../../time';
+import { isRecord } from '../../json';
 import type { CalendarError, CalendarErrorCode, HolidayType } from '../types';
 import type { HolidayProvider } from './provider';
 
@@ -11,7 +12,6 @@ export class Issues {
 }
 
 export type Json = Record<string, unknown>;
-export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const join = (base: string, key: string | number): string =>
   typeof key === 'number' ? `${base}[${key}]` : base ? `${base}.${key}` : key;
 export { join as joinPath };
@@ -21,7 +21,7 @@ export interface LocalInterval { start: number; end: number }
 
 /** Parses one TimeRange; an end at or before the start crosses midnight into the next day. */
 export function checkRange(value: unknown, path: string, issues: Issues): LocalInterval | null {
-  if (!isObject(value) || typeof value.start !== 'string' || typeof value.end !== 'string') {
+  if (!isRecord(value) || typeof value.start !== 'string' || typeof value.end !== 'string') {
     issues.add('CAL_MALFORMED', path, 'an interval needs string "start" and "end" times');
     return null;
   }
@@ -62,7 +62,7 @@ export function checkDate(value: unknown, path: string, issues: Issues): number 
 const TYPES: readonly HolidayType[] = ['public', 'bank', 'optional', 'school', 'observance'];
 
 export function checkSource(value: unknown, path: string, issues: Issues, provider: HolidayProvider): void {
-  if (!isObject(value) || typeof value.country !== 'string') {
+  if (!isRecord(value) || typeof value.country !== 'string') {
     issues.add('CAL_MALFORMED', path, 'a holiday source needs a "country" code');
     return;
   }
@@ -77,7 +77,7 @@ export function checkSource(value: unknown, path: string, issues: Issues, provid
 }
 
 export function checkCustomHoliday(value: unknown, path: string, issues: Issues): void {
-  if (!isObject(value) || typeof value.name !== 'string') return issues.add('CAL_MALFORMED', path, 'a custom holiday needs a "name"');
+  if (!isRecord(value) || typeof value.name !== 'string') return issues.add('CAL_MALFORMED', path, 'a custom holiday needs a "name"');
   const oneOff = value.date !== undefined;
   const yearly = value.month !== undefined || value.day !== undefined;
   if (oneOff === yearly) return issues.add('CAL_BAD_HOLIDAY', path, 'give either "date" or "month" and "day"');
@@ -102,7 +102,7 @@ function checkPartial(value: Json, path: string, issues: Issues): void {
 }
 
 export function checkExclusion(value: unknown, path: string, issues: Issues): void {
-  if (!isObject(value)) return issues.add('CAL_MALFORMED', path, 'an exclusion needs "start" and "end"');
+  if (!isRecord(value)) return issues.add('CAL_MALFORMED', path, 'an exclusion needs "start" and "end"');
   const start = parseInstant(value.start);
   const end = parseInstant(value.end);
   if (start === null || end === null) return issues.add('CAL_BAD_EXCLUSION', path, 'start and end must be ISO-8601 instants with an offset or Z');

@@ -1,8 +1,9 @@
+import { isRecord } from '../../json';
 import { isKnownZone, MS_PER_DAY } from '../../time';
 import { WEEKDAYS, type CalendarError } from '../types';
 import type { HolidayProvider } from './provider';
 import {
-  Issues, isObject, joinPath, checkRange, checkOverlaps, checkDate, checkSource, checkCustomHoliday,
+  Issues, joinPath, checkRange, checkOverlaps, checkDate, checkSource, checkCustomHoliday,
   checkExclusion, type Json, type LocalInterval,
 } from './validate-parts';
 
@@ -14,7 +15,7 @@ export function validateSpec(spec: unknown, provider: HolidayProvider, path = ''
 }
 
 function checkSpec(spec: unknown, path: string, issues: Issues, provider: HolidayProvider): void {
-  if (!isObject(spec)) return issues.add('CAL_MALFORMED', path, 'a calendar must be an object');
+  if (!isRecord(spec)) return issues.add('CAL_MALFORMED', path, 'a calendar must be an object');
   if (spec.schemaVersion !== 1) issues.add('CAL_SCHEMA_VERSION', joinPath(path, 'schemaVersion'), 'schemaVersion must be 1');
   for (const key of ['id', 'name'] as const) {
     if (typeof spec[key] !== 'string' || spec[key] === '') issues.add('CAL_MALFORMED', joinPath(path, key), `"${key}" must be a non-empty string`);
@@ -45,7 +46,7 @@ function checkComposite(spec: Json, path: string, issues: Issues, provider: Holi
   members.forEach((member, i) => {
     const memberPath = joinPath(membersPath, i);
     checkSpec(member, memberPath, issues, provider);
-    const id = isObject(member) ? member.id : undefined;
+    const id = isRecord(member) ? member.id : undefined;
     if (seen.has(id)) issues.add('CAL_DUPLICATE_ID', joinPath(memberPath, 'id'), `member id ${JSON.stringify(id)} is used twice`);
     seen.add(id);
   });
@@ -59,7 +60,7 @@ function checkWeekly(spec: Json, path: string, issues: Issues, provider: Holiday
   const holidays = spec.holidays;
   const holidaysPath = joinPath(path, 'holidays');
   if (holidays === undefined) return;
-  if (!isObject(holidays)) return issues.add('CAL_MALFORMED', holidaysPath, 'holidays must be an object');
+  if (!isRecord(holidays)) return issues.add('CAL_MALFORMED', holidaysPath, 'holidays must be an object');
   checkList(holidays.sources, joinPath(holidaysPath, 'sources'), issues, (v, p) => checkSource(v, p, issues, provider));
   checkList(holidays.custom, joinPath(holidaysPath, 'custom'), issues, (v, p) => checkCustomHoliday(v, p, issues));
 }
@@ -69,7 +70,7 @@ function checkWeekly(spec: Json, path: string, issues: Issues, provider: Holiday
  * Overnight tails may not overlap the next day's hours.
  */
 function checkWeek(week: unknown, path: string, issues: Issues): boolean {
-  if (!isObject(week)) {
+  if (!isRecord(week)) {
     issues.add('CAL_MALFORMED', path, 'week must map weekdays (mon…sun) to interval lists');
     return false;
   }
@@ -91,7 +92,7 @@ function checkWeek(week: unknown, path: string, issues: Issues): boolean {
 function checkOverrides(overrides: unknown, path: string, issues: Issues): boolean {
   let open = false;
   checkList(overrides, path, issues, (value, p) => {
-    if (!isObject(value) || !Array.isArray(value.hours)) return issues.add('CAL_MALFORMED', p, 'an override needs "date" and "hours"');
+    if (!isRecord(value) || !Array.isArray(value.hours)) return issues.add('CAL_MALFORMED', p, 'an override needs "date" and "hours"');
     checkDate(value.date, joinPath(p, 'date'), issues);
     const placed: { at: number; iv: LocalInterval; path: string }[] = [];
     open ||= value.hours.length > 0;

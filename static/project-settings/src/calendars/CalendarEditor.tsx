@@ -1,5 +1,5 @@
 /** Edits one calendar of any kind; union members are edited recursively with their own paths. */
-import type { CalendarSpec, WeeklyCalendarSpec } from '../../../../src/core/calendar/types';
+import type { CalendarSpec, WeeklyCalendarSpec } from '@core/browser';
 import { removeAt, replaceAt } from '../model/edit';
 import { Button } from '../../../shared/ui';
 import { Field, IssuesAt } from '../ui/Field';

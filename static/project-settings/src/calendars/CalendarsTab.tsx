@@ -1,7 +1,6 @@
 /** The Calendars section: the project's business-hours calendars, which goals then refer to by id. */
 import { useState } from 'react';
-import type { CalendarSpec } from '../../../../src/core/calendar/types';
-import type { PolicySpec } from '../../../../src/core/policy/types';
+import type { CalendarSpec, PolicySpec } from '@core/browser';
 import { Button } from '../../../shared/ui';
 import { removeAt, replaceAt } from '../model/edit';
 import { newAlwaysCalendar, newIntersectionCalendar, newUnionCalendar, newWeeklyCalendar } from '../model/defaults';

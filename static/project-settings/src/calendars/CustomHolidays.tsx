@@ -1,6 +1,6 @@
 /** Company holidays: one-off dates ("2026-12-24") or every year ("12-24"), whole or partial days. */
 import { useState } from 'react';
-import type { CustomHoliday } from '../../../../src/core/calendar/types';
+import type { CustomHoliday } from '@core/browser';
 import { removeAt, replaceAt } from '../model/edit';
 import { Button } from '../../../shared/ui';
 import { Field } from '../ui/Field';

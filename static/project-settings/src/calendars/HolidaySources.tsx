@@ -1,6 +1,6 @@
 /** Public holidays from a country / region, with that year's holidays previewed from the backend. */
 import { useState } from 'react';
-import type { HolidaySource } from '../../../../src/core/calendar/types';
+import type { HolidaySource } from '@core/browser';
 import { removeAt, replaceAt } from '../model/edit';
 import { Button, LoadingState } from '../../../shared/ui';
 import { byEnglishName } from '../../../shared/regions';

@@ -1,5 +1,5 @@
 /** Date overrides (special hours on one date) and exclusion windows (announced maintenance). */
-import type { DateOverride, ExclusionWindow } from '../../../../src/core/calendar/types';
+import type { DateOverride, ExclusionWindow } from '@core/browser';
 import { removeAt, replaceAt } from '../model/edit';
 import { Button } from '../../../shared/ui';
 import { Field } from '../ui/Field';

@@ -1,5 +1,5 @@
 /** The weekly hours grid: each weekday holds any number of local opening intervals. */
-import { WEEKDAYS, type TimeRange, type Weekday, type WeeklyCalendarSpec } from '../../../../src/core/calendar/types';
+import { WEEKDAYS, type TimeRange, type Weekday, type WeeklyCalendarSpec } from '@core/browser';
 import { removeAt, replaceAt } from '../model/edit';
 import { Button } from '../../../shared/ui';
 import { Field, IssuesAt } from '../ui/Field';

@@ -2,7 +2,7 @@
  * Instants shown and picked as wall-clock date-times ("2026-03-01T22:00", the value of a
  * datetime-local input) in a calendar's zone, with the core's zone arithmetic (DST gaps move forward).
  */
-import { fromLocal, toLocal, zoneOf } from '../../../../src/core/time';
+import { fromLocal, toLocal, zoneOf } from '@core/browser';
 
 const WALL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 const pad = (n: number) => String(n).padStart(2, '0');

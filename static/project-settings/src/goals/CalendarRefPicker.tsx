@@ -1,6 +1,5 @@
 /** Which calendar a goal counts on: one fixed calendar, or one chosen by a select field's value. */
-import type { CalendarSpec } from '../../../../src/core/calendar/types';
-import type { CalendarRef } from '../../../../src/core/policy/types';
+import type { CalendarSpec, CalendarRef } from '@core/browser';
 import { useMetadata } from '../model/metadata';
 import { Field } from '../ui/Field';
 

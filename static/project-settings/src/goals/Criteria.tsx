@@ -1,5 +1,5 @@
 /** Goal criteria pickers: priority, issue type, one select field's options, and labels. All must match. */
-import type { GoalMatch } from '../../../../src/core/policy/types';
+import type { GoalMatch } from '@core/browser';
 import { useMetadata } from '../model/metadata';
 import { CheckboxMenu } from '../ui/CheckboxMenu';
 import { Field } from '../ui/Field';

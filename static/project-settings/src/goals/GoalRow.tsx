@@ -1,6 +1,5 @@
 /** One goal: order buttons, name, criteria, target as a number and a unit, calendar. */
-import type { CalendarSpec } from '../../../../src/core/calendar/types';
-import type { Goal } from '../../../../src/core/policy/types';
+import type { CalendarSpec, Goal } from '@core/browser';
 import { Button } from '../../../shared/ui';
 import { useMetadata } from '../model/metadata';
 import { whyMatchesNothing } from '../presets/mapping';

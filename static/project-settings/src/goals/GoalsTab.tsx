@@ -1,6 +1,6 @@
 /** The Goals section: per metric, an ordered table where the first matching goal applies. */
 import { useEffect, useState } from 'react';
-import type { Goal, MetricSpec, PolicySpec } from '../../../../src/core/policy/types';
+import type { Goal, MetricSpec, PolicySpec } from '@core/browser';
 import { Button, EmptyState } from '../../../shared/ui';
 import { newGoal } from '../model/defaults';
 import { moveItem, removeAt, replaceAt } from '../model/edit';

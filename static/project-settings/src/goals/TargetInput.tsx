@@ -3,7 +3,7 @@
  * draft; an unusually long one must be confirmed first (until then it counts as a problem).
  */
 import { useState } from 'react';
-import type { Goal } from '../../../../src/core/policy/types';
+import type { Goal } from '@core/browser';
 import { describeTarget, isUnusualTarget, partsToTarget, targetToParts, UNIT_LABEL, type TargetParts, type TargetUnit } from '../model/target';
 import { Field } from '../ui/Field';
 
@@ -16,21 +16,21 @@ export function TargetInput({ goal, label, path, onChange }: Props) {
   // A stored target was accepted when it was saved: it is not asked about again.
   const [confirmed, setConfirmed] = useState<string | null>(() => (isUnusualTarget(goal.target) ? JSON.stringify(goal.target) : null));
   const parsed = partsToTarget(parts);
-  const unusual = parsed.ok && isUnusualTarget(parsed.target) && confirmed !== JSON.stringify(parsed.target);
+  const unusual = parsed.ok && isUnusualTarget(parsed.value) && confirmed !== JSON.stringify(parsed.value);
   const update = (next: TargetParts) => {
     setParts(next);
     const res = partsToTarget(next);
-    if (res.ok && !(isUnusualTarget(res.target) && confirmed !== JSON.stringify(res.target))) onChange({ ...goal, target: res.target });
+    if (res.ok && !(isUnusualTarget(res.value) && confirmed !== JSON.stringify(res.value))) onChange({ ...goal, target: res.value });
   };
   const confirm = () => {
     if (!parsed.ok) return;
-    setConfirmed(JSON.stringify(parsed.target));
-    onChange({ ...goal, target: parsed.target });
+    setConfirmed(JSON.stringify(parsed.value));
+    onChange({ ...goal, target: parsed.value });
   };
-  const error = !parsed.ok ? parsed.message : unusual ? `${describeTarget(parsed.target)} is unusually long for an SLA; confirm it or correct it.` : null;
+  const error = !parsed.ok ? parsed.error : unusual ? `${describeTarget(parsed.value)} is unusually long for an SLA; confirm it or correct it.` : null;
   return (
     <div className="target">
-      <Field label={`Target of ${label}`} hideLabel path={path} localError={error} help={parsed.ok && !unusual ? describeTarget(parsed.target) : undefined} render={(p) => (
+      <Field label={`Target of ${label}`} hideLabel path={path} localError={error} help={parsed.ok && !unusual ? describeTarget(parsed.value) : undefined} render={(p) => (
         <span className="target-row">
           {parts.unit !== 'trackOnly' && (
             <input {...p} className="input input-short" type="number" min={1} step={1} inputMode="numeric" value={parts.amount}
@@ -45,7 +45,7 @@ export function TargetInput({ goal, label, path, onChange }: Props) {
       )} />
       {unusual && (
         <label className="check" data-testid={`goal-confirm-${goal.id}`}>
-          <input type="checkbox" checked={false} onChange={confirm} /> Yes, {describeTarget(parsed.target)} is intended
+          <input type="checkbox" checked={false} onChange={confirm} /> Yes, {describeTarget(parsed.value)} is intended
         </label>
       )}
     </div>

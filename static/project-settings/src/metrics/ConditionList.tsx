@@ -1,5 +1,5 @@
 /** One any-of list of clock conditions (start, pause or stop) with pickers fed by Jira metadata. */
-import type { Condition, ConditionKind, StatusCategory } from '../../../../src/core/policy/types';
+import type { Condition, ConditionKind, StatusCategory } from '@core/browser';
 import { Button } from '../../../shared/ui';
 import { CATEGORY_LABELS, CONDITION_KINDS, conditionOfKind, kindInfo } from '../model/conditions';
 import { removeAt, replaceAt } from '../model/edit';

@@ -1,5 +1,5 @@
 /** The SLA metrics section: what each clock measures, via start, pause and stop conditions. */
-import type { GoalChangeMode, MetricSpec, PolicySpec } from '../../../../src/core/policy/types';
+import type { GoalChangeMode, MetricSpec, PolicySpec } from '@core/browser';
 import { Button } from '../../../shared/ui';
 import { newMetric } from '../model/defaults';
 import { removeAt, replaceAt } from '../model/edit';

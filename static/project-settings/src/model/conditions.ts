@@ -1,5 +1,5 @@
 /** Every condition kind of the policy model, in admin's words, with the parameters it needs. */
-import type { Condition, ConditionKind } from '../../../../src/core/policy/types';
+import type { Condition, ConditionKind } from '@core/browser';
 
 export type ConditionParams = 'none' | 'statuses' | 'categories' | 'field' | 'label';
 

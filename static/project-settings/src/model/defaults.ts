@@ -1,6 +1,5 @@
 /** Sensible starting points, so a new admin edits something that already works. */
-import type { CalendarSpec, TimeRange, Weekday, WeeklyCalendarSpec } from '../../../../src/core/calendar/types';
-import type { Goal, MetricSpec, PolicySpec } from '../../../../src/core/policy/types';
+import type { CalendarSpec, TimeRange, Weekday, WeeklyCalendarSpec, Goal, MetricSpec, PolicySpec } from '@core/browser';
 import { uniqueId } from './edit';
 
 const OFFICE_HOURS: TimeRange[] = [{ start: '09:00', end: '17:00' }];

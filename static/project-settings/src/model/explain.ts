@@ -4,8 +4,8 @@
  * overlaps the first (08:00–14:00)." Codes are stable, so each code has its own wording; the engine's
  * message is used only for codes without one, and never with a path or an id left in it.
  */
-import type { FieldIssue } from '../../../../src/contract';
-import type { PolicySpec } from '../../../../src/core/policy/types';
+import type { FieldIssue } from '@contract';
+import type { PolicySpec } from '@core/browser';
 import { pathSegments, valueAt } from './paths';
 import { DAY_NAME, ordinal, rangeText, subjectParts } from './subject';
 

@@ -3,7 +3,7 @@
  * fields that render them. Issues no field claims are still listed in the save bar, so none is lost.
  */
 import { createContext, useContext } from 'react';
-import type { FieldIssue } from '../../../../src/contract';
+import type { FieldIssue } from '@contract';
 
 export interface IssueIndex {
   all: FieldIssue[];

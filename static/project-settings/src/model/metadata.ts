@@ -1,6 +1,6 @@
 /** Jira names for the ids a policy stores, loaded once from settings.metadata and read anywhere. */
 import { createContext, useContext } from 'react';
-import type { JiraMetadata, NamedRef } from '../../../../src/contract';
+import type { JiraMetadata, NamedRef } from '@contract';
 
 export const EMPTY_METADATA: JiraMetadata = { priorities: [], statuses: [], issueTypes: [], selectFields: [] };
 

@@ -2,7 +2,7 @@
  * Reads a value from the policy by the backend's JSON path ("metrics[0].goals[2].target"), so an
  * issue can be retired as soon as the admin edits the value it is about.
  */
-import type { FieldIssue } from '../../../../src/contract';
+import type { FieldIssue } from '@contract';
 
 /** "a[0].b" -> ["a", 0, "b"]; map keys with dots are not used by the policy model. */
 export function pathSegments(path: string): Array<string | number> {

@@ -3,8 +3,7 @@
  * "calendars[1].week.mon[1]" reads "Calendar "Late shift", Monday's second interval (13:00–19:00)".
  * Paths stay internal (they route a message to its field); people only ever read these names.
  */
-import type { CalendarSpec, Weekday } from '../../../../src/core/calendar/types';
-import type { PolicySpec } from '../../../../src/core/policy/types';
+import type { CalendarSpec, Weekday, PolicySpec } from '@core/browser';
 import { pathSegments } from './paths';
 
 export const DAY_NAME: Record<Weekday, string> = {

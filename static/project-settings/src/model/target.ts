@@ -5,8 +5,7 @@
  * The limits are the core's (a target of at most 10 years, or 3660 business days); values far past
  * what an SLA usually promises are allowed but must be confirmed (see isUnusualTarget).
  */
-import { formatTarget } from '../../../../src/core/policy/target';
-import type { GoalTarget } from '../../../../src/core/policy/types';
+import { formatTarget, err, ok, type Result, type GoalTarget } from '@core/browser';
 
 export type TargetUnit = 'minutes' | 'hours' | 'businessDays' | 'businessDaysEndOfDay' | 'trackOnly';
 
@@ -24,7 +23,6 @@ const UNUSUAL_MINUTES = 30 * 24 * 60;
 const UNUSUAL_BUSINESS_DAYS = 60;
 
 export interface TargetParts { amount: string; unit: TargetUnit }
-export type TargetParse = { ok: true; target: GoalTarget } | { ok: false; message: string };
 
 /** Whole hours show as hours, anything else as minutes. */
 export function targetToParts(target: GoalTarget): TargetParts {
@@ -35,18 +33,18 @@ export function targetToParts(target: GoalTarget): TargetParts {
 
 /**
  * Reads an amount typed with a unit.
- * @example partsToTarget({ amount: '2', unit: 'hours' }) // { ok: true, target: { kind: 'minutes', minutes: 120 } }
+ * @example partsToTarget({ amount: '2', unit: 'hours' }) // { ok: true, value: { kind: 'minutes', minutes: 120 } }
  */
-export function partsToTarget({ amount, unit }: TargetParts): TargetParse {
-  if (unit === 'trackOnly') return { ok: true, target: { kind: 'trackOnly' } };
+export function partsToTarget({ amount, unit }: TargetParts): Result<GoalTarget, string> {
+  if (unit === 'trackOnly') return ok({ kind: 'trackOnly' });
   const words = UNIT_LABEL[unit];
   const text = amount.trim();
-  if (!/^\d+$/.test(text) || Number(text) < 1) return { ok: false, message: `Enter a whole number of ${words}, 1 or more.` };
+  if (!/^\d+$/.test(text) || Number(text) < 1) return err(`Enter a whole number of ${words}, 1 or more.`);
   const n = Number(text);
-  if (n > MAX[unit]) return { ok: false, message: `At most ${MAX[unit].toLocaleString('en-GB')} ${words} (10 years).` };
-  if (unit === 'businessDays') return { ok: true, target: { kind: 'businessDays', days: n } };
-  if (unit === 'businessDaysEndOfDay') return { ok: true, target: { kind: 'businessDays', days: n, endOfDay: true } };
-  return { ok: true, target: { kind: 'minutes', minutes: unit === 'hours' ? n * 60 : n } };
+  if (n > MAX[unit]) return err(`At most ${MAX[unit].toLocaleString('en-GB')} ${words} (10 years).`);
+  if (unit === 'businessDays') return ok({ kind: 'businessDays', days: n });
+  if (unit === 'businessDaysEndOfDay') return ok({ kind: 'businessDays', days: n, endOfDay: true });
+  return ok({ kind: 'minutes', minutes: unit === 'hours' ? n * 60 : n });
 }
 
 /** True for a target long enough to be a typing mistake (an extra zero, hours meant as minutes). */

@@ -4,11 +4,8 @@
  * browser cannot check (the rule data stays on the server): they are set aside here and the server
  * still checks them on save. Messages are rewritten for people (model/explain).
  */
-import type { FieldIssue } from '../../../../src/contract';
-import { compileCalendar } from '../../../../src/core/calendar/browser';
-import type { CalendarSpec } from '../../../../src/core/calendar/types';
-import { makePolicyValidator } from '../../../../src/core/policy/browser';
-import type { PolicySpec } from '../../../../src/core/policy/types';
+import type { FieldIssue } from '@contract';
+import { compileCalendar, type CalendarSpec, makePolicyValidator, type PolicySpec } from '@core/browser';
 import { explainIssues } from './explain';
 
 const validate = makePolicyValidator(compileCalendar);
@@ -27,5 +24,5 @@ export function validateDraft(policy: PolicySpec): FieldIssue[] {
   const calendars = Array.isArray(policy.calendars) ? policy.calendars.map(withoutSources) : policy.calendars;
   const res = validate({ ...policy, calendars });
   if (res.ok) return [];
-  return explainIssues(res.errors.map(({ path, code, message }) => ({ path, code, message })), policy);
+  return explainIssues(res.error.map(({ path, code, message }) => ({ path, code, message })), policy);
 }

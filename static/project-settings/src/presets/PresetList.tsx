@@ -1,7 +1,7 @@
 /** Seed policies offered as one-click starting points, bound to this site's names by the backend. */
 import { useState } from 'react';
-import type { PresetSummary } from '../../../../src/contract';
-import type { PolicySpec } from '../../../../src/core/policy/types';
+import type { PresetSummary } from '@contract';
+import type { PolicySpec } from '@core/browser';
 import { call } from '../../../shared/api';
 import { Button, ErrorState } from '../../../shared/ui';
 import { PresetMapping } from './PresetMapping';

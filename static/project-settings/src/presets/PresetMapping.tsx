@@ -4,8 +4,8 @@
  * admin presses "Use this preset".
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { JiraMetadata } from '../../../../src/contract';
-import type { PolicySpec } from '../../../../src/core/policy/types';
+import type { JiraMetadata } from '@contract';
+import type { PolicySpec } from '@core/browser';
 import { call } from '../../../shared/api';
 import { Button, Notice } from '../../../shared/ui';
 import { useMetadata } from '../model/metadata';

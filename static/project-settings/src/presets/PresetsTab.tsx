@@ -1,5 +1,5 @@
 /** The Presets section: replace the draft with a seed policy, then review and save it. */
-import type { PresetSummary } from '../../../../src/contract';
+import type { PresetSummary } from '@contract';
 import { RemoteError } from '../ui/states';
 import type { Remote } from '../ui/useRemote';
 import { Button, LoadingState } from '../../../shared/ui';

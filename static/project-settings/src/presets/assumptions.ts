@@ -2,8 +2,7 @@
  * What a preset assumes about the team that applies it, said out loud before it is used: each
  * calendar's time zone and the public holidays it closes on (or that it closes on none).
  */
-import type { CalendarSpec, HolidaySource } from '../../../../src/core/calendar/types';
-import type { PolicySpec } from '../../../../src/core/policy/types';
+import type { CalendarSpec, HolidaySource, PolicySpec } from '@core/browser';
 import { countryName } from '../../../shared/regions';
 
 export interface Assumption { key: string; text: string }

@@ -11,8 +11,8 @@
  * gets Highest). Issue types have no rank, so an unbound issue-type goal gets no guess. A preset
  * field this site lacks falls back to priorities, and says so.
  */
-import type { JiraMetadata, NamedRef } from '../../../../src/contract';
-import type { GoalMatch, PolicySpec } from '../../../../src/core/policy/types';
+import type { JiraMetadata, NamedRef } from '@contract';
+import type { GoalMatch, PolicySpec } from '@core/browser';
 
 export type MatchKind = 'priority' | 'issueType' | 'field';
 

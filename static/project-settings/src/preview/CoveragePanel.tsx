@@ -4,8 +4,8 @@
  * calendar covers. Wall-clock days are fine here (unlike business time): this is how long a customer waits.
  */
 import { useState } from 'react';
-import type { CoverageGoal, DataOf } from '../../../../src/contract';
-import type { PolicySpec } from '../../../../src/core/policy/types';
+import type { CoverageGoal, DataOf } from '@contract';
+import type { PolicySpec } from '@core/browser';
 import { call } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
 import { Button, ErrorState, LoadingState, Notice } from '../../../shared/ui';

@@ -1,7 +1,7 @@
 /** "An issue created now with priority High would be due Tue 10:30 (Madrid)", for the unsaved draft. */
 import { useState } from 'react';
-import type { DataOf, PreviewMetric } from '../../../../src/contract';
-import type { PolicySpec } from '../../../../src/core/policy/types';
+import type { DataOf, PreviewMetric } from '@contract';
+import type { PolicySpec } from '@core/browser';
 import { call } from '../../../shared/api';
 import { formatSoon, zoneCity } from '../../../shared/format';
 import { Button, EmptyState, ErrorState, LoadingState } from '../../../shared/ui';

@@ -1,5 +1,5 @@
 /** A small bar from now to the due time: open business windows filled, closed time empty. */
-import type { OpenWindow } from '../../../../src/core/calendar/types';
+import type { OpenWindow } from '@core/browser';
 import { formatDateTime } from '../../../shared/format';
 
 interface Props { from: number; to: number; windows: readonly OpenWindow[]; timeZone: string; label: string }

@@ -1,6 +1,6 @@
 /** After a save, every issue of the project is recalculated; this polls and shows how far it got. */
 import { useEffect, useState } from 'react';
-import type { RecomputeProgress } from '../../../../src/contract';
+import type { RecomputeProgress } from '@contract';
 import { call } from '../../../shared/api';
 import { Notice, ProgressBar } from '../../../shared/ui';
 

@@ -4,7 +4,7 @@
  * date). Either way each issue keeps its current value until its own rewrite.
  */
 import { useId } from 'react';
-import { RESOLVED_ALL } from '../../../../src/contract';
+import { RESOLVED_ALL } from '@contract';
 
 export type ResolvedMode = 'none' | 'all' | 'since';
 export interface ResolvedChoiceValue { mode: ResolvedMode; since: string }

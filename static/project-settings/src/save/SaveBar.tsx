@@ -1,5 +1,5 @@
 /** Save, discard, and everything that can happen on save: validation issues, conflicts, refusal, recompute. */
-import type { FieldIssue } from '../../../../src/contract';
+import type { FieldIssue } from '@contract';
 import { useState } from 'react';
 import { Button, ErrorState, Notice } from '../../../shared/ui';
 import { ResolvedChoice, resolvedSince, type ResolvedChoiceValue } from './ResolvedChoice';

@@ -3,8 +3,8 @@
  * the server comes back as VERSION_CONFLICT instead of being overwritten.
  */
 import { useState } from 'react';
-import type { ErrorCode, FieldIssue, ProjectConfig, RecomputeProgress } from '../../../../src/contract';
-import type { PolicySpec } from '../../../../src/core/policy/types';
+import type { ErrorCode, FieldIssue, ProjectConfig, RecomputeProgress } from '@contract';
+import type { PolicySpec } from '@core/browser';
 import { call } from '../../../shared/api';
 
 export type SaveState =

@@ -2,7 +2,7 @@
  * A compact any-of picker: a disclosure button summarising the choice ("Any priority", "High,
  * Highest") that opens a list of labelled checkboxes. Native <details> keeps it keyboard accessible.
  */
-import type { NamedRef } from '../../../../src/contract';
+import type { NamedRef } from '@contract';
 import { toggleValue } from '../model/edit';
 import type { ControlProps } from './Field';
 

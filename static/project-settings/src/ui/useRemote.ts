@@ -1,6 +1,6 @@
 /** Loads one resolver result with loading / error / retry states, ignoring answers that arrive after unmount or a newer request. */
 import { useCallback, useEffect, useState } from 'react';
-import type { DataOf, ErrorCode, PayloadOf, ResolverKey } from '../../../../src/contract';
+import type { DataOf, ErrorCode, PayloadOf, ResolverKey } from '@contract';
 import { call } from '../../../shared/api';
 
 export type Remote<T> =

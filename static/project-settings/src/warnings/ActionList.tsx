@@ -1,5 +1,5 @@
 /** Actions fired once per metric cycle on warning or breach: comment, label or notify. */
-import type { SlaAction } from '../../../../src/core/policy/types';
+import type { SlaAction } from '@core/browser';
 import { Button } from '../../../shared/ui';
 import { removeAt, replaceAt, toggleValue } from '../model/edit';
 import { Field, IssuesAt } from '../ui/Field';

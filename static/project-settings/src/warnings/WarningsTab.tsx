@@ -1,5 +1,5 @@
 /** Warning thresholds and the actions fired on warning and on breach, per metric. */
-import type { MetricSpec, PolicySpec, WarningThreshold } from '../../../../src/core/policy/types';
+import type { MetricSpec, PolicySpec, WarningThreshold } from '@core/browser';
 import { Button, EmptyState } from '../../../shared/ui';
 import { removeAt, replaceAt } from '../model/edit';
 import { Field, IssuesAt } from '../ui/Field';

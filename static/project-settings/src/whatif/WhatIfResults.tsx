@@ -1,5 +1,5 @@
 /** The what-if comparison (month × metric × goal) and the issues whose outcome changes. */
-import type { WhatIfResult } from '../../../../src/contract';
+import type { WhatIfResult } from '@contract';
 import { formatDateTime } from '../../../shared/format';
 
 type Report = WhatIfResult['report'];

@@ -4,8 +4,8 @@
  * must answer within Forge's time limit); the answer says when not every issue could be read.
  */
 import { useState } from 'react';
-import type { DataOf } from '../../../../src/contract';
-import type { PolicySpec } from '../../../../src/core/policy/types';
+import type { DataOf } from '@contract';
+import type { PolicySpec } from '@core/browser';
 import { call } from '../../../shared/api';
 import { viewerTimeZone } from '../../../shared/format';
 import { Button, EmptyState, ErrorState, LoadingState, Notice } from '../../../shared/ui';

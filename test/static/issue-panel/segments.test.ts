@@ -1,4 +1,4 @@
-import { cycleSegments } from '../../../static/issue-panel/src/timeline';
+import { cycleSegments } from '../../../static/issue-panel/src/segments';
 import { cycle, H, MONDAY, officeCalendar } from './fixtures';
 
 const kinds = (segs: Array<{ kind: string; from: number; to: number }>) => segs.map((s) => [s.kind, (s.to - s.from) / H]);

@@ -3,8 +3,7 @@
  * paused it, when the calendar was closed, and (for a running clock) the open time still ahead
  * until the due instant. Drawn from the engine's open windows, so it matches the countdown.
  */
-import type { BusinessCalendar, Instant, OpenWindow } from '../../../src/core/calendar/types';
-import type { CycleSnapshot } from '../../../src/core/evaluate/types';
+import type { BusinessCalendar, Instant, OpenWindow, CycleSnapshot } from '@core/browser';
 
 export type SegmentKind = 'running' | 'paused' | 'closed' | 'upcoming';
 

@@ -2,7 +2,8 @@
  * Business-time arithmetic over a cycle's segments: elapsed time, and the instant at which elapsed
  * time reaches a threshold (breach, warnings) — projected into the future for a running cycle.
  */
-import type { BusinessCalendar, Instant } from '../calendar/types';
+import type { BusinessCalendar } from '../calendar/types';
+import type { Instant } from '../time';
 import type { Goal } from '../policy/types';
 import type { RawCycle } from './machine';
 
