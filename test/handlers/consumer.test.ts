@@ -1,11 +1,16 @@
-/** The queue consumer under Jira failures: deleted and moved issues, rate limits, 5xx storms. */
+/**
+ * The queue consumer: jobs of unexpected shape are dropped, retry decisions become InvocationErrors,
+ * and Jira failures (deleted and moved issues, rate limits, 5xx storms) lose nothing.
+ */
 jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
 
 import type { Route } from '@forge/api';
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { CONSUMER_JIRA_BUDGET_MS } from '../../src/app/jobs';
+import { DUE_BATCH } from '../../src/app/dueBatch';
 import { runSweep } from '../../src/app/sweep';
 import { handleRecompute } from '../../src/handlers/consumer';
+import { invocationError } from '../../src/handlers/retry';
 import { createJiraClient } from '../../src/jira/client';
 import { retryPolicy, type RequestInitLike } from '../../src/jira/http';
 import { saveConfig } from '../../src/store/config';
@@ -99,5 +104,36 @@ describe('the consumer under Jira failures', () => {
     storm = false;
     expect(await getProgress('10000')).toMatchObject({ state: 'done', done: 20 });
     for (let i = 1; i <= 20; i++) expect(prop(w, String(i))).toBeDefined();
+  });
+});
+
+describe('the queue consumer', () => {
+  it.each([
+    ['no body', undefined],
+    ['an unknown kind', { kind: 'everything' }],
+    ['an issue job without an issue id', { kind: 'issue', issueId: '' }],
+    ['an empty due batch', { kind: 'due', issueIds: [] }],
+    ['a due batch over the batch size', { kind: 'due', issueIds: Array.from({ length: DUE_BATCH + 1 }, (_, i) => String(i)) }],
+    ['a reindex job in an unknown phase', { kind: 'reindex', projectId: '10000', version: 1, phase: 'later', resolvedSince: null, nextPageToken: null }],
+  ])('drops a job with %s: logs it, asks for no redelivery and touches neither Jira nor the queue', async (_name, body) => {
+    const w = await world();
+    await expect(handleRecompute(w.deps, { body })).resolves.toBeUndefined();
+    expect(w.logs).toEqual([expect.stringContaining('Dropping a recompute job of unexpected shape')]);
+    expect(w.jira.calls).toEqual([]);
+    expect(w.pushed).toEqual([]);
+  });
+
+  it('runs a due batch of the largest allowed size', async () => {
+    const w = await world();
+    const issueIds = Array.from({ length: DUE_BATCH }, (_, i) => String(i + 1));
+    for (const id of issueIds.slice(1)) addIssue(w.jira, { id });
+    await expect(handleRecompute(w.deps, { body: { kind: 'due', issueIds } })).resolves.toBeUndefined();
+    expect(w.logs).toEqual([]);
+    for (const id of issueIds) expect(prop(w, id)).toBeDefined();
+  });
+
+  it('maps a retry decision to the InvocationError Forge understands', () => {
+    expect(invocationError({ retryAfterS: 30, reason: 'RATE_LIMITED' }).retryOptions).toEqual({ retryAfter: 30, retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED });
+    expect(invocationError({ retryAfterS: 5, reason: 'UNAVAILABLE' }).retryOptions).toEqual({ retryAfter: 5, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
   });
 });

@@ -1,12 +1,19 @@
-/** Resolver authorisation from trusted context only: it fails closed and never caches a denial. */
+/**
+ * Resolver authorisation from trusted context only: it fails closed, never caches a denial, and
+ * reuses a grant for 60 s per account and scope.
+ */
 jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../../fakes/kvs')>('../../fakes/kvs').fakeKvsModule);
 
 import type { Envelope, ResolverKey } from '@contract';
+import { err, ok } from '@core';
 import { buildResolver } from '../../../src/handlers/resolver';
+import { issueAccess, PermissionCache, projectAccess } from '../../../src/handlers/resolver/auth';
+import type { CallerContext } from '../../../src/handlers/resolver/envelope';
 import type { JiraClient } from '../../../src/jira/client';
+import type { JiraError, JiraResult } from '../../../src/jira/http';
 import { loadConfig } from '../../../src/store/config';
 import { store } from '../../fakes/kvs';
-import { addIssue, testPolicy } from '../../fakes/world';
+import { addIssue, makeWorld, testPolicy } from '../../fakes/world';
 import { invoke, PANEL, SETTINGS, validPayloads } from '../../fakes/resolverCalls';
 import { code, permissionCalls, reply, scriptedPermissions, world } from '../../fakes/backend';
 
@@ -141,5 +148,73 @@ describe('resolver authorisation fails closed', () => {
     expect(code(await as('admin-1'))).toBe('OK');
     expect(code(await as('agent-1'))).toBe('FORBIDDEN');
     expect(permissionCalls(w)).toHaveLength(2);
+  });
+});
+
+describe('permission checks as the caller', () => {
+  type Answer = JiraResult<Record<string, boolean>>;
+  const caller = (over: Partial<CallerContext> = {}): CallerContext => ({ accountId: 'u-1', projectId: '10000', issueId: '1', ...over });
+
+  /** Deps whose permission look-ups answer from a script and are counted. */
+  function scripted(...answers: Array<Answer | Error>) {
+    const w = makeWorld();
+    let asked = 0;
+    const myPermissions = async (): Promise<Answer> => {
+      const next = answers[Math.min(asked++, answers.length - 1)]!;
+      if (next instanceof Error) throw next;
+      return next;
+    };
+    w.deps.userJira = () => ({ myPermissions }) as unknown as JiraClient;
+    return { w, cache: new PermissionCache(() => w.clock.now), asked: () => asked };
+  }
+  const grants = (perms: Record<string, boolean>): Answer => ok(perms);
+
+  it('grants editing to a project administrator and read-only access to a browser only where reading is allowed', async () => {
+    const admin = scripted(grants({ ADMINISTER_PROJECTS: true, BROWSE_PROJECTS: true }));
+    expect(await projectAccess(admin.w.deps, admin.cache, caller(), false)).toEqual(ok({ canEdit: true, projectId: '10000' }));
+    const browser = scripted(grants({ ADMINISTER_PROJECTS: false, BROWSE_PROJECTS: true }));
+    expect(await projectAccess(browser.w.deps, browser.cache, caller(), true)).toEqual(ok({ canEdit: false, projectId: '10000' }));
+    expect(await projectAccess(browser.w.deps, browser.cache, caller(), false)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('denies a call without a project or for another issue before asking Jira', async () => {
+    const s = scripted(grants({ ADMINISTER_PROJECTS: true, BROWSE_PROJECTS: true }));
+    expect(await projectAccess(s.w.deps, s.cache, caller({ projectId: null }), true)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await issueAccess(s.w.deps, s.cache, caller({ issueId: null }), '1')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await issueAccess(s.w.deps, s.cache, caller(), '2')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(s.asked()).toBe(0);
+  });
+
+  it('answers JIRA_UNAVAILABLE or RATE_LIMITED when Jira cannot answer, and asks again next time', async () => {
+    const down = err<JiraError>({ code: 'UNAVAILABLE', status: 503, message: 'down' });
+    const limited = err<JiraError>({ code: 'RATE_LIMITED', status: 429, message: 'slow down' });
+    const s = scripted(down, limited, grants({ BROWSE_PROJECTS: true }));
+    expect(await issueAccess(s.w.deps, s.cache, caller(), '1')).toMatchObject({ ok: false, error: { code: 'JIRA_UNAVAILABLE' } });
+    expect(await issueAccess(s.w.deps, s.cache, caller(), '1')).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    expect(await issueAccess(s.w.deps, s.cache, caller(), '1')).toEqual(ok({ canEdit: false, projectId: '10000' }));
+    expect(s.asked()).toBe(3);
+  });
+
+  it('denies, logs and caches nothing when the look-up throws or Jira refuses the check', async () => {
+    const refused = err<JiraError>({ code: 'FORBIDDEN', status: 403, message: 'no' });
+    const s = scripted(new Error('socket closed'), refused, grants({ ADMINISTER_PROJECTS: true }));
+    expect(await projectAccess(s.w.deps, s.cache, caller(), true)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(s.w.logs).toEqual([expect.stringContaining('Permission check threw; denying')]);
+    expect(await projectAccess(s.w.deps, s.cache, caller(), true)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await projectAccess(s.w.deps, s.cache, caller(), true)).toMatchObject({ ok: true });
+  });
+
+  it('reuses a grant for 60 s per account and scope, then asks Jira again', async () => {
+    const s = scripted(grants({ ADMINISTER_PROJECTS: true }));
+    await projectAccess(s.w.deps, s.cache, caller(), true);
+    s.w.clock.now += 60_000;
+    await projectAccess(s.w.deps, s.cache, caller(), true);
+    expect(s.asked()).toBe(1);
+    await projectAccess(s.w.deps, s.cache, caller({ accountId: 'u-2' }), true);
+    await projectAccess(s.w.deps, s.cache, caller({ projectId: '20000' }), true);
+    expect(s.asked()).toBe(3);
+    s.w.clock.now += 1;
+    await projectAccess(s.w.deps, s.cache, caller(), true);
+    expect(s.asked()).toBe(4);
   });
 });
