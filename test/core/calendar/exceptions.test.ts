@@ -87,6 +87,26 @@ describe('date overrides and exclusion windows', () => {
     expect(local(addBusinessMinutes(c, at('2025-01-06T09:30'), 60))).toBe('2025-01-06T12:00:00');
   });
 
+  it('ends an exclusion where the calendar opens again or its hours alone would close it, whichever comes first', () => {
+    const c = cal({ exclusions: [{ start: '2025-01-06T10:00:00Z', end: '2025-01-07T10:00:00Z', reason: 'maintenance' }] });
+    expect(local(c.exclusionUntil(at('2025-01-06T10:30')))).toBe('2025-01-06T17:00:00');
+    expect(c.exclusionUntil(at('2025-01-06T20:00'))).toBeNull();
+    expect(local(c.exclusionUntil(at('2025-01-07T09:30')))).toBe('2025-01-07T10:00:00');
+    expect(c.exclusionUntil(at('2025-01-07T10:00'))).toBeNull();
+  });
+
+  it('reports the window ending last when several close one instant, whatever order they are listed in', () => {
+    const windows = [
+      { start: '2025-01-06T10:00:00Z', end: '2025-01-06T12:00:00Z', reason: 'deploy' },
+      { start: '2025-01-06T11:00:00Z', end: '2025-01-06T13:00:00Z', reason: 'database' },
+    ];
+    for (const exclusions of [windows, [...windows].reverse()]) {
+      const c = cal({ exclusions });
+      expect([c.exclusionAt(at('2025-01-06T10:30'))?.reason, c.exclusionAt(at('2025-01-06T11:30'))?.reason]).toEqual(['deploy', 'database']);
+      expect(local(c.exclusionUntil(at('2025-01-06T10:30')))).toBe('2025-01-06T13:00:00');
+    }
+  });
+
   it('reports the exclusion window that closes an otherwise open instant', () => {
     const c = cal({ exclusions: [{ start: '2025-01-06T10:00:00Z', end: '2025-01-07T10:00:00Z', reason: 'maintenance' }] });
     expect(c.exclusionAt(at('2025-01-06T10:30'))?.reason).toBe('maintenance');

@@ -159,11 +159,12 @@ describe('the goal as people read it', () => {
 });
 
 describe('exclusion windows as the pause reason', () => {
-  const maintenance = (windows: Array<[string, string, string]>) => {
-    const utc9to5 = { schemaVersion: 1 as const, kind: 'weekly' as const, id: 'utc', name: 'UTC 9-17', timeZone: 'UTC', week: { mon: [{ start: '09:00', end: '17:00' }] } };
-    const spec = { ...utc9to5, exclusions: windows.map(([start, end, reason]) => ({ start, end, reason })) };
-    return compile(policySpec([onCalendar('utc')], [spec]));
-  };
+  const mondays = (id: string, from: string, to: string, exclusions: Array<[string, string, string]> = []) => ({
+    schemaVersion: 1 as const, kind: 'weekly' as const, id, name: id, timeZone: 'UTC', week: { mon: [{ start: from, end: to }] },
+    exclusions: exclusions.map(([start, end, reason]) => ({ start, end, reason })),
+  });
+  const maintenance = (windows: Array<[string, string, string]>) => compile(policySpec([onCalendar('utc')], [mondays('utc', '09:00', '17:00', windows)]));
+  const reasonAt = (policy: ReturnType<typeof compile>, iso: string) => first(evaluate(history(), policy, at(iso)).metrics)?.pauseReason;
 
   it('follows overlapping and touching exclusion windows to the instant the calendar is no longer closed by them', () => {
     const policy = maintenance([
@@ -176,9 +177,27 @@ describe('exclusion windows as the pause reason', () => {
     expect(m?.current?.dueAt).toBe(at('2026-03-02T17:00:00Z'));
   });
 
-  it('gives a single window’s own end, even when closing hours fall inside it', () => {
-    const policy = maintenance([['2026-03-02T16:00:00Z', '2026-03-02T20:00:00Z', 'late deploy']]);
-    const m = first(evaluate(history(), policy, at('2026-03-02T16:30:00Z')).metrics);
-    expect(m?.pauseReason).toEqual({ kind: 'exclusion', reason: 'late deploy', until: at('2026-03-02T20:00:00Z') });
+  it('ends the exclusion at closing time when the windows run past it, and gives outside hours from then on', () => {
+    const policy = maintenance([['2026-03-02T16:00:00Z', '2026-03-02T17:30:00Z', 'late deploy'], ['2026-03-02T17:30:00Z', '2026-03-02T20:00:00Z', 'overrun']]);
+    expect(reasonAt(policy, '2026-03-02T16:30:00Z')).toEqual({ kind: 'exclusion', reason: 'late deploy', until: at('2026-03-02T17:00:00Z') });
+    expect(reasonAt(policy, '2026-03-02T17:45:00Z')).toEqual({ kind: 'outsideHours', resumesAt: at('2026-03-09T09:00:00Z') });
+  });
+
+  it('gives the same reason and end whatever the order the overlapping windows are listed in', () => {
+    const a: [string, string, string] = ['2026-03-02T10:00:00Z', '2026-03-02T17:30:00Z', 'deploy'];
+    const b: [string, string, string] = ['2026-03-02T11:00:00Z', '2026-03-02T19:00:00Z', 'database'];
+    const expected = { kind: 'exclusion', reason: 'database', until: at('2026-03-02T17:00:00Z') };
+    expect(reasonAt(maintenance([a, b]), '2026-03-02T11:30:00Z')).toEqual(expected);
+    expect(reasonAt(maintenance([b, a]), '2026-03-02T11:30:00Z')).toEqual(expected);
+  });
+
+  it('ends the exclusion when another member of a union opens before the window ends', () => {
+    const union = {
+      schemaVersion: 1 as const, kind: 'union' as const, id: 'utc', name: 'two desks',
+      members: [mondays('early', '09:00', '17:00', [['2026-03-02T10:00:00Z', '2026-03-02T14:00:00Z', 'early desk down']]), mondays('late', '13:00', '21:00')],
+    };
+    const policy = compile(policySpec([onCalendar('utc')], [union]));
+    expect(reasonAt(policy, '2026-03-02T12:00:00Z')).toEqual({ kind: 'exclusion', reason: 'early desk down', until: at('2026-03-02T13:00:00Z') });
+    expect(reasonAt(policy, '2026-03-02T13:00:00Z')).toBeNull();
   });
 });
