@@ -43,7 +43,7 @@ function calendarIds(ref: CalendarRef): string[] {
 
 /**
  * The coverage report of a validated policy for arrivals in [from, from + 12 months].
- * @example analyzeCoverage(policy, Date.now()).goals[0].worst?.wallMs // 100 h on Saxony 9–17 over Easter
+ * @example analyzeCoverage(policy, now).goals[0].worst?.wallMs // 100 h on Saxony 9–17 over Easter
  */
 export function analyzeCoverage(policy: CompiledPolicy, from: Instant, opts: { to?: Instant; timeZone?: string } = {}): CoverageReport {
   const to = opts.to ?? from + COVERAGE_HORIZON_MS;
