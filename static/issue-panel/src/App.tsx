@@ -6,6 +6,7 @@ import { Button, colors, ErrorState, GlobalStyles, LoadingState, space } from '.
 import { clockOffset, useNow } from './clock';
 import type { CalendarCompiler } from './engine';
 import { openSettings, type PanelContext } from './host';
+import { Explain } from './Explain';
 import { PanelView, type PanelData } from './PanelView';
 import type { FirstRead } from './prefetch';
 import { useRefreshTriggers } from './refresh';
@@ -42,6 +43,7 @@ export function App({ context, compile, firstRead }: AppProps) {
       {issueId && state.status === 'ok' && (
         <>
           <PanelView data={state.data} now={now} viewerZone={zone} compile={compile} onOpenSettings={() => void openSettings(context.projectKey)} />
+          {state.data.configured && <Explain issueId={issueId} zone={zone} />}
           <Footer refreshing={state.refreshing} evaluatedAt={state.data.configured ? state.data.snapshot?.evaluatedAt ?? null : null} zone={zone} onRefresh={refresh} />
         </>
       )}
