@@ -2,6 +2,7 @@
 import { MAX_BREACHED_LISTED, MAX_JQL_KEYS, type DataOf, type PayloadOf, type ReportFiltersDto } from '../../contract';
 import { RESOLVER_JIRA_BUDGET_MS, type Deps } from '../../app/deps';
 import { explainIssue } from '../../app/explain';
+import { gadgetView, type GadgetQuery } from '../../app/gadget';
 import { projectReport, reportRows } from '../../app/reports';
 import { deleteOutage, saveOutage, saveRules, statementsFor, type BookEdit } from '../../app/uptime';
 import { complianceCsv, creditStatement, cyclesCsv, err, isKnownZone, ok, statementCsv, summarizeCounted, type ReportNames } from '../../core';
@@ -102,4 +103,14 @@ export async function uptimeStatementCsv(projectId: string, p: PayloadOf<'uptime
   if (s === null) return badPeriod;
   const who = p.customer === null ? p.service : `${p.service}-${p.customer}`;
   return ok({ filename: `sla-credit-statement-${who.replace(/[^A-Za-z0-9._-]+/g, '_')}-${p.month}.csv`, csv: statementCsv(s) });
+}
+
+export async function gadgetOptions(projectId: string): Promise<Answer<DataOf<'gadget.options'>>> {
+  const policy = (await loadConfig(projectId))?.policy ?? null;
+  return ok({ configured: policy !== null, metrics: (policy?.metrics ?? []).map((m) => ({ id: m.key, name: m.name })) });
+}
+
+export async function gadgetGet(deps: Deps, accountId: string, q: GadgetQuery): Promise<Answer<DataOf<'gadget.get'>>> {
+  if (!isKnownZone(q.timeZone)) return badZone;
+  return gadgetView(deps, accountId, q);
 }
