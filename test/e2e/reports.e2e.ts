@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { USERS } from '../../emulator/jira/catalog';
-import { parseCsv } from '../../src/core/report/csv';
+import { parseCsv } from '@core';
 import { actAs, appFrame, ARTIFACTS, control, eventually, startHarness, stopHarness, type Harness } from './browser';
 
 const REPORT = 'sla-report';

@@ -3,8 +3,8 @@
  * when opened (it evaluates the issue's whole history), and downloadable as CSV for a dispute.
  */
 import { useState } from 'react';
-import type { DataOf } from '../../../src/contract';
-import type { CycleExplanation, ExplainPart } from '../../../src/core/explain/types';
+import type { DataOf } from '@contract';
+import type { CycleExplanation, ExplainPart } from '@core/browser';
 import { call } from '../../shared/api';
 import { formatDateTime, formatDuration } from '../../shared/format';
 import { Button, colors, ErrorState, LoadingState, space } from '../../shared/ui';

@@ -85,6 +85,20 @@ describe('evaluate properties', () => {
     }), { numRuns: 150 });
   });
 
+  it('never counts a recurring interval that lasted no time', () => {
+    const cadence = policyOf(metric({
+      key: 'update', name: 'Update', mode: 'recurring', goals, pause: [],
+      start: [{ kind: 'inStatusCategory', categories: ['indeterminate'] }],
+      stop: [{ kind: 'commentByAgent' }, { kind: 'statusCategoryEntered', categories: ['done'] }, { kind: 'priorityChanged' }],
+    }));
+    const crowded = fc.record({ minute: fc.integer({ min: 0, max: 3 }), what: item.map((i) => i.what), pick: fc.nat(3) });
+    fc.assert(fc.property(fc.array(crowded, { maxLength: 12 }), fc.constantFrom(...statuses), (items, initial) => {
+      const h = toHistory(items);
+      const s = evaluate({ ...h, initial: { ...h.initial, status: initial } }, cadence, NOW);
+      for (const c of s.metrics[0]?.cycles ?? []) if (c.met !== null) expect(c.stoppedAt).toBeGreaterThan(c.startedAt);
+    }), { numRuns: 300 });
+  });
+
   it('evaluates self-contradicting histories without throwing and reports each problem once', () => {
     const wild = fc.record({
       id: fc.constantFrom('a', 'b', 'c', 'd'),

@@ -4,7 +4,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { invoke } from '@forge/bridge';
 import { Explain } from '../../../static/issue-panel/src/Explain';
-import type { DataOf } from '../../../src/contract';
+import type { DataOf } from '@contract';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn() }));
 const invokeMock = invoke as jest.MockedFunction<typeof invoke>;
