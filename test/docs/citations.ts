@@ -3,7 +3,7 @@
  * keep citing a test that was renamed or removed. Citations are italic spans (`*…*`) that either
  * sit inside a bracket (`[file › *title*, *title*]`) or carry a `file › title` path themselves.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface Citation {
