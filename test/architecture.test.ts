@@ -122,6 +122,8 @@ const COMPOSITIONS: Record<string, string[]> = {
   sweep: ['dueBatch', 'reindex'],
   // Reconciliation judges its candidates with its own rules.
   reconcile: ['reconcileRules'],
+  // The gadget's compliance is this month's project report for its metric.
+  gadget: ['reports'],
   // What-if covers the same issues a project recompute would (its scope rule).
   whatIf: ['chainPages'],
 };

@@ -9,6 +9,9 @@
   'use strict';
   var params = new URLSearchParams(window.location.search);
   var ctx = { moduleKey: window.location.pathname.split('/')[2], issueId: params.get('issueId'), projectId: params.get('projectId') };
+  // Dashboard gadgets: which gadget, which view, and the configuration the host page keeps for it.
+  var gadget = params.get('gadgetId') ? { gadgetId: params.get('gadgetId'), entryPoint: params.get('entryPoint'), gadgetConfig: JSON.parse(params.get('gadgetConfig') || '{}') } : {};
+  function withGadget(body) { return Object.assign(body, gadget); }
   var theme = params.get('theme') === 'dark' ? 'dark' : 'light';
   var themingEnabled = false;
   var listeners = {};
@@ -52,12 +55,14 @@
 
   var handlers = {
     invoke: function (p) {
-      return post('/bridge/invoke', { moduleKey: ctx.moduleKey, issueId: ctx.issueId, projectId: ctx.projectId, functionKey: p.functionKey, payload: p.payload }).then(function (r) {
+      return post('/bridge/invoke', withGadget({ moduleKey: ctx.moduleKey, issueId: ctx.issueId, projectId: ctx.projectId, functionKey: p.functionKey, payload: p.payload })).then(function (r) {
         if (!r.ok) throw new Error(r.message || 'resolver failed');
         return r.result;
       });
     },
-    getContext: function () { return post('/bridge/context', { moduleKey: ctx.moduleKey, issueId: ctx.issueId, projectId: ctx.projectId, theme: theme }); },
+    getContext: function () { return post('/bridge/context', withGadget({ moduleKey: ctx.moduleKey, issueId: ctx.issueId, projectId: ctx.projectId, theme: theme })); },
+    submit: function (p) { toHost({ type: 'sla-emulator:gadget-submit', gadgetId: gadget.gadgetId, config: p }); return true; },
+    close: function () { toHost({ type: 'sla-emulator:gadget-close', gadgetId: gadget.gadgetId }); return true; },
     enableTheming: function () { themingEnabled = true; applyTheme(); },
     fetchProduct: function (p) { return post('/bridge/fetchProduct', p); },
     on: function (p) {

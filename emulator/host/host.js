@@ -100,10 +100,12 @@
     var issue = /^#\/issue\/(.+)$/.exec(hash);
     var settings = /^#\/project\/([^/]+)\/settings$/.exec(hash);
     var page = /^#\/project\/([^/]+)\/page$/.exec(hash);
+    var dashboard = hash === '#/dashboard';
     var project = /^#\/project\/([^/]+)$/.exec(hash);
     var view = issue ? issueView(decodeURIComponent(issue[1]))
       : settings ? settingsView(settings[1])
       : page ? V.projectPageView(state, page[1], frame)
+      : dashboard ? V.dashboardView(state, frame, render)
       : project ? issueList(project[1])
       : Promise.resolve(V.projectList(state.projects, state.modules));
     return view.then(function (el) { var main = document.getElementById('view'); main.replaceChildren(el); }, function (e) { flag(e.message, 'error'); });
@@ -123,6 +125,7 @@
 
   window.addEventListener('message', function (e) {
     if (e.origin !== location.origin || !e.data) return;
+    if (e.data.type === 'sla-emulator:gadget-submit' || e.data.type === 'sla-emulator:gadget-close') V.gadgetMessage(e.data, render);
     if (e.data.type === 'sla-emulator:flag') flag((e.data.flag.title || '') + ' ' + (e.data.flag.description || ''), e.data.flag.type);
     if (e.data.type === 'sla-emulator:navigate') {
       var loc = e.data.location || {};
@@ -136,7 +139,7 @@
       var s = r[0];
       state.users = s.users.filter(function (u) { return u.role !== 'app'; });
       state.projects = s.projects;
-      var roles = { 'jira:issuePanel': 'panel', 'jira:projectSettingsPage': 'settings', 'jira:projectPage': 'projectPage' };
+      var roles = { 'jira:issuePanel': 'panel', 'jira:projectSettingsPage': 'settings', 'jira:projectPage': 'projectPage', 'jira:dashboardGadget': 'gadget' };
       s.uiModules.forEach(function (m) { if (roles[m.type]) state.modules[roles[m.type]] = m.key; });
       state.meta = { priorities: r[1], statuses: r[2], severity: r[3].values };
       var sw = document.getElementById('user-switcher');

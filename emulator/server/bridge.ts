@@ -3,7 +3,7 @@
  * current user; `fetchProduct` is the UI's requestJira, which always acts as that user.
  */
 import type { Emulator } from '../app';
-import { extensionFor } from './control';
+import { extensionFor, type GadgetRef } from './control';
 
 type Reply = { status: number; body: unknown };
 type Body = Record<string, unknown>;
@@ -24,7 +24,7 @@ function context(emu: Emulator, b: Body, accountId: string): unknown {
     accountId, accountType: user?.accountType === 'customer' ? 'customer' : 'licensed', cloudId: 'emulator', environmentId: 'emulator-env',
     environmentType: 'DEVELOPMENT', localId: `${moduleKey}-local`, locale: 'en-US', moduleKey, siteUrl: emu.ctx.base,
     timezone: user?.timeZone ?? 'UTC', theme: { colorMode: theme }, surfaceColor: theme === 'dark' ? '#22272B' : '#FFFFFF',
-    extension: extensionFor(emu, moduleKey, str(b.issueId), str(b.projectId) ?? projectOfIssue(emu, str(b.issueId))),
+    extension: extensionFor(emu, moduleKey, str(b.issueId), str(b.projectId) ?? projectOfIssue(emu, str(b.issueId)), gadgetOf(b)),
     // Not part of Forge: lets a UI tick on emulator time even without a server timestamp.
     emulator: { clockOffsetMs: emu.clock.offsetMs(), now: emu.clock.now() },
   };
@@ -34,7 +34,7 @@ async function invoke(emu: Emulator, b: Body, accountId: string): Promise<Reply>
   if (!emu.runtime) return { status: 503, body: { message: 'no Forge runtime (manifest.yml missing)' } };
   const moduleKey = String(b.moduleKey ?? '');
   const issueId = str(b.issueId);
-  const extension = extensionFor(emu, moduleKey, issueId, str(b.projectId) ?? projectOfIssue(emu, issueId));
+  const extension = extensionFor(emu, moduleKey, issueId, str(b.projectId) ?? projectOfIssue(emu, issueId), gadgetOf(b));
   try {
     const result = await emu.runtime.invokeResolver({ moduleKey, accountId, functionKey: String(b.functionKey ?? ''), payload: b.payload ?? {}, extension });
     return { status: 200, body: { ok: true, result: result ?? null } };
@@ -55,6 +55,14 @@ function fetchProduct(emu: Emulator, b: Body, accountId: string): Reply {
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/** The gadget the host page framed, with the configuration the host page keeps for it. */
+function gadgetOf(b: Body): GadgetRef | undefined {
+  const id = str(b.gadgetId);
+  if (!id) return undefined;
+  const configuration = typeof b.gadgetConfig === 'object' && b.gadgetConfig !== null ? (b.gadgetConfig as Record<string, unknown>) : {};
+  return { id, entryPoint: b.entryPoint === 'edit' ? 'edit' : 'view', configuration };
 }
 
 function projectOfIssue(emu: Emulator, issueId: string | undefined): string | undefined {

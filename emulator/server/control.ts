@@ -91,7 +91,10 @@ export async function invoke(emu: Emulator, b: Body): Promise<ActionResult> {
 }
 
 /** The `extension` of a resolver context, as Jira builds it for each module type. */
-export function extensionFor(emu: Emulator, moduleKey: string, issueId: string | undefined, projectId: string | undefined): Record<string, unknown> {
+/** A dashboard gadget's part of the context: the host (Jira) keeps the configuration and says which view is open. */
+export interface GadgetRef { id: string; entryPoint: 'edit' | 'view'; configuration: Record<string, unknown> }
+
+export function extensionFor(emu: Emulator, moduleKey: string, issueId: string | undefined, projectId: string | undefined, gadget?: GadgetRef): Record<string, unknown> {
   const module = emu.runtime?.manifest.uiModules.find((m) => m.key === moduleKey);
   const issue = issueId ? emu.site.issue(issueId) : undefined;
   const project = projectId ? emu.site.project(projectId) : undefined;
@@ -101,5 +104,6 @@ export function extensionFor(emu: Emulator, moduleKey: string, issueId: string |
     ...(issue ? { issue: { id: issue.id, key: issue.key, type: type?.name, typeId: type?.id }, isNewToIssue: false } : {}),
     ...(project ? { project: { id: project.id, key: project.key, type: project.projectTypeKey } } : {}),
     location: `${emu.ctx.base}/`,
+    ...(gadget ? { gadget: { id: gadget.id }, dashboard: { id: 'emulator-dashboard' }, gadgetConfiguration: gadget.configuration, ...(gadget.entryPoint === 'edit' ? { entryPoint: 'edit' } : {}) } : {}),
   };
 }

@@ -41,6 +41,16 @@ export interface OutageInput {
 /** Breached and soon-due issues the viewer can browse, for the dashboard gadget. */
 export interface GadgetIssueDto { key: string; summary: string; dueAt: Instant | null; breachedAt: Instant | null }
 
+/** What the gadget shows for its project and metric (see src/app/gadget.ts). */
+export interface GadgetViewDto {
+  breached: GadgetIssueDto[];
+  dueSoon: GadgetIssueDto[];
+  /** A list was cut at one search page. */
+  more: boolean;
+  compliance: { month: string; met: number; breached: number; percentMet: number | null };
+  serverNow: Instant;
+}
+
 export interface ReportResolverMap {
   'report.options': {
     payload: Record<string, never>;
@@ -76,10 +86,14 @@ export interface ReportResolverMap {
   'uptime.deleteOutage': { payload: { expectedRev: number; id: string }; data: { rev: number } };
   'uptime.saveRules': { payload: { expectedRev: number; rules: unknown }; data: { rev: number; rules: CreditRules } };
   'uptime.statementCsv': { payload: { service: string; customer: string | null; month: string; timeZone: string }; data: CsvFile };
+  /** The gadget's project comes from its saved configuration, so it is in the payload and checked as the viewer. */
+  'gadget.options': { payload: { projectId: string }; data: { configured: boolean; metrics: NamedRef[] } };
+  'gadget.get': { payload: { projectId: string; metricKey: string; dueWithinHours: number; timeZone: string }; data: GadgetViewDto };
 }
 
 export const REPORT_RESOLVER_KEYS: ReadonlyArray<keyof ReportResolverMap> = [
   'report.options', 'report.get', 'report.csv', 'explain.get', 'uptime.get', 'uptime.saveOutage', 'uptime.deleteOutage', 'uptime.saveRules', 'uptime.statementCsv',
+  'gadget.options', 'gadget.get',
 ];
 
 export const MAX_BREACHED_LISTED = 200;

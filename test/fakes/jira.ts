@@ -49,6 +49,13 @@ export class FakeJira {
     this.failures.push({ match, status, headers });
   }
 
+  /** Issue-level security: accountId -> ids of issues hidden from that user (searches as them leave them out). */
+  readonly hidden = new Map<string, Set<string>>();
+
+  hideFrom(accountId: string, ...issueIds: string[]): void {
+    this.hidden.set(accountId, new Set([...(this.hidden.get(accountId) ?? []), ...issueIds]));
+  }
+
   grant(accountId: string, ...permissions: string[]): void {
     this.grants.set(accountId, new Set([...(this.grants.get(accountId) ?? []), ...permissions]));
   }
@@ -85,7 +92,7 @@ export class FakeJira {
     if (p === '/rest/api/3/priority') return reply(200, [{ id: '2', name: 'High' }, { id: '3', name: 'Medium' }]);
     if (p === '/rest/api/3/issuetype') return reply(200, [{ id: '10001', name: 'Bug' }]);
     if (p === '/rest/api/3/field') return reply(200, []);
-    if (p === '/rest/api/3/search/jql') return this.search(c.body as SearchBody);
+    if (p === '/rest/api/3/search/jql') return this.search(c.body as SearchBody, c.as);
     if (p === '/rest/api/3/changelog/bulkfetch') return this.bulkChangelogs(c.body as { issueIdsOrKeys: string[]; fieldIds?: string[] });
     if (p === '/rest/api/3/issue/properties/multi') return this.setMulti(c.body as { issues: Array<{ issueID: number; properties: Record<string, unknown> }> });
     if ((m = p.match(/^\/rest\/api\/3\/task\/([^/]+)$/))) return this.task(m[1]!);
@@ -161,9 +168,36 @@ export class FakeJira {
     return [...this.issues.values()].filter((i) => (i.fields.project as { id: string }).id === project && (i.fields.resolution === null || i.fields.resolution === undefined) === open);
   }
 
-  private search(body: SearchBody): ResponseLike {
+  /**
+   * The JQL shapes the app sends: `key in (…)`, the gadget's `sla` alias searches (matched on the
+   * stored property, narrowing only as far as the app relies on), else project plus resolution.
+   */
+  private matching(jql: string): FakeIssue[] {
+    const keys = jql.match(/key in \(([^)]*)\)/)?.[1];
+    if (keys !== undefined) {
+      const wanted = new Set(keys.split(',').map((k) => k.trim()));
+      return [...this.issues.values()].filter((i) => wanted.has(i.key));
+    }
+    if (!jql.includes('slaNextDue') && !jql.includes('slaBreachedMetrics')) return this.openIssues(jql);
+    const project = jql.match(/project = (\S+)/)?.[1];
+    const breachedKey = jql.match(/slaBreachedMetrics = "([^"]+)"/)?.[1];
+    return [...this.issues.values()].filter((i) => {
+      const sla = i.properties.sla as { nextDue?: string | null; breachedMetrics?: string[] } | undefined;
+      if ((i.fields.project as { id: string }).id !== project || !sla) return false;
+      return breachedKey === undefined ? Boolean(sla.nextDue) : (sla.breachedMetrics ?? []).includes(breachedKey);
+    });
+  }
+
+  /** A user sees nothing without Browse projects, and never an issue hidden from them. */
+  private visibleTo(as: string): (i: FakeIssue) => boolean {
+    if (as === 'app') return () => true;
+    const browse = this.grants.get(as)?.has('BROWSE_PROJECTS') === true;
+    return (i) => browse && !this.hidden.get(as)?.has(i.id);
+  }
+
+  private search(body: SearchBody, as: string): ResponseLike {
     const after = Number(body.jql.match(/id > (\d+)/)?.[1] ?? -1);
-    const all = this.openIssues(body.jql).filter((i) => Number(i.id) > after);
+    const all = this.matching(body.jql).filter((i) => Number(i.id) > after && this.visibleTo(as)(i));
     const start = Number(body.nextPageToken ?? 0);
     const slice = all.slice(start, start + body.maxResults);
     const next = start + body.maxResults < all.length ? String(start + body.maxResults) : undefined;

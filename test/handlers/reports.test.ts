@@ -113,11 +113,22 @@ describe('report, explain and uptime resolvers', () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: [{ code: 'CRD_BAD_THRESHOLD' }] } });
   });
 
-  it('answers a report from app storage, asking Jira only for the caller permission', async () => {
+  it('answers a report from app storage, asking Jira only for the caller permission and which listed keys the caller can open', async () => {
     const w = await world();
     w.jira.calls.length = 0;
     w.clock.now += 2 * MIN; // past the permission cache
     await invoke(w, 'report.get', REPORT_FILTERS, { accountId: 'agent-1' });
-    expect(w.jira.calls.map((c) => c.path.split('?')[0])).toEqual(['/rest/api/3/mypermissions']);
+    expect(w.jira.calls.map((c) => [c.path.split('?')[0], c.as])).toEqual([['/rest/api/3/mypermissions', 'agent-1'], ['/rest/api/3/search/jql', 'agent-1']]);
+  });
+
+  it('lists breached cycles and links by JQL only issues the viewer can open, while the figures count every issue', async () => {
+    const w = await world();
+    w.jira.hideFrom('agent-1', '1');
+    const hidden = data(await call(w, 'report.get', { ...REPORT_FILTERS, metricKey: 'resolution' }, { accountId: 'agent-1' }));
+    expect(hidden.breached).toEqual([]);
+    expect(hidden.jql).toBeNull();
+    expect(hidden.rows[0]).toMatchObject({ met: 1, breached: 1 });
+    const admin = data(await call(w, 'report.get', { ...REPORT_FILTERS, metricKey: 'resolution' }, { accountId: 'admin-1' }));
+    expect(admin.breached.map((b) => b.issueKey)).toEqual(['SUP-1']);
   });
 });

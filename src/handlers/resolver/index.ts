@@ -15,7 +15,8 @@ import { callerOf, fail, failed, toEnvelope, type CallerContext } from './envelo
 import { parsePayload, PAYLOADS } from './payloads';
 import * as reports from './reports';
 
-type Guard = 'issue' | 'projectRead' | 'projectAdmin';
+/** `gadgetRead`: browse the project the gadget's configuration names (a dashboard has no project context). */
+type Guard = 'issue' | 'projectRead' | 'projectAdmin' | 'gadgetRead';
 
 interface Ctx {
   deps: Deps;
@@ -41,7 +42,7 @@ const TABLE: Table = {
   'settings.coverage': { guard: 'projectAdmin', run: (p, c) => analysis.coverage(c.deps, p) },
   'settings.whatIf': { guard: 'projectAdmin', run: (p, c) => analysis.whatIf(c.deps, c.projectId, p) },
   'report.options': { guard: 'projectRead', run: (_p, c) => reports.reportOptions(c.deps, c.projectId, c.canEdit) },
-  'report.get': { guard: 'projectRead', run: (p, c) => reports.reportGet(c.projectId, p) },
+  'report.get': { guard: 'projectRead', run: (p, c) => reports.reportGet(c.deps, c.caller.accountId, c.projectId, p) },
   'report.csv': { guard: 'projectRead', run: (p, c) => reports.reportCsv(c.projectId, p) },
   'explain.get': { guard: 'issue', run: (p, c) => reports.explainGet(c.deps, p, c.caller.projectId) },
   'uptime.get': { guard: 'projectRead', run: (p, c) => reports.uptimeGet(c.projectId, c.canEdit, p) },
@@ -49,10 +50,14 @@ const TABLE: Table = {
   'uptime.deleteOutage': { guard: 'projectAdmin', run: (p, c) => reports.uptimeDeleteOutage(c.projectId, p) },
   'uptime.saveRules': { guard: 'projectAdmin', run: (p, c) => reports.uptimeSaveRules(c.projectId, p) },
   'uptime.statementCsv': { guard: 'projectRead', run: (p, c) => reports.uptimeStatementCsv(c.projectId, p) },
+  'gadget.options': { guard: 'gadgetRead', run: (_p, c) => reports.gadgetOptions(c.projectId) },
+  'gadget.get': { guard: 'gadgetRead', run: (p, c) => reports.gadgetGet(c.deps, c.caller.accountId, { ...p, projectId: c.projectId }) },
 };
 
 async function authorise(deps: Deps, cache: PermissionCache, guard: Guard, caller: CallerContext, payload: unknown) {
   if (guard === 'issue') return issueAccess(deps, cache, caller, (payload as { issueId: string }).issueId);
+  // The payload's project only narrows: the viewer must be able to browse it, asked as the viewer.
+  if (guard === 'gadgetRead') return projectAccess(deps, cache, { ...caller, projectId: (payload as { projectId: string }).projectId }, true);
   return projectAccess(deps, cache, caller, guard === 'projectRead');
 }
 

@@ -13,6 +13,9 @@ const filters = z.object({
   goalId: id.nullable(),
   priorityId: id.nullable(),
 });
+/** Both go into JQL, so only shapes that cannot change a query are accepted. */
+const projectId = z.string().regex(/^\d{1,18}$/);
+const metricKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/);
 const instant = z.union([z.string().max(40), z.number()]);
 const name = z.string().max(200);
 
@@ -29,4 +32,6 @@ export const REPORT_PAYLOADS = {
   'uptime.deleteOutage': z.object({ expectedRev: z.number().int().min(0), id }),
   'uptime.saveRules': z.object({ expectedRev: z.number().int().min(0), rules: z.unknown() }),
   'uptime.statementCsv': z.object({ service: name, customer: name.nullable(), month, timeZone: zone }),
+  'gadget.options': z.object({ projectId: projectId }),
+  'gadget.get': z.object({ projectId, metricKey, dueWithinHours: z.number().int().min(1).max(168), timeZone: zone }),
 } satisfies Record<keyof ReportResolverMap, z.ZodType>;

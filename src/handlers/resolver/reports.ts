@@ -2,6 +2,8 @@
 import { MAX_BREACHED_LISTED, MAX_JQL_KEYS, type DataOf, type PayloadOf, type ReportFiltersDto } from '../../contract';
 import { RESOLVER_JIRA_BUDGET_MS, type Deps } from '../../app/deps';
 import { explainIssue } from '../../app/explain';
+import { gadgetView, type GadgetQuery } from '../../app/gadget';
+import { visibleKeys } from '../../app/visibleKeys';
 import { projectReport, reportRows } from '../../app/reports';
 import { deleteOutage, saveOutage, saveRules, statementsFor, type BookEdit } from '../../app/uptime';
 import { complianceCsv, creditStatement, cyclesCsv, err, isKnownZone, ok, statementCsv, summarizeCounted, type ReportNames } from '../../core';
@@ -41,11 +43,17 @@ function jqlOf(keys: readonly string[]): string | null {
   return unique.length === 0 ? null : `issuekey in (${unique.join(', ')}) ORDER BY updated DESC`;
 }
 
-export async function reportGet(projectId: string, f: ReportFiltersDto): Promise<Answer<DataOf<'report.get'>>> {
+/**
+ * The figures count every issue of the project; the breached cycles listed (and the JQL link) keep
+ * only issues the viewer can open, checked as the viewer (docs/guides/reports.md, Permissions).
+ */
+export async function reportGet(deps: Deps, accountId: string, projectId: string, f: ReportFiltersDto): Promise<Answer<DataOf<'report.get'>>> {
   if (!isKnownZone(f.timeZone)) return badZone;
   const report = await projectReport(projectId, f, MAX_BREACHED_LISTED);
   if (report === null) return badPeriod;
-  const breached = report.breached.map(({ issueKey, metricKey, goalId, startedAt, stoppedAt, elapsedMs, goalMs, breachedAt, month }) =>
+  const visible = await visibleKeys(deps.userJira(accountId), report.breached.map((b) => b.issueKey));
+  if (!visible.ok) return fromJira(visible.error);
+  const breached = report.breached.filter((b) => visible.value.has(b.issueKey)).map(({ issueKey, metricKey, goalId, startedAt, stoppedAt, elapsedMs, goalMs, breachedAt, month }) =>
     ({ issueKey, metricKey, goalId, startedAt, stoppedAt, elapsedMs, goalMs, breachedAt, month }));
   return ok({
     rows: report.rows, trend: report.trend, breached, breachedTotal: report.breachedTotal,
@@ -102,4 +110,14 @@ export async function uptimeStatementCsv(projectId: string, p: PayloadOf<'uptime
   if (s === null) return badPeriod;
   const who = p.customer === null ? p.service : `${p.service}-${p.customer}`;
   return ok({ filename: `sla-credit-statement-${who.replace(/[^A-Za-z0-9._-]+/g, '_')}-${p.month}.csv`, csv: statementCsv(s) });
+}
+
+export async function gadgetOptions(projectId: string): Promise<Answer<DataOf<'gadget.options'>>> {
+  const policy = (await loadConfig(projectId))?.policy ?? null;
+  return ok({ configured: policy !== null, metrics: (policy?.metrics ?? []).map((m) => ({ id: m.key, name: m.name })) });
+}
+
+export async function gadgetGet(deps: Deps, accountId: string, q: GadgetQuery): Promise<Answer<DataOf<'gadget.get'>>> {
+  if (!isKnownZone(q.timeZone)) return badZone;
+  return gadgetView(deps, accountId, q);
 }

@@ -8,6 +8,7 @@ import { useEnvelope } from '../../shared/useEnvelope';
 import { Button, colors, EmptyState, ErrorState, LoadingState, Lozenge, space } from '../../shared/ui';
 import { monthIn, type PageContext } from './context';
 import { downloadCsv } from './download';
+import { CreditRulesForm } from './CreditRulesForm';
 import { OutageForm } from './OutageForm';
 import { cell } from './tables';
 
@@ -67,6 +68,12 @@ export function UptimeTab({ context, canEdit, serverNow }: { context: PageContex
           <p style={{ fontSize: '12px', color: colors.textSubtle }}>
             Rules: {state.data.rules.thresholds.map((t) => `below ${t.below}% → ${t.creditDays} days`).join('; ')}. Overlapping outages count once; months are in {context.timeZone}.
           </p>
+          {canEdit && (
+            <details className="no-print" data-testid="credit-rules-editor">
+              <summary>Edit credit rules</summary>
+              <CreditRulesForm key={state.data.rev} rev={state.data.rev} rules={state.data.rules} onSaved={() => void reload()} />
+            </details>
+          )}
           {state.data.statements.length === 0 && <EmptyState title="No outages this month">Recorded outages and the credit they earn appear here.</EmptyState>}
           {state.data.statements.map((s) => <Statement key={`${s.service}-${s.customer ?? ''}`} s={s} zone={context.timeZone} canEdit={canEdit} onDelete={(id) => void remove(id)} />)}
         </>
