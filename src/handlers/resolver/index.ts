@@ -7,6 +7,7 @@ import Resolver from '@forge/resolver';
 import { RESOLVER_KEYS, type DataOf, type Envelope, type PayloadOf, type ResolverKey } from '../../contract';
 import type { Answer } from '../../app/answer';
 import type { Deps } from '../../app/deps';
+import { customerPanelSla } from '../../app/customerPanel';
 import { panelSla } from '../../app/panel';
 import * as analysis from '../../app/analysis';
 import * as settings from '../../app/settings';
@@ -28,8 +29,9 @@ type Handler<K extends ResolverKey> = (p: PayloadOf<K>, c: Ctx) => Promise<Answe
 type Table = { [K in ResolverKey]: { guard: Guard; run: Handler<K> } };
 
 const TABLE: Table = {
-  'panel.getSla': { guard: 'issue', run: (p, c) => panelSla(c.deps, p.issueId, c.caller.projectId) },
+  'panel.getSla': { guard: 'issue', run: (p, c) => (c.caller.isCustomer ? customerPanelSla : panelSla)(c.deps, p.issueId, c.caller.projectId) },
   'settings.getConfig': { guard: 'projectRead', run: (_p, c) => settings.getConfig(c.projectId, c.canEdit) },
+  'settings.setCustomerView': { guard: 'projectAdmin', run: (p, c) => settings.setCustomerView(c.projectId, p.show) },
   'settings.validate': { guard: 'projectAdmin', run: (p) => settings.validate(p.policy) },
   'settings.save': { guard: 'projectAdmin', run: (p, c) => settings.save(c.deps, c.projectId, c.caller.accountId, p) },
   'settings.metadata': { guard: 'projectAdmin', run: (_p, c) => settings.metadata(c.deps, c.projectId) },
