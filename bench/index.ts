@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: prints one JSON line per measurement. Runs the calendar benchmarks and, when
- * present, the evaluation (bench/evaluate.ts) and coverage (bench/coverage.ts) benchmarks, in one process.
+ * present, the evaluation (bench/evaluate.ts), coverage (bench/coverage.ts) and report (bench/report.ts)
+ * benchmarks, in one process.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
   if (evaluate) await evaluate.run(print);
   const coverage = await optional('coverage');
   if (coverage) await coverage.run(print);
+  const report = await optional('report');
+  if (report) await report.run(print);
 }
 
 main().catch((error: unknown) => {

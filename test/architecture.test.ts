@@ -120,6 +120,10 @@ const COMPOSITIONS: Record<string, string[]> = {
   recompute: ['mirrorSync'],
   // The sweep queues due batches and resumes parked project recomputes.
   sweep: ['dueBatch', 'reindex'],
+  // Reconciliation judges its candidates with its own rules.
+  reconcile: ['reconcileRules'],
+  // What-if covers the same issues a project recompute would (its scope rule).
+  whatIf: ['chainPages'],
 };
 
 const appModule = (t: string) => t.match(/^src\/app\/([^/]+?)(?:\.ts)?$/)?.[1];

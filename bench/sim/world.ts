@@ -12,6 +12,7 @@ import { loadManifest } from '../../emulator/forge/manifest';
 import { eventPayload } from '../../emulator/forge/payloads';
 import { handleJira } from '../../emulator/jira/api';
 import { emptySite } from '../../emulator/jira/catalog';
+import type { PropertyIndex } from '../../emulator/jira/jql/values';
 import { JiraSite } from '../../emulator/jira/site';
 import type { PushEvent } from '@forge/events';
 import type { Deps, RecomputeJob } from '../../src/app/deps';
@@ -43,6 +44,8 @@ export class SimWorld {
   readonly meter = new Meter(() => this.tag);
   readonly limiter: JiraLimiter;
   readonly deps: Deps;
+  /** The manifest's indexed `sla` paths, so JQL on the property (reconciliation) works. */
+  readonly propertyIndexes: PropertyIndex[];
   private queue: Queued[] = [];
   private pushesThisMinute = new Map<number, number>();
   /** Product events are delivered to the trigger when on (the day phase). */
@@ -53,6 +56,7 @@ export class SimWorld {
     installClock(this.clock);
     this.site = new JiraSite(() => this.clock.now(), emptySite());
     const manifest = loadManifest(join(root, 'manifest.yml'));
+    this.propertyIndexes = manifest.propertyIndexes;
     this.kvs = new KvsStore(emptyKvs(), () => this.clock.now(), () => manifest.entityIndexes);
     this.limiter = new JiraLimiter(limits, () => this.clock.now(), () => this.tag);
     installForgeGlobals({
@@ -84,7 +88,7 @@ export class SimWorld {
     const issues = issueIdsOf(path, body);
     const verdict = this.limiter.admit(method, path, issues);
     if (!verdict.ok) return { status: 429, headers: verdict.headers, body: { errorMessages: ['Rate limit exceeded.'] } };
-    const res = handleJira({ method, path, query, body, actor: { accountId: APP, self: true } }, { site: this.site, base: BASE, now: () => this.clock.now(), indexes: () => [] });
+    const res = handleJira({ method, path, query, body, actor: { accountId: APP, self: true } }, { site: this.site, base: BASE, now: () => this.clock.now(), indexes: () => this.propertyIndexes });
     return { ...res, headers: { ...(res.headers ?? {}), ...verdict.headers, ...this.limiter.charge(method, path, res.body) } };
   }
 

@@ -4,8 +4,8 @@
  * summarizeCounted over exactly the cycles summarizeCompliance would count, so they are equal to it.
  */
 import { DateTime } from 'luxon';
-import { monthOf, percentOf, summarizeCounted, type ComplianceRow, type ReportCycle } from '../core';
-import { readShards, type ShardRecord } from '../store/reportAggregates';
+import { ComplianceAccumulator, monthBounds, percentOf, type ComplianceRow, type ReportCycle } from '../core';
+import { readShards, type FiledIssue, type PackedCycle, type ShardRecord } from '../store/reportAggregates';
 
 export interface ReportFilters {
   /** Inclusive "YYYY-MM" range in the report zone. */
@@ -37,7 +37,9 @@ export interface ProjectReport {
   filters: ReportFilters;
   rows: ComplianceRow[];
   trend: TrendPoint[];
+  /** The newest breached cycles, newest first, at most the requested number. */
   breached: ReportRow[];
+  breachedTotal: number;
   /** Counted cycles behind the figures. */
   cycleCount: number;
 }
@@ -62,51 +64,115 @@ function storageMonths(months: readonly string[]): string[] {
   return monthsBetween(first.minus({ months: 1 }).toFormat('yyyy-MM'), last.plus({ months: 1 }).toFormat('yyyy-MM')) ?? [];
 }
 
-function rowsOf(shards: readonly ShardRecord[], f: ReportFilters, months: ReadonlySet<string>): ReportRow[] {
-  const out: ReportRow[] = [];
+/**
+ * The report month of a stop instant, from the months' bounds in the report zone (worked out once):
+ * a zone conversion per cycle would dominate the time to open a large report.
+ */
+function monthFinder(months: readonly string[], timeZone: string): (at: number) => string | null {
+  const bounds = months.flatMap((m) => {
+    const b = monthBounds(m, timeZone);
+    return b ? [{ month: m, ...b }] : [];
+  });
+  return (at) => {
+    for (const b of bounds) if (at >= b.start && at < b.end) return b.month;
+    return null;
+  };
+}
+
+type Visit = (issueId: string, filed: FiledIssue, cycle: PackedCycle, month: string) => void;
+
+/** Calls `visit` for every stored cycle that passes the filters, with its month in the report zone. */
+function visitCycles(shards: readonly ShardRecord[], f: ReportFilters, months: readonly string[], visit: Visit): void {
+  const monthAt = monthFinder(months, f.timeZone);
   for (const shard of shards) {
-    for (const [issueId, filed] of Object.entries(shard.issues)) {
-      if (f.priorityId !== null && filed.p !== f.priorityId) continue;
-      for (const [metricKey, goalId, startedAt, stoppedAt, elapsedMs, goalMs, met, breachedAt] of filed.c) {
-        if ((f.metricKey !== null && metricKey !== f.metricKey) || (f.goalId !== null && goalId !== f.goalId)) continue;
-        const month = monthOf(stoppedAt, f.timeZone);
-        if (!months.has(month)) continue;
-        out.push({ issueId, issueKey: filed.k, priorityId: filed.p, metricKey, goalId, startedAt, stoppedAt, elapsedMs, goalMs, met: met === 1, breachedAt, month });
+    for (const issueId in shard.issues) {
+      const filed = shard.issues[issueId];
+      if (!filed || (f.priorityId !== null && filed.p !== f.priorityId)) continue;
+      for (const cycle of filed.c) {
+        if ((f.metricKey !== null && cycle[0] !== f.metricKey) || (f.goalId !== null && cycle[1] !== f.goalId)) continue;
+        const month = monthAt(cycle[3]);
+        if (month !== null) visit(issueId, filed, cycle, month);
       }
     }
   }
-  return out;
 }
 
-function trendOf(rows: readonly ReportRow[]): TrendPoint[] {
-  const points = new Map<string, TrendPoint>();
-  for (const r of rows) {
-    const key = `${r.month} ${r.metricKey}`;
-    const p = points.get(key) ?? { month: r.month, metricKey: r.metricKey, met: 0, breached: 0, percentMet: null };
-    if (r.met) p.met += 1;
+function rowOf(issueId: string, filed: FiledIssue, c: PackedCycle, month: string): ReportRow {
+  const [metricKey, goalId, startedAt, stoppedAt, elapsedMs, goalMs, met, breachedAt] = c;
+  return { issueId, issueKey: filed.k, priorityId: filed.p, metricKey, goalId, startedAt, stoppedAt, elapsedMs, goalMs, met: met === 1, breachedAt, month };
+}
+
+class TrendAccumulator {
+  private readonly points = new Map<string, TrendPoint>();
+
+  add(month: string, metricKey: string, met: boolean): void {
+    const key = `${month} ${metricKey}`;
+    let p = this.points.get(key);
+    if (!p) {
+      p = { month, metricKey, met: 0, breached: 0, percentMet: null };
+      this.points.set(key, p);
+    }
+    if (met) p.met += 1;
     else p.breached += 1;
-    points.set(key, p);
   }
-  return [...points.values()].map((p) => ({ ...p, percentMet: percentOf(p.met, p.breached) })).sort((a, b) => (a.month + a.metricKey < b.month + b.metricKey ? -1 : 1));
+
+  list(): TrendPoint[] {
+    return [...this.points.values()].map((p) => ({ ...p, percentMet: percentOf(p.met, p.breached) })).sort((a, b) => (a.month + a.metricKey < b.month + b.metricKey ? -1 : 1));
+  }
 }
 
-/** The filtered cycles of a project, as stored; null for a malformed or too long period. */
+const byStopThenKey = (a: ReportRow, b: ReportRow): number => a.stoppedAt - b.stoppedAt || (a.issueKey < b.issueKey ? -1 : 1);
+
+/** Keeps the `limit` newest rows seen, trimming in batches so a long run costs O(n log limit). */
+class Newest {
+  private rows: ReportRow[] = [];
+  total = 0;
+  constructor(private readonly limit: number) {}
+
+  offer(make: () => ReportRow, stoppedAt: number): void {
+    this.total += 1;
+    const floor = this.rows.length >= this.limit ? this.rows[this.limit - 1]?.stoppedAt ?? -Infinity : -Infinity;
+    if (stoppedAt < floor) return;
+    this.rows.push(make());
+    if (this.rows.length >= 2 * this.limit) this.trim();
+  }
+
+  private trim(): void {
+    this.rows = this.rows.sort((a, b) => byStopThenKey(b, a)).slice(0, this.limit);
+  }
+
+  list(): ReportRow[] {
+    this.trim();
+    return this.rows;
+  }
+}
+
+/** The filtered cycles of a project, in stop order; null for a malformed or too long period. */
 export async function reportRows(projectId: string, f: ReportFilters): Promise<ReportRow[] | null> {
   const months = monthsBetween(f.fromMonth, f.toMonth);
   if (months === null) return null;
-  const shards = await readShards(projectId, storageMonths(months));
-  return rowsOf(shards, f, new Set(months)).sort((a, b) => a.stoppedAt - b.stoppedAt || (a.issueKey < b.issueKey ? -1 : 1));
+  const rows: ReportRow[] = [];
+  visitCycles(await readShards(projectId, storageMonths(months)), f, months, (id, filed, c, month) => rows.push(rowOf(id, filed, c, month)));
+  return rows.sort(byStopThenKey);
 }
 
-/** The report; null for a malformed or too long period. */
-export async function projectReport(projectId: string, f: ReportFilters): Promise<ProjectReport | null> {
-  const rows = await reportRows(projectId, f);
-  if (rows === null) return null;
-  return {
-    filters: f,
-    rows: summarizeCounted(rows),
-    trend: trendOf(rows),
-    breached: rows.filter((r) => r.met === false).reverse(),
-    cycleCount: rows.length,
-  };
+/**
+ * The report in one pass over the stored cycles: only breached cycles become row objects, so a
+ * 100,000-issue project opens without building 200,000 of them. Null for a malformed or too long period.
+ */
+export async function projectReport(projectId: string, f: ReportFilters, breachedLimit = 200): Promise<ProjectReport | null> {
+  const months = monthsBetween(f.fromMonth, f.toMonth);
+  if (months === null) return null;
+  const compliance = new ComplianceAccumulator();
+  const trend = new TrendAccumulator();
+  const breached = new Newest(breachedLimit);
+  let cycleCount = 0;
+  visitCycles(await readShards(projectId, storageMonths(months)), f, months, (id, filed, c, month) => {
+    const met = c[6] === 1;
+    compliance.add(c[0], c[1], month, met, c[4]);
+    trend.add(month, c[0], met);
+    if (!met) breached.offer(() => rowOf(id, filed, c, month), c[3]);
+    cycleCount += 1;
+  });
+  return { filters: f, rows: compliance.rows(), trend: trend.list(), breached: breached.list(), breachedTotal: breached.total, cycleCount };
 }

@@ -44,7 +44,11 @@ export interface GadgetIssueDto { key: string; summary: string; dueAt: Instant |
 export interface ReportResolverMap {
   'report.options': {
     payload: Record<string, never>;
-    data: { configured: boolean; metrics: NamedRef[]; goals: Array<NamedRef & { metricKey: string }>; priorities: NamedRef[]; canEdit: boolean };
+    data: {
+      configured: boolean; metrics: NamedRef[]; goals: Array<NamedRef & { metricKey: string }>; priorities: NamedRef[]; canEdit: boolean;
+      /** Server clock, so the default period follows the site's time rather than a skewed browser clock. */
+      serverNow: Instant;
+    };
   };
   'report.get': {
     payload: ReportFiltersDto;

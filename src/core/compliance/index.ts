@@ -1,5 +1,5 @@
 /** Public API of compliance reporting: monthly SLA compliance, uptime, service credits and statements. */
-export { summarizeCompliance, summarizeCounted, countedCycles, nearestRank, percentOf, monthOf, type ComplianceRow, type CountedCycle } from './summary';
+export { summarizeCompliance, summarizeCounted, ComplianceAccumulator, countedCycles, nearestRank, percentOf, monthOf, type ComplianceRow, type CountedCycle } from './summary';
 export { computeUptime, DEFAULT_CREDIT_THRESHOLDS, type Outage, type CreditThreshold, type UptimeReport } from './uptime';
 export {
   creditStatement, validateCreditRules, monthBounds, DEFAULT_CREDIT_RULES, MAX_CREDIT_RULES,

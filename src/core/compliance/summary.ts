@@ -60,27 +60,53 @@ export function countedCycles(snapshots: readonly SlaSnapshot[], timeZone: strin
   return out;
 }
 
-/** Rows from counted cycles, sorted by month, metric key and goal id. */
-export function summarizeCounted(cycles: readonly CountedCycle[]): ComplianceRow[] {
-  const groups = new Map<string, { row: ComplianceRow; times: number[] }>();
-  for (const c of cycles) {
-    const key = JSON.stringify([c.month, c.metricKey, c.goalId]);
-    let g = groups.get(key);
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Month, then metric key, then goal id with "no goal" last. */
+function compareRows(a: ComplianceRow, b: ComplianceRow): number {
+  if (a.month !== b.month) return compareText(a.month, b.month);
+  if (a.metricKey !== b.metricKey) return compareText(a.metricKey, b.metricKey);
+  if (a.goalId === b.goalId) return 0;
+  if (a.goalId === null) return 1;
+  return b.goalId === null ? -1 : compareText(a.goalId, b.goalId);
+}
+
+/**
+ * Accumulates counted cycles one at a time, so a caller with many cycles (the report over app
+ * storage) never materialises them; summarizeCompliance goes through the same code, which is what
+ * keeps the report's figures equal to it.
+ */
+export class ComplianceAccumulator {
+  private readonly groups = new Map<string, { row: ComplianceRow; times: number[] }>();
+
+  add(metricKey: string, goalId: string | null, month: string, met: boolean, elapsedMs: number): void {
+    const key = `${month}\u0000${metricKey}\u0000${goalId === null ? '\u0001' : goalId}`;
+    let g = this.groups.get(key);
     if (!g) {
-      g = { row: { metricKey: c.metricKey, goalId: c.goalId, month: c.month, met: 0, breached: 0, percentMet: null, medianToMeetMs: null, p90ToMeetMs: null }, times: [] };
-      groups.set(key, g);
+      g = { row: { metricKey, goalId, month, met: 0, breached: 0, percentMet: null, medianToMeetMs: null, p90ToMeetMs: null }, times: [] };
+      this.groups.set(key, g);
     }
-    if (c.met) {
+    if (met) {
       g.row.met += 1;
-      g.times.push(c.elapsedMs);
+      g.times.push(elapsedMs);
     } else g.row.breached += 1;
   }
-  return [...groups.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, { row, times }]) => {
-      const sorted = times.sort((a, b) => a - b);
-      return { ...row, percentMet: percentOf(row.met, row.breached), medianToMeetMs: nearestRank(sorted, 50), p90ToMeetMs: nearestRank(sorted, 90) };
-    });
+
+  rows(): ComplianceRow[] {
+    return [...this.groups.values()]
+      .map(({ row, times }) => {
+        const sorted = [...times].sort((a, b) => a - b);
+        return { ...row, percentMet: percentOf(row.met, row.breached), medianToMeetMs: nearestRank(sorted, 50), p90ToMeetMs: nearestRank(sorted, 90) };
+      })
+      .sort(compareRows);
+  }
+}
+
+/** Rows from counted cycles, sorted by month, metric key and goal id (no goal last). */
+export function summarizeCounted(cycles: readonly CountedCycle[]): ComplianceRow[] {
+  const acc = new ComplianceAccumulator();
+  for (const c of cycles) acc.add(c.metricKey, c.goalId, c.month, c.met, c.elapsedMs);
+  return acc.rows();
 }
 
 /**

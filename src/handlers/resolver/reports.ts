@@ -31,10 +31,11 @@ export async function reportOptions(deps: Deps, projectId: string, canEdit: bool
     goals: (policy?.metrics ?? []).flatMap((m) => m.goals.map((g) => ({ id: g.id, name: g.name, metricKey: m.key }))),
     priorities: meta.ok ? meta.value.priorities : [],
     canEdit,
+    serverNow: deps.now(),
   });
 }
 
-/** Keys of the breached issues as JQL; JQL has a length limit, so only the newest MAX_JQL_KEYS go in. */
+/** Keys of the newest breached issues as JQL; JQL has a length limit, so at most MAX_JQL_KEYS go in. */
 function jqlOf(keys: readonly string[]): string | null {
   const unique = [...new Set(keys)].slice(0, MAX_JQL_KEYS);
   return unique.length === 0 ? null : `issuekey in (${unique.join(', ')}) ORDER BY updated DESC`;
@@ -42,12 +43,12 @@ function jqlOf(keys: readonly string[]): string | null {
 
 export async function reportGet(projectId: string, f: ReportFiltersDto): Promise<Answer<DataOf<'report.get'>>> {
   if (!isKnownZone(f.timeZone)) return badZone;
-  const report = await projectReport(projectId, f);
+  const report = await projectReport(projectId, f, MAX_BREACHED_LISTED);
   if (report === null) return badPeriod;
   const breached = report.breached.map(({ issueKey, metricKey, goalId, startedAt, stoppedAt, elapsedMs, goalMs, breachedAt, month }) =>
     ({ issueKey, metricKey, goalId, startedAt, stoppedAt, elapsedMs, goalMs, breachedAt, month }));
   return ok({
-    rows: report.rows, trend: report.trend, breached: breached.slice(0, MAX_BREACHED_LISTED), breachedTotal: breached.length,
+    rows: report.rows, trend: report.trend, breached, breachedTotal: report.breachedTotal,
     jql: jqlOf(breached.map((b) => b.issueKey)), cycleCount: report.cycleCount,
   });
 }

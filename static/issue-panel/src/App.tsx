@@ -8,6 +8,7 @@ import { clockOffset, useNow } from './clock';
 import type { CalendarCompiler } from './engine';
 import { openSettings, type PanelContext } from './host';
 import { CustomerView } from './CustomerView';
+import { Explain } from './Explain';
 import { PanelView } from './PanelView';
 import type { FirstRead } from './prefetch';
 import { useRefreshTriggers } from './refresh';
@@ -45,6 +46,7 @@ export function App({ context, compile, firstRead }: AppProps) {
       {issueId && state.status === 'ok' && state.data.view === 'agent' && (
         <>
           <PanelView data={state.data} now={now} viewerZone={zone} compile={compile} onOpenSettings={() => void openSettings(context.projectKey)} />
+          {state.data.configured && <Explain issueId={issueId} zone={zone} />}
           <Footer refreshing={state.refreshing} evaluatedAt={state.data.configured ? state.data.snapshot?.evaluatedAt ?? null : null} zone={zone} onRefresh={refresh} />
         </>
       )}

@@ -22,7 +22,7 @@ export function App({ context }: { context: PageContext }) {
       {state.status === 'error' && <ErrorState title="Could not load the report" message={state.message} code={state.code} onRetry={() => void reload()} />}
       {state.status === 'ok' && (
         <Tabs tabs={TABS} selected={tab} onSelect={setTab} label="Report sections">
-          {tab === 'compliance' ? <ReportTab options={state.data} context={context} /> : <UptimeTab context={context} canEdit={state.data.canEdit} />}
+          {tab === 'compliance' ? <ReportTab options={state.data} context={context} /> : <UptimeTab context={context} canEdit={state.data.canEdit} serverNow={state.data.serverNow} />}
         </Tabs>
       )}
     </main>

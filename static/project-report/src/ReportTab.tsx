@@ -17,7 +17,7 @@ function monthsFrom(from: string, to: string): string[] {
 }
 
 export function ReportTab({ options, context }: { options: DataOf<'report.options'>; context: PageContext }) {
-  const thisMonth = monthIn(Date.now(), context.timeZone);
+  const thisMonth = monthIn(options.serverNow, context.timeZone);
   const [filters, setFilters] = useState<ReportFiltersDto>({
     fromMonth: addMonths(thisMonth, -11), toMonth: thisMonth, timeZone: context.timeZone, metricKey: null, goalId: null, priorityId: null,
   });

@@ -43,8 +43,8 @@ function Statement({ s, zone, canEdit, onDelete }: { s: CreditStatement; zone: s
   );
 }
 
-export function UptimeTab({ context, canEdit }: { context: PageContext; canEdit: boolean }) {
-  const [month, setMonth] = useState(monthIn(Date.now(), context.timeZone));
+export function UptimeTab({ context, canEdit, serverNow }: { context: PageContext; canEdit: boolean; serverNow: number }) {
+  const [month, setMonth] = useState(monthIn(serverNow, context.timeZone));
   const load = useMemo(() => () => call('uptime.get', { month, timeZone: context.timeZone }), [month, context.timeZone]);
   const { state, reload } = useEnvelope<DataOf<'uptime.get'>>(load);
   const remove = async (id: string) => {

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   emu.site.addProject({ key: 'FID', name: 'Fidelity', projectTypeKey: 'service_desk', leadAccountId: USERS.admin, admins: [] });
   const created = createIssue(emu, { project: 'FID', summary: 'Schema probe', priority: 'High', severity: 'Severity A', labels: ['probe'] });
   const key = (created.body as { key: string }).key;
+  const issueId = Number((created.body as { id: string }).id);
   const reply = comment(emu, key, { text: 'public reply', as: USERS.agentAna }).body as { id: string };
   comment(emu, key, { text: 'internal note', as: USERS.agentAna, internal: true });
   transition(emu, key, { status: 'Resolved', as: USERS.agentAna });
@@ -59,6 +60,9 @@ async function main(): Promise<void> {
     ['searchProjects', () => api('projects', 'searchProjects')()],
     ['getProject', () => api('projects', 'getProject')({ projectIdOrKey: 'FID' })],
     ['getServerInfo', () => api('serverInfo', 'getServerInfo')()],
+    ['getBulkChangelogs', () => api('issues', 'getBulkChangelogs')({ issueIdsOrKeys: [key], fieldIds: ['status'] })],
+    ['bulkSetIssuePropertiesByIssue', () => api('issueProperties', 'bulkSetIssuePropertiesByIssue')({ issues: [{ issueID: issueId, properties: { probe: { ok: true } } }] })],
+    ['getTask', () => api('tasks', 'getTask')({ taskId: '10000' })],
   ];
   const failures: string[] = [];
   for (const [name, run] of calls) {

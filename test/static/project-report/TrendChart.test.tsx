@@ -1,0 +1,28 @@
+/** @jest-environment jsdom */
+import '@testing-library/jest-dom';
+import { render, screen } from '@testing-library/react';
+import { TrendChart } from '../../../static/project-report/src/TrendChart';
+import { addMonths, monthIn } from '../../../static/project-report/src/context';
+
+describe('the report trend chart', () => {
+  it('draws one line per metric with a point for each month that has figures', () => {
+    const points = [
+      { month: '2026-01', metricKey: 'response', met: 9, breached: 1, percentMet: 90 },
+      { month: '2026-03', metricKey: 'response', met: 1, breached: 1, percentMet: 50 },
+      { month: '2026-02', metricKey: 'resolution', met: 2, breached: 0, percentMet: 100 },
+    ];
+    const { container } = render(<TrendChart points={points} months={['2026-01', '2026-02', '2026-03']} names={{ response: 'Time to first response' }} />);
+    expect(screen.getByRole('img', { name: 'Percentage of cycles met per month' })).toBeInTheDocument();
+    expect(container.querySelectorAll('polyline')).toHaveLength(2);
+    expect(container.querySelectorAll('circle')).toHaveLength(3);
+    expect(screen.getByText(/Time to first response/)).toBeInTheDocument();
+  });
+});
+
+describe('report months', () => {
+  it('reads the month of an instant in the report zone and steps across years', () => {
+    expect(monthIn(Date.parse('2026-03-31T23:30:00Z'), 'Europe/Berlin')).toBe('2026-04');
+    expect(addMonths('2026-01', -1)).toBe('2025-12');
+    expect(addMonths('2025-12', 13)).toBe('2027-01');
+  });
+});
