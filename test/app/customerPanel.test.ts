@@ -109,3 +109,13 @@ describe('promises from metrics', () => {
     expect(toPromise(late, undefined)).toMatchObject({ state: 'late', dueAt: late.current?.dueAt ?? null, at: late.current?.breachedAt ?? null });
   });
 });
+
+describe('what else a customer may call', () => {
+  it.each([['explain.get'], ['settings.getConfig'], ['report.options']] as const)('refuses %s to a customer even when Jira lets them browse the project', async (key) => {
+    const w = await world();
+    w.jira.grant('carla', 'BROWSE_PROJECTS', 'ADMINISTER_PROJECTS');
+    const payload = key === 'explain.get' ? { issueId: '1', timeZone: 'UTC' } : {};
+    const extension = key === 'explain.get' ? undefined : { type: 'jira:projectSettingsPage', project: { id: '10000', key: 'SUP' } };
+    expect(code(await invoke(w, key, payload, { accountId: 'carla', accountType: 'customer', ...(extension ? { extension } : {}) }))).toBe('FORBIDDEN');
+  });
+});

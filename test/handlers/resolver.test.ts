@@ -69,7 +69,7 @@ describe('resolver authorisation', () => {
   it('asks Jira for a permission once per minute per account and project', async () => {
     const w = await world();
     const handler = buildResolver(w.deps);
-    const call = () => handler({ call: { functionKey: 'settings.recomputeProgress', payload: {} }, context: { extension: SETTINGS } }, { principal: { accountId: 'admin-1' } });
+    const call = () => handler({ call: { functionKey: 'settings.recomputeProgress', payload: {} }, context: { extension: SETTINGS, accountType: 'licensed' } }, { principal: { accountId: 'admin-1' } });
     await call();
     await call();
     const checks = () => w.jira.calls.filter((c) => c.path.startsWith('/rest/api/3/mypermissions')).length;

@@ -163,7 +163,7 @@ describe('review: resolver authorisation fails closed', () => {
     );
     const handler = buildResolver(w.deps);
     const call = async (key: ResolverKey) =>
-      (await handler({ call: { functionKey: key, payload: VALID[key] as never }, context: { extension: key.startsWith('panel.') ? PANEL : SETTINGS } }, { principal: { accountId: 'admin-1' } })) as Envelope<never>;
+      (await handler({ call: { functionKey: key, payload: VALID[key] as never }, context: { extension: key.startsWith('panel.') ? PANEL : SETTINGS, accountType: 'licensed' } }, { principal: { accountId: 'admin-1' } })) as Envelope<never>;
     expect(code(await call('settings.save'))).toBe('FORBIDDEN');
     expect(code(await call('panel.getSla'))).toBe('FORBIDDEN');
     expect(code(await call('settings.getConfig'))).toBe('FORBIDDEN');
@@ -182,7 +182,7 @@ describe('review: resolver authorisation fails closed', () => {
     const w = await world();
     const handler = buildResolver(w.deps);
     const as = async (accountId: string) =>
-      (await handler({ call: { functionKey: 'settings.recomputeProgress', payload: {} }, context: { extension: SETTINGS } }, { principal: { accountId } })) as Envelope<never>;
+      (await handler({ call: { functionKey: 'settings.recomputeProgress', payload: {} }, context: { extension: SETTINGS, accountType: 'licensed' } }, { principal: { accountId } })) as Envelope<never>;
     expect(code(await as('admin-1'))).toBe('OK');
     expect(code(await as('agent-1'))).toBe('FORBIDDEN');
     expect(permissionCalls(w)).toHaveLength(2);
@@ -239,7 +239,7 @@ describe('review: bad input gets a stable code and loses nothing', () => {
   it('answers NOT_FOUND on the panel for an issue deleted after the permission check', async () => {
     const w = await world();
     const handler = buildResolver(w.deps);
-    const call = () => handler({ call: { functionKey: 'panel.getSla', payload: { issueId: '1' } }, context: { extension: PANEL } }, { principal: { accountId: 'agent-1' } });
+    const call = () => handler({ call: { functionKey: 'panel.getSla', payload: { issueId: '1' } }, context: { extension: PANEL, accountType: 'licensed' } }, { principal: { accountId: 'agent-1' } });
     expect(code((await call()) as Envelope<never>)).toBe('OK');
     w.jira.issues.delete('1');
     expect(code((await call()) as Envelope<never>)).toBe('NOT_FOUND');

@@ -18,6 +18,12 @@ import * as reports from './reports';
 
 type Guard = 'issue' | 'projectRead' | 'projectAdmin';
 
+/**
+ * The only key a customer may call: everything else (explanations, settings, reports) carries
+ * internal names, even where Jira would let a customer browse the project.
+ */
+const CUSTOMER_KEYS: ReadonlySet<ResolverKey> = new Set(['panel.getSla']);
+
 interface Ctx {
   deps: Deps;
   caller: CallerContext;
@@ -61,6 +67,7 @@ async function authorise(deps: Deps, cache: PermissionCache, guard: Guard, calle
 async function dispatch<K extends ResolverKey>(deps: Deps, cache: PermissionCache, key: K, payload: unknown, context: unknown): Promise<Envelope<DataOf<K>>> {
   const caller = callerOf(context);
   if (!caller) return fail('FORBIDDEN', 'No signed-in user.');
+  if (caller.isCustomer && !CUSTOMER_KEYS.has(key)) return fail('FORBIDDEN', 'This is for agents and admins only.');
   const parsed = parsePayload(PAYLOADS[key], payload);
   if (!parsed.ok) return fail('BAD_REQUEST', parsed.error);
   const entry = TABLE[key] as { guard: Guard; run: Handler<K> };
