@@ -122,6 +122,8 @@ const COMPOSITIONS: Record<string, string[]> = {
   sweep: ['dueBatch', 'reindex'],
   // Reconciliation judges its candidates with its own rules.
   reconcile: ['reconcileRules'],
+  // The customer panel reduces the same evaluation the agent panel starts from.
+  customerPanel: ['panel'],
   // What-if covers the same issues a project recompute would (its scope rule).
   whatIf: ['chainPages'],
 };
