@@ -63,6 +63,7 @@ export class Emulator {
     this.limits = attachLimits(this);
     if (saved) this.site.notifications.push(...saved.notifications);
     if (saved?.runtime) this.runtime?.restore(saved.runtime);
+    if (saved?.limits) this.limits.restore(saved.limits);
     if (this.stateFile) {
       this.persister = new Persister(this.stateFile, () => this.snapshot(), () => this.workFingerprint());
       this.persistTimer = setInterval(() => { this.flush().catch((e: unknown) => this.log(`saving state failed: ${String(e)}`)); }, BACKGROUND_PERSIST_MS);
@@ -154,7 +155,7 @@ export class Emulator {
   snapshot(): SavedState {
     return {
       version: 2, site: this.site.data, kvs: this.kvs.state, clockOffsetMs: this.clock.offsetMs(),
-      notifications: this.site.notifications, runtime: this.runtime?.snapshot() ?? null,
+      notifications: this.site.notifications, runtime: this.runtime?.snapshot() ?? null, limits: this.limits.snapshot(),
     };
   }
 
@@ -163,10 +164,11 @@ export class Emulator {
     this.persist();
   }
 
-  /** Changes whenever queued work starts, finishes or is added, which nothing else marks dirty. */
+  /** Changes whenever queued work starts, finishes or is added, or a metered read is counted, which nothing else marks dirty. */
   private workFingerprint(): string {
     const r = this.runtime;
-    return r ? `${r.pump.pending()}|${r.counters.triggerInvocations}|${r.counters.consumerInvocations}|${r.counters.scheduledRuns}` : '';
+    const work = r ? `${r.pump.pending()}|${r.counters.triggerInvocations}|${r.counters.consumerInvocations}|${r.counters.scheduledRuns}` : '';
+    return `${work}|${this.limits.activity()}`;
   }
 
   private readManifest(): AppManifest | null {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { SiteData } from './jira/model';
 import { emptyTable, type KvsState } from './forge/kvs';
 import type { RuntimeState } from './forge/runtime';
+import type { LimitsState } from './limits';
 
 export type Notification = { issueId: string; at: number; body: unknown };
 
@@ -21,6 +22,8 @@ export interface SavedState {
   notifications: Notification[];
   /** Queue, scheduled-trigger slots and queue job stats; null when no manifest was loaded. */
   runtime: RuntimeState | null;
+  /** Limiter configuration and counters; absent in files written before they were kept (defaults then). */
+  limits?: LimitsState;
 }
 
 export const STATE_FILE = 'state.json';
@@ -128,7 +131,14 @@ function upgrade(file: string, raw: unknown): SavedState {
     version: 2, site: site as SiteData, kvs: prototypeFree(s.kvs), clockOffsetMs: s.clockOffsetMs,
     notifications: Array.isArray(s.notifications) ? s.notifications : [],
     runtime: s.runtime ?? null,
+    ...(isLimitsState(s.limits) ? { limits: s.limits } : {}),
   };
+}
+
+/** A limits record from an older layout (or hand-edited) is dropped for the defaults rather than half-applied. */
+function isLimitsState(l: unknown): l is LimitsState {
+  const x = l as Partial<LimitsState> | null | undefined;
+  return !!x && typeof x === 'object' && !!x.config?.jira && !!x.config.storage && !!x.jira?.windows && !!x.storage?.windows;
 }
 
 /** JSON.parse gives tables Object.prototype; the store keeps them prototype-free (see kvs.ts emptyTable()). */

@@ -66,6 +66,13 @@ export class PlatformLimits implements RequestMeter {
     if (queue && s.queue) queue.state = { ...s.queue, windows: nullProto(s.queue.windows) };
   }
 
+  /** A number that grows with every metered request (Jira, storage, queue), so reads alone still get the counters saved. */
+  activity(): number {
+    let n = this.storage.totals().requests + (this.host.runtime?.queue.state.pushes ?? 0);
+    for (const use of Object.values(this.jira.state.endpoints)) n += use.requests + use.refused;
+    return n;
+  }
+
   /** Zeroes every counter and window (the configuration stays). */
   resetCounters(): void {
     this.jira.state = emptyJiraMeter();

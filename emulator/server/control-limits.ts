@@ -52,11 +52,13 @@ export function handleLimitsControl(emu: Emulator, method: string, path: string,
     const config = emu.limits.config();
     if (b.preset === 'documented' || b.preset === 'off') setAll(config, b.preset === 'documented');
     mergeConfig(config as unknown as Json, b);
+    emu.markDirty();
     return { status: 200, body: config };
   }
   if (path === '/control/counters' && method === 'GET') return { status: 200, body: counters(emu) };
   if ((path === '/control/counters/reset' && method === 'POST') || (path === '/control/counters' && method === 'DELETE')) {
     emu.limits.resetCounters();
+    emu.markDirty();
     return { status: 200, body: counters(emu) };
   }
   return null;

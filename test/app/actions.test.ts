@@ -5,7 +5,10 @@ import { handleRecompute } from '../../src/handlers/consumer';
 import { claimAction } from '../../src/store/actionClaims';
 import { saveConfig } from '../../src/store/config';
 import { invoke } from '../fakes/resolverCalls';
-import { addIssue, HOUR, iso, makeWorld, T0, testPolicy, type World } from '../fakes/world';
+import { addIssue, HOUR, iso, makeWorld, MIN, T0, testPolicy, type World } from '../fakes/world';
+import { runSweep } from '../../src/app/sweep';
+import type { FakeComment } from '../fakes/jira';
+import { issueJob, prop, world } from '../fakes/backend';
 
 /** The resolution metric of the test policy (4 h goal) with two warnings, each adding its own label. */
 function policyWithTwoWarnings() {
@@ -76,3 +79,48 @@ describe('SLA actions', () => {
   });
 });
 
+
+describe('exactly-once actions', () => {
+  async function sweepAndConsume(w: World): Promise<void> {
+    const start = w.pushed.length;
+    await runSweep(w.deps);
+    await Promise.all(w.pushed.slice(start).map((e) => handleRecompute(w.deps, e)));
+  }
+
+  it('posts one comment and one label when two sweeps run concurrently on the same due entry', async () => {
+    const w = await world(T0);
+    await handleRecompute(w.deps, issueJob('1'));
+    w.clock.now = T0 + 5 * HOUR;
+    await Promise.all([sweepAndConsume(w), sweepAndConsume(w)]);
+    await sweepAndConsume(w);
+    const comments = w.jira.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/comment'));
+    const labels = w.jira.calls.filter((c) => c.method === 'PUT' && c.path === '/rest/api/3/issue/1');
+    expect(comments).toHaveLength(1);
+    expect(labels.map((c) => c.body)).toEqual([{ update: { labels: [{ add: 'sla-warning' }] } }, { update: { labels: [{ add: 'sla-breached' }] } }]);
+  });
+
+  it("does not count the app's own breach comment as an agent response", async () => {
+    const w = await world(T0 + 5 * HOUR);
+    await handleRecompute(w.deps, issueJob('1'));
+    const issue = w.jira.issues.get('1')!;
+    // Our comment as Jira would store it: authored by the app, public, after the breach.
+    issue.comments = [{ id: 'c-app', created: iso(T0 + 5 * HOUR), author: { accountId: 'app-user', accountType: 'app' }, jsdPublic: true }];
+    const before = prop(w, '1');
+    w.jira.calls.length = 0;
+    await handleRecompute(w.deps, issueJob('1'));
+    expect(w.jira.writes()).toEqual([]);
+    expect(prop(w, '1')).toEqual(before);
+    expect(prop(w, '1')?.metrics.response).toMatchObject({ state: 'breached', phase: 'breachedRunning' });
+  });
+
+  it('keeps the first-response clock running through app comments and stops it on an agent comment', async () => {
+    const w = await world(T0 + 30 * MIN);
+    const app = (id: string, at: number): FakeComment => ({ id, created: iso(at), author: { accountId: 'automation', accountType: 'app' } });
+    w.jira.issues.get('1')!.comments = [app('c1', T0 + 5 * MIN), app('c2', T0 + 10 * MIN)];
+    await handleRecompute(w.deps, issueJob('1'));
+    expect(prop(w, '1')?.metrics.response).toMatchObject({ state: 'running' });
+    w.jira.issues.get('1')!.comments.push({ id: 'c3', created: iso(T0 + 20 * MIN), author: { accountId: 'agent-1', accountType: 'atlassian' } });
+    await handleRecompute(w.deps, issueJob('1'));
+    expect(prop(w, '1')?.metrics.response).toMatchObject({ state: 'met' });
+  });
+});

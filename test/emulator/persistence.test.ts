@@ -1,17 +1,19 @@
 /**
  * State survives a restart through .emulator-state/state.json (site, KVS, clock, notification log,
- * queued work, scheduled-trigger slots), reset wipes it, a multi-step change is saved only once
+ * queued work, scheduled-trigger slots, limiter configuration and counters), reset wipes it, a multi-step change is saved only once
  * complete, an unreadable file stops the start, and reordered delivery hands pending events over
  * newest first.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import api, { route } from '@forge/api';
 import { kvs } from '@forge/kvs';
 import { Emulator } from '../../emulator/app';
 import { parseManifest } from '../../emulator/forge/manifest';
 import type { ForgeFunction } from '../../emulator/forge/runtime';
 import { StateFileError } from '../../emulator/persistence';
+import { handleControl } from '../../emulator/server/control';
 import { call, createIssue, teardown, testEmulator, TEST_MANIFEST } from './helpers';
 
 afterEach(teardown);
@@ -57,6 +59,26 @@ describe('emulator state', () => {
     expect(second.snapshot().runtime?.nextRun.sweep).toBe(sweepDue);
     await second.drain();
     expect(delivered).toEqual(['avi:jira:created:issue']);
+    second.close();
+  });
+
+  it('keeps the limiter configuration, request counters and open windows across a restart', async () => {
+    const dir = tempDir();
+    const at = 1_800_000_000_000;
+    const first = persistent(dir);
+    first.limits.now = () => at;
+    await handleControl(first, 'POST', '/control/limits', { jira: { burst: { enabled: true, perSecond: 2 } }, storage: { enabled: true } }, async () => undefined);
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await api.asApp().requestJira(route`/rest/api/3/priority`)).status);
+    await kvs.set('counted', 1);
+    const before = { config: first.limits.config(), endpoints: { ...first.limits.jira.state.endpoints }, storage: first.limits.storage.totals() };
+    first.close();
+    const second = persistent(dir);
+    second.limits.now = () => at;
+    expect(statuses).toEqual([200, 200, 429]);
+    expect({ config: second.limits.config(), endpoints: { ...second.limits.jira.state.endpoints }, storage: second.limits.storage.totals() }).toEqual(before);
+    // The burst window of that second is still full after the restart.
+    expect((await api.asApp().requestJira(route`/rest/api/3/priority`)).status).toBe(429);
     second.close();
   });
 

@@ -2,6 +2,13 @@ import { createJiraClient } from '../../src/jira/client';
 import { retryPolicy } from '../../src/jira/http';
 import { FakeJira } from '../fakes/jira';
 import { addIssue, iso, T0 } from '../fakes/world';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Route } from '@forge/api';
+import { parse } from 'yaml';
+import type { JiraClient } from '../../src/jira/client';
+import type { RequestInitLike } from '../../src/jira/http';
+import { scriptedClient } from './scripted';
 
 function setup() {
   const jira = new FakeJira();
@@ -85,5 +92,66 @@ describe('the Jira client', () => {
       body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Breached.' }] }] },
       properties: [{ key: 'sd.public.comment', value: { internal: true } }],
     });
+  });
+});
+
+describe('manifest scopes cover exactly the routes the client calls', () => {
+  /**
+   * Classic scopes per route, from the Jira Cloud REST v3 reference. Select-field options come from
+   * the create-issue metadata (read:jira-work), never from the field-context option routes, which
+   * need manage:jira-configuration.
+   */
+  const NEEDS: Array<[RegExp, string, string]> = [
+    [/^GET \/rest\/api\/3\/issue\/[^/]+\?/, 'read:jira-work', 'issue read'],
+    [/^GET \/rest\/api\/3\/issue\/[^/]+\/(changelog|comment)\?/, 'read:jira-work', 'changelog/comment pages'],
+    [/^GET \/rest\/api\/3\/(status|priority|issuetype|field)$/, 'read:jira-work', 'site metadata'],
+    [/^GET \/rest\/api\/3\/issue\/createmeta\/[^/]+\/issuetypes(\/[^/?]+)?\?/, 'read:jira-work', 'select-field options'],
+    [/^POST \/rest\/api\/3\/search\/(jql|approximate-count)$/, 'read:jira-work', 'search'],
+    [/^GET \/rest\/api\/3\/mypermissions\?/, 'read:jira-work', 'permission check'],
+    [/^(PUT|DELETE) \/rest\/api\/3\/issue\/[^/]+\/properties\/sla$/, 'write:jira-work', 'sla property'],
+    [/^POST \/rest\/api\/3\/issue\/[^/]+\/(comment|notify)$/, 'write:jira-work', 'comment/notify action'],
+    [/^PUT \/rest\/api\/3\/issue\/[^/]+$/, 'write:jira-work', 'label action'],
+  ];
+
+  async function everyRoute(): Promise<string[]> {
+    const jira = new FakeJira();
+    jira.inlineHistories = 0;
+    jira.inlineComments = 0;
+    addIssue(jira, { id: '1', histories: [{ id: '1', created: '2026-03-02T09:00:00.000+0000', items: [] }], comments: [{ id: 'c', created: '2026-03-02T09:00:00.000+0000', author: { accountId: 'a', accountType: 'atlassian' } }] });
+    jira.createMeta = { '10001': [{ fieldId: 'customfield_1', key: 'customfield_1', name: 'Sev', required: false, operations: ['set'], schema: { type: 'option' }, allowedValues: [] }] };
+    const real = jira.transport();
+    const seen: string[] = [];
+    const transport = async (r: Route, init: RequestInitLike) => {
+      seen.push(`${init.method} ${r.value}`);
+      return real(r, init);
+    };
+    const c: JiraClient = scriptedClient(transport).c;
+    await c.getIssueBundle('1', ['status']);
+    await c.getStatuses();
+    await c.getMetadata('10000');
+    await c.searchIssueIds('project = 10000', null);
+    await c.approximateCount('project = 10000');
+    await c.putIssueProperty('1', 'sla', {});
+    await c.deleteIssueProperty('1', 'sla');
+    await c.myPermissions({ projectId: '10000' }, ['BROWSE_PROJECTS']);
+    await c.addComment('1', 'hi', true);
+    await c.addLabel('1', 'x');
+    await c.notify('1', 's', 't', ['assignee']);
+    return seen;
+  }
+
+  it('needs no scope beyond read:jira-work and write:jira-work (plus storage:app), and uses each', async () => {
+    const manifest = parse(readFileSync(join(__dirname, '../../manifest.yml'), 'utf8')) as { permissions: { scopes: string[] } };
+    const declared = new Set(manifest.permissions.scopes);
+    const used = new Set<string>(['storage:app']);
+    const calls = await everyRoute();
+    expect(calls).toEqual(expect.arrayContaining([expect.stringMatching(/^GET \/rest\/api\/3\/issue\/createmeta\/10000\/issuetypes\/10001\?/)]));
+    for (const call of calls) {
+      const rule = NEEDS.find(([re]) => re.test(call));
+      expect({ call, known: rule !== undefined }).toEqual({ call, known: true });
+      expect(declared.has(rule![1])).toBe(true);
+      used.add(rule![1]);
+    }
+    expect([...declared].sort()).toEqual([...used].sort());
   });
 });

@@ -1,4 +1,6 @@
 import { exchange, retryPolicy, type ResponseLike } from '../../src/jira/http';
+import { FakeJira } from '../fakes/jira';
+import { reply, scriptedClient } from './scripted';
 
 const res = (status: number, body = '', headers: Record<string, string> = {}): ResponseLike => ({
   status,
@@ -77,5 +79,71 @@ describe('a Jira exchange', () => {
   it('reports a body that is not JSON as BAD_RESPONSE', async () => {
     const { p } = policy();
     expect(await exchange(scripted(res(200, '<html>')).send, p)).toMatchObject({ ok: false, error: { code: 'BAD_RESPONSE' } });
+  });
+});
+
+describe('one retry budget per invocation', () => {
+  it('shares the budget across calls: later calls hand back instead of sleeping again', async () => {
+    const { c, sleeps, total } = scriptedClient(async () => reply(429, {}, { 'Retry-After': '4' }), 10_000);
+    const results = [];
+    for (let i = 0; i < 5; i++) results.push(await c.getStatuses());
+    expect(total()).toBeLessThanOrEqual(10_000);
+    expect(sleeps).toEqual([4000, 4000]);
+    for (const r of results) expect(r).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', retryAfterMs: 4000 } });
+  });
+
+  it('keeps the budget when calls run concurrently', async () => {
+    const { c, total } = scriptedClient(async () => reply(503, {}, { 'Retry-After': '3' }), 10_000);
+    await Promise.all(Array.from({ length: 8 }, () => c.getStatuses()));
+    expect(total()).toBeLessThanOrEqual(10_000);
+  });
+
+  it('gives each new client (each invocation) a fresh budget', async () => {
+    let n = 0;
+    const transport = async () => (n++ % 2 === 0 ? reply(429, {}, { 'Retry-After': '6' }) : reply(200, []));
+    const first = scriptedClient(transport, 10_000);
+    expect((await first.c.getStatuses()).ok).toBe(true);
+    expect((await first.c.getStatuses()).ok).toBe(false);
+    const second = scriptedClient(transport, 10_000);
+    expect((await second.c.getStatuses()).ok).toBe(true);
+  });
+});
+
+describe('odd Retry-After values and 5xx storms', () => {
+  const p = (sleeps: number[], budgetMs = 30_000) => retryPolicy(budgetMs, { sleep: async (ms) => void sleeps.push(ms), random: () => 1 });
+  const script = (...replies: ResponseLike[]) => async () => replies.shift() ?? reply(200, {});
+
+  it.each([
+    ['an HTTP date', 'Wed, 21 Oct 2026 07:28:00 GMT'],
+    ['a negative number', '-5'],
+    ['garbage', 'soon'],
+  ])('backs off exponentially when Retry-After is %s', async (_n, value) => {
+    const sleeps: number[] = [];
+    expect((await exchange(script(reply(429, {}, { 'Retry-After': value })), p(sleeps))).ok).toBe(true);
+    expect(sleeps).toEqual([500]);
+  });
+
+  it('retries at once on Retry-After: 0', async () => {
+    const sleeps: number[] = [];
+    expect((await exchange(script(reply(429, {}, { 'Retry-After': '0' })), p(sleeps))).ok).toBe(true);
+    expect(sleeps).toEqual([0]);
+  });
+
+  it('stops a 500 storm after four attempts with UNAVAILABLE and a retry hint', async () => {
+    const sleeps: number[] = [];
+    let calls = 0;
+    const r = await exchange(async () => (calls++, reply(500, { errorMessages: ['storm'] })), p(sleeps));
+    expect(calls).toBe(4);
+    expect(r).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', status: 500 } });
+    expect(!r.ok && r.error.retryAfterMs).toBeGreaterThan(0);
+    expect(sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(30_000);
+  });
+
+  it('does not retry a 404 and reports it as NOT_FOUND for every read of a deleted issue', async () => {
+    const jira = new FakeJira();
+    const { c } = scriptedClient(jira.transport());
+    expect(await c.getIssueBundle('gone', ['status'])).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await c.deleteIssueProperty('gone', 'sla')).toMatchObject({ ok: true });
+    expect(jira.calls).toHaveLength(2);
   });
 });

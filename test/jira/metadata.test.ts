@@ -7,6 +7,7 @@ import type { Route } from '@forge/api';
 import { createJiraClient } from '../../src/jira/client';
 import { retryPolicy, type RequestInitLike, type ResponseLike } from '../../src/jira/http';
 import { FakeJira } from '../fakes/jira';
+import { reply, scriptedClient } from './scripted';
 
 const SELECT = 'com.atlassian.jira.plugin.system.customfieldtypes:select';
 const option = (id: string, value: string) => ({ self: `https://x/rest/api/3/customFieldOption/${id}`, value, id });
@@ -108,5 +109,42 @@ describe('select-field options from the create-issue metadata', () => {
     const odd = setup();
     odd.jira.createMeta = { '10001': [{ id: 'customfield_1', name: 'No fieldId' }] };
     expect(await odd.client.getMetadata('10000')).toMatchObject({ ok: false, error: { code: 'BAD_RESPONSE' } });
+  });
+});
+
+describe('site metadata when Jira refuses the select-field option reads', () => {
+  const fields = [
+    { id: 'customfield_10042', name: 'Severity', custom: true, schema: { type: 'option', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:select' } },
+    { id: 'customfield_10043', name: 'Impact', custom: true, schema: { type: 'option', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:select' } },
+  ];
+
+  it('still answers with priorities, statuses and issue types, and lists the fields without options', async () => {
+    const jira = new FakeJira();
+    const real = jira.transport();
+    const calls: string[] = [];
+    const transport = async (r: Route, init: RequestInitLike) => {
+      calls.push(r.value);
+      if (r.value === '/rest/api/3/field') return reply(200, fields);
+      // Without Create issues in the project, Jira refuses the create-issue metadata.
+      if (r.value.startsWith('/rest/api/3/issue/createmeta/')) return reply(403, { errorMessages: ['You do not have permission'] });
+      return real(r, init);
+    };
+    const { c } = scriptedClient(transport);
+    const res = await c.getMetadata('10000');
+    expect(res).toMatchObject({ ok: true, value: { priorities: [{ id: '2' }, { id: '3' }], selectFields: [{ id: 'customfield_10042', options: [] }, { id: 'customfield_10043', options: [] }] } });
+    // One refusal of the issue-type list is enough: no per-type reads follow, and no configuration routes are tried.
+    expect(calls.filter((p) => p.startsWith('/rest/api/3/issue/createmeta/'))).toHaveLength(1);
+    expect(calls.filter((p) => p.startsWith('/rest/api/3/field/'))).toEqual([]);
+  });
+
+  it('still fails on a Jira outage (5xx), rather than pretending there are no options', async () => {
+    const jira = new FakeJira();
+    const real = jira.transport();
+    const transport = async (r: Route, init: RequestInitLike) => {
+      if (r.value === '/rest/api/3/field') return reply(200, fields);
+      if (r.value.startsWith('/rest/api/3/issue/createmeta/')) return reply(503);
+      return real(r, init);
+    };
+    expect(await scriptedClient(transport).c.getMetadata('10000')).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
   });
 });

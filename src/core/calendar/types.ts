@@ -147,6 +147,11 @@ export interface BusinessCalendar {
   addBusinessDays(start: Instant, days: number, rounding?: DayRounding): Instant | null;
   /** Close of the business day `at` falls in (or of the next business day when closed). */
   endOfBusinessDay(at: Instant): Instant | null;
-  /** If closed at `at` because of an exclusion window, that window; else null. */
+  /** If closed at `at` because of an exclusion window, that window (of several, the one ending last); else null. */
   exclusionAt(at: Instant): ExclusionWindow | null;
+  /**
+   * If closed at `at` because of exclusion windows, the first instant after it at which they no
+   * longer keep it closed: the calendar opens, or its hours alone would keep it closed; else null.
+   */
+  exclusionUntil(at: Instant): Instant | null;
 }

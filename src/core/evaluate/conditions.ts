@@ -76,9 +76,11 @@ export function fires(c: Condition, step: Step, _categories?: Categories): boole
     case 'issueCreated': return step.created;
     case 'commentByAgent': return comment(step, 'agent');
     case 'commentByCustomer': return comment(step, 'customer');
-    case 'statusEntered': return step.changed.includes('status') && holdsAfter(c, step);
     case 'statusLeft':
       return edited(step, 'status') && c.statusIds.includes(step.prev['status'] ?? '') && step.prev['status'] !== step.next['status'];
+    // statusEntered is the set of statuses becoming true: a move between two listed statuses, or a
+    // step that ends in the status it began in (an item 3→3, items 1→6→1 at one instant), enters nothing.
+    case 'statusEntered':
     case 'inStatus':
     case 'inStatusCategory':
     case 'statusCategoryEntered':

@@ -155,7 +155,8 @@ function stateHoldsAfter(ctx: Ctx, step: Step): boolean {
 /**
  * Cycles of one metric, oldest first. At each step a stop is applied before a start, so one
  * transition can close a cycle and open the next (reopen, recurring cadence); a step that both
- * starts and stops with no cycle open gives a zero-length cycle.
+ * starts and stops with no cycle open gives a zero-length cycle, except for a recurring metric,
+ * whose intervals never close at the instant they open.
  */
 export function replayMetric(metric: MetricSpec, steps: readonly Step[]): RawCycle[] {
   const ctx: Ctx = { metric, plan: planOf(metric) };
@@ -171,13 +172,14 @@ export function replayMetric(metric: MetricSpec, steps: readonly Step[]): RawCyc
 
 /** One step of one metric: returns the cycle open after it, pushing any newly opened cycle. */
 function advance(ctx: Ctx, current: RawCycle | null, step: Step, cycles: RawCycle[]): RawCycle | null {
+  const recurring = ctx.metric.mode === 'recurring';
   const stopFires = anyFires(ctx.plan.stop, step);
-  // A recurring interval stopped at its own opening instant (a comment with the transition) keeps running.
-  const reopensAtOnce = ctx.metric.mode === 'recurring' && current?.startedAt === step.at && stateHoldsAfter(ctx, step);
-  const stopped = current !== null && stopFires && !reopensAtOnce;
+  // A recurring interval is never stopped at the instant it opened: it would count an interval no
+  // time could run in. It keeps running if its start state holds, else it ends without a result below.
+  const stopped = current !== null && stopFires && !(recurring && current.startedAt === step.at);
   if (current && stopped) closeCycle(current, step.at, 'stop');
   const open = stopped ? null : current;
-  if (open && ctx.metric.mode === 'recurring' && !step.comment && !stateHoldsAfter(ctx, step)) {
+  if (open && recurring && !step.comment && !stateHoldsAfter(ctx, step)) {
     closeCycle(open, step.at, 'stateLost');
     return null;
   }
@@ -190,8 +192,9 @@ function advance(ctx: Ctx, current: RawCycle | null, step: Step, cycles: RawCycl
   const opened = openCycle(ctx, step);
   cycles.push(opened);
   // Started and stopped by one step with no cycle to close (an issue created already resolved):
-  // a zero-length cycle, rather than a clock that runs until the next stop.
-  if (stopFires && !stopped) {
+  // a zero-length cycle, rather than a clock that runs until the next stop. Not for a recurring
+  // interval, which a stop at its opening instant never closes (above).
+  if (stopFires && !stopped && !recurring) {
     closeCycle(opened, step.at, 'stop');
     return null;
   }

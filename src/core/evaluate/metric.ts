@@ -1,5 +1,5 @@
 /** One metric's snapshot: cycles with their business-time figures, state, pause reason, warnings, next check. */
-import type { BusinessCalendar, ExclusionWindow } from '../calendar/types';
+import type { BusinessCalendar } from '../calendar/types';
 import type { Instant } from '../time';
 import type { MetricSpec, WarningThreshold } from '../policy/types';
 import type { CompiledPolicy } from '../policy/compiled';
@@ -9,9 +9,6 @@ import { crossingInstant, timeSegments, warningInstant, type TimedSegment } from
 import type { RawCycle } from './machine';
 import type { Fields } from './history';
 import type { CycleSnapshot, MetricSnapshot, MetricState, PauseReason } from './types';
-
-/** Bounds following chained exclusion windows (each hop moves strictly later). */
-const MAX_EXCLUSION_HOPS = 100;
 
 interface Figured {
   cycle: CycleSnapshot;
@@ -66,19 +63,10 @@ function pauseReasonOf(segments: readonly TimedSegment[], raw: RawCycle, now: In
   const cal = last.calendar;
   if (!cal) return null;
   const exclusion = cal.exclusionAt(now);
-  if (exclusion) return { kind: 'exclusion', reason: exclusion.reason ?? 'exclusion window', until: exclusionEnd(cal, exclusion) };
+  // Until the windows no longer keep the calendar closed: the clock counts again then, or the reason becomes outsideHours.
+  const until = cal.exclusionUntil(now);
+  if (exclusion && until !== null) return { kind: 'exclusion', reason: exclusion.reason ?? 'exclusion window', until };
   return cal.isOpen(now) ? null : { kind: 'outsideHours', resumesAt: cal.nextOpen(now) };
-}
-
-/** When exclusions stop closing the calendar: overlapping or touching windows are followed to the last end. */
-function exclusionEnd(cal: BusinessCalendar, first: ExclusionWindow): Instant {
-  let until = Date.parse(first.end);
-  for (let hops = 0; hops < MAX_EXCLUSION_HOPS; hops++) {
-    const next = cal.exclusionAt(until);
-    if (next === null) return until;
-    until = Date.parse(next.end);
-  }
-  return until;
 }
 
 export function thresholdLabel(w: WarningThreshold): string {

@@ -69,10 +69,8 @@ function frozenByCalendar(metric: MetricSnapshot, cal: BusinessCalendar | null, 
   if (!cal) return metric.pauseReason ? frozenByReason(metric) : null;
   if (cal.isOpen(now)) return null;
   const exclusion = cal.exclusionAt(now);
-  if (exclusion) {
-    const until = Date.parse(exclusion.end);
-    return { kind: 'exclusion', reason: exclusion.reason ?? 'maintenance', until: Number.isFinite(until) ? until : null };
-  }
+  // The engine's own answer, so the panel and the server name the same instant.
+  if (exclusion) return { kind: 'exclusion', reason: exclusion.reason ?? 'maintenance', until: cal.exclusionUntil(now) };
   return { kind: 'outsideHours', resumesAt: cal.nextOpen(now) };
 }
 

@@ -1,6 +1,9 @@
 import { businessMinutesBetween, calendarPreset, isOpen, openWindows } from '../../../src/core/calendar';
 import type { CalendarSpec } from '../../../src/core/calendar';
 import { at, compile, hoursOn, local, weeklySpec } from './builders';
+import { DateTime } from 'luxon';
+import { HOUR, MINUTE } from './builders';
+import { wall } from './byHand';
 
 const composite = (kind: 'union' | 'intersection', members: CalendarSpec[]): CalendarSpec =>
   ({ schemaVersion: 1, kind, id: kind, name: kind, members });
@@ -59,5 +62,22 @@ describe('the follow-the-sun 24x5 preset', () => {
   it('is closed over the weekend between the two', () => {
     expect(isOpen(fts, at('2025-07-12T12:00', 'UTC'))).toBe(false);
     expect(isOpen(fts, at('2025-07-09T12:00', 'UTC'))).toBe(true);
+  });
+});
+
+describe('follow-the-sun 24x5 in weeks when only one zone has changed', () => {
+  const fts = compile(calendarPreset('follow-the-sun-24x5'));
+
+  it.each([
+    ['2025-03-10', 'Los Angeles on summer time, Sydney still on summer time'],
+    ['2025-04-07', 'Sydney back on standard time, Los Angeles on summer time'],
+    ['2025-10-06', 'Sydney on summer time, Los Angeles still on summer time'],
+    ['2025-11-03', 'Los Angeles back on standard time, Sydney on summer time'],
+  ])('is one window from Monday 10:00 Sydney to Friday 17:00 Los Angeles in the week of %s (%s)', (monday) => {
+    const open = wall(`${monday}T10:00`, 'Australia/Sydney');
+    const friday = DateTime.fromISO(monday).plus({ days: 4 }).toISODate() ?? '';
+    const close = wall(`${friday}T17:00`, 'America/Los_Angeles');
+    expect([...openWindows(fts, open - 24 * HOUR, close + 24 * HOUR)]).toEqual([{ start: open, end: close }]);
+    expect(fts.businessMillisBetween(open - MINUTE, close + MINUTE)).toBe(close - open);
   });
 });

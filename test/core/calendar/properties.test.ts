@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { compileCalendar, type TimeRange, type Weekday, type WeeklyCalendarSpec } from '../../../src/core/calendar';
+import { compileCalendar, type ExclusionWindow, type TimeRange, type Weekday, type WeeklyCalendarSpec } from '../../../src/core/calendar';
 import { naiveAddMinutes, naiveMinutesBetween, naiveOpenIntervals } from './reference';
 
 const ZONES = ['Europe/Madrid', 'Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata', 'Australia/Lord_Howe'];
@@ -108,3 +108,51 @@ describe('algebraic properties of business time', () => {
     }), { numRuns: RUNS });
   });
 });
+
+describe('exclusion windows as the reason a calendar is closed', () => {
+  // Windows on a 15-minute grid over Monday 6 and Tuesday 7 January 2025; hours change on the hour.
+  const MONDAY = Date.parse('2025-01-06T00:00:00Z');
+  const QUARTER = 15 * MINUTE;
+  const iso = (quarter: number): string => new Date(MONDAY + quarter * QUARTER).toISOString();
+  const windowArb = fc.tuple(fc.integer({ min: 0, max: 190 }), fc.integer({ min: 1, max: 48 }), fc.constantFrom('deploy', 'database', 'network'))
+    .map(([from, length, reason]) => ({ start: iso(from), end: iso(from + length), reason }));
+  const setup = fc.record({ own: fc.array(windowArb, { maxLength: 4 }), late: fc.array(windowArb, { maxLength: 3 }), union: fc.boolean() });
+  type Setup = { own: ExclusionWindow[]; late: ExclusionWindow[]; union: boolean };
+  const nineToFive: TimeRange[] = [{ start: '09:00', end: '17:00' }];
+
+  /** Mon–Tue 09–17 UTC, alone or in a union with a 13–21 desk that has maintenance of its own. */
+  function calendarOf(s: Setup, order: <T>(xs: T[]) => T[]) {
+    const early: WeeklyCalendarSpec = { schemaVersion: 1, kind: 'weekly', id: 'early', name: 'Early', timeZone: 'UTC', week: { mon: nineToFive, tue: nineToFive }, exclusions: order(s.own) };
+    if (!s.union) return compileOrFail(early);
+    const late: WeeklyCalendarSpec = { ...early, id: 'late', name: 'Late', week: { mon: [{ start: '13:00', end: '21:00' }], tue: [{ start: '13:00', end: '21:00' }] }, exclusions: order(s.late) };
+    return compileOrFail({ schemaVersion: 1, kind: 'union', id: 'both', name: 'Both', members: order([{ ...early, exclusions: order(s.own) }, late]) });
+  }
+
+  it('names the same window and end whatever the order the windows and members are listed in', () => {
+    fc.assert(fc.property(setup, fc.integer({ min: 0, max: 2 * 24 * 60 }), (s, minute) => {
+      const t = MONDAY + minute * MINUTE;
+      const listed = calendarOf(s, (xs) => xs);
+      const reversed = calendarOf(s, (xs) => [...xs].reverse());
+      expect([reversed.exclusionAt(t), reversed.exclusionUntil(t)]).toEqual([listed.exclusionAt(t), listed.exclusionUntil(t)]);
+    }), { numRuns: 200 });
+  });
+
+  it('gives as the end the first instant at which the calendar is no longer closed by a window', () => {
+    fc.assert(fc.property(setup, fc.integer({ min: 0, max: 2 * 24 * 60 }), (s, minute) => {
+      const cal = calendarOf(s, (xs) => xs);
+      const t = MONDAY + minute * MINUTE;
+      const until = cal.exclusionUntil(t);
+      expect(until === null).toBe(cal.exclusionAt(t) === null);
+      if (until === null) return;
+      expect(until).toBeGreaterThan(t);
+      for (let q = Math.ceil((t - MONDAY) / QUARTER) * QUARTER + MONDAY; q < until; q += QUARTER) expect([q, cal.exclusionAt(q)]).not.toEqual([q, null]);
+      expect(cal.exclusionAt(until)).toBeNull();
+    }), { numRuns: 200 });
+  });
+});
+
+function compileOrFail(spec: unknown) {
+  const result = compileCalendar(spec);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result.value;
+}

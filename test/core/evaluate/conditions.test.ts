@@ -45,6 +45,38 @@ describe('conditions', () => {
     expect(firesAt({ kind: 'statusEntered', statusIds: [STATUS.waiting] }, s)).toEqual([false, false, true]);
   });
 
+  it('fires statusEntered with several statuses on entering the set, not on a move between two of them', () => {
+    const s = steps({}, [
+      change('h1#0', '2026-03-02T10:00:00Z', 'status', STATUS.open, STATUS.inProgress),
+      change('h2#0', '2026-03-02T11:00:00Z', 'status', STATUS.inProgress, STATUS.done),
+      change('h3#0', '2026-03-02T12:00:00Z', 'status', STATUS.done, STATUS.inProgress),
+    ]);
+    expect(firesAt({ kind: 'statusEntered', statusIds: [STATUS.open, STATUS.inProgress] }, s)).toEqual([true, false, false, true]);
+    expect(firesAt({ kind: 'statusEntered', statusIds: [STATUS.inProgress] }, s)).toEqual([false, true, false, true]);
+    expect(firesAt({ kind: 'inStatus', statusIds: [STATUS.open, STATUS.inProgress] }, s)).toEqual([true, false, false, true]);
+  });
+
+  it('fires no status or category condition on a status change that ends in the status it began in', () => {
+    const sameStatus = steps({ status: STATUS.inProgress }, [change('h1#0', '2026-03-02T10:00:00Z', 'status', STATUS.inProgress, STATUS.inProgress)]);
+    const thereAndBack = steps({}, [
+      change('h1#0', '2026-03-02T10:00:00Z', 'status', STATUS.open, STATUS.resolvedDone),
+      change('h1#1', '2026-03-02T10:00:00Z', 'status', STATUS.resolvedDone, STATUS.open),
+    ]);
+    expect(thereAndBack).toHaveLength(2);
+    for (const [s, status] of [[sameStatus, STATUS.inProgress], [thereAndBack, STATUS.open]] as const) {
+      const category = CATEGORIES[status];
+      for (const c of [
+        { kind: 'statusEntered', statusIds: [status] },
+        { kind: 'inStatus', statusIds: [status] },
+        { kind: 'statusLeft', statusIds: [status] },
+        { kind: 'statusCategoryEntered', categories: [category] },
+        { kind: 'inStatusCategory', categories: [category] },
+        { kind: 'statusEntered', statusIds: [STATUS.resolvedDone] },
+        { kind: 'statusCategoryEntered', categories: ['done'] },
+      ] as Condition[]) expect([status, c, s[1] && fires(c, s[1], CATEGORIES)]).toEqual([status, c, false]);
+    }
+  });
+
   it('fires field, label, priority, resolution and assignee conditions on the matching edits', () => {
     const s = steps({}, [
       change('h1#0', '2026-03-02T10:00:00Z', 'labels', '', 'vip'),

@@ -95,3 +95,17 @@ describe('evaluate: pauses', () => {
     expect(evaluate(waiting, compile(spec), at('2026-03-02T11:00:00Z')).metrics[0]?.pauseReason?.kind).toBe('condition');
   });
 });
+
+describe('now before the issue was created', () => {
+  it('reports every metric not started, with the next check at the creation instant', () => {
+    const other = metric({ key: 'high', name: 'High only', goals: [goal({ match: { priorityIds: ['2'] } })] });
+    const s = evaluate(history(), policyOf(metric(), other), at('2026-03-02T08:00:00Z'));
+    const created = at('2026-03-02T09:00:00Z');
+    expect(s.metrics.map((m) => [m.state, m.current, m.cycles.length, m.nextCheckAt])).toEqual([
+      ['notStarted', null, 0, created],
+      ['notStarted', null, 0, created],
+    ]);
+    expect(s.nextCheckAt).toBe(created);
+    expect(s.problems).toEqual([]);
+  });
+});

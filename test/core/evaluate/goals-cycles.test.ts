@@ -1,4 +1,6 @@
 import { evaluate } from '../../../src/core/evaluate';
+import { summarizeCompliance } from '../../../src/core/compliance';
+import type { MetricSpec } from '../../../src/core/policy/types';
 import { at, change, comment, goal, history, HOUR, metric, MINUTE, policyOf, STATUS } from './builders';
 
 const NOW = at('2026-03-02T12:00:00Z');
@@ -81,6 +83,40 @@ describe('evaluate: cycles', () => {
     expect(m?.state).toBe('met');
   });
 
+  describe('a start on entering one of several statuses', () => {
+    const opened = [STATUS.open, STATUS.inProgress];
+    const answered = { comments: [comment('c1', '2026-03-02T10:00:00Z')], changes: [change('h1#0', '2026-03-02T11:00:00Z', 'status', STATUS.open, STATUS.inProgress)] };
+
+    it('opens no second cycle when the issue moves between two of the listed statuses', () => {
+      const entered = metric({ pause: [], start: [{ kind: 'statusEntered', statusIds: opened }] });
+      const m = evaluate(history(answered), policyOf(entered), NOW).metrics[0];
+      expect(m?.cycles.map((c) => [c.startedAt, c.stoppedAt, c.met])).toEqual([[at('2026-03-02T09:00:00Z'), at('2026-03-02T10:00:00Z'), true]]);
+      expect(m?.state).toBe('met');
+    });
+
+    it('opens a new cycle on that move when each status is a start of its own', () => {
+      const eachItsOwn = metric({ pause: [], start: opened.map((id) => ({ kind: 'statusEntered' as const, statusIds: [id] })) });
+      const m = evaluate(history(answered), policyOf(eachItsOwn), NOW).metrics[0];
+      expect(m?.cycles.map((c) => [c.startedAt, c.stoppedAt, c.met])).toEqual([
+        [at('2026-03-02T09:00:00Z'), at('2026-03-02T10:00:00Z'), true],
+        [at('2026-03-02T11:00:00Z'), null, null],
+      ]);
+      expect(m?.state).toBe('running');
+    });
+
+    it('opens no new cycle on a status change that ends in the status it began in', () => {
+      const entered = metric({ pause: [], start: [{ kind: 'statusEntered', statusIds: [STATUS.open] }] });
+      const changes = [
+        change('h1#0', '2026-03-02T11:00:00Z', 'status', STATUS.open, STATUS.open),
+        change('h2#0', '2026-03-02T11:30:00Z', 'status', STATUS.open, STATUS.resolvedDone),
+        change('h2#1', '2026-03-02T11:30:00Z', 'status', STATUS.resolvedDone, STATUS.open),
+      ];
+      const m = evaluate(history({ comments: answered.comments, changes }), policyOf(entered), NOW).metrics[0];
+      expect(m?.cycles).toHaveLength(1);
+      expect(m?.state).toBe('met');
+    });
+  });
+
   it('starts the next status-update interval at each agent comment while work is in progress', () => {
     const cadence = metric({
       key: 'update', name: 'Update', mode: 'recurring', pause: [],
@@ -105,6 +141,29 @@ describe('evaluate: track-only goals and ended cadences', () => {
     expect([running?.state, running?.current?.elapsedMs, running?.current?.dueAt, running?.nextCheckAt]).toEqual(['running', 27 * HOUR, null, null]);
     const stopped = evaluate(history({ comments: [comment('c1', '2026-03-02T10:00:00Z')] }), policyOf(tracked), NOW).metrics[0];
     expect([stopped?.state, stopped?.current?.met]).toEqual(['met', null]);
+  });
+
+  describe('a recurring interval that would end at the instant it opened', () => {
+    const cadence = (stop: MetricSpec['stop']): MetricSpec => metric({
+      key: 'update', name: 'Update', mode: 'recurring', pause: [],
+      start: [{ kind: 'inStatusCategory', categories: ['indeterminate'] }], stop,
+    });
+
+    it('ends without a result when a stop and the loss of its start state come at that instant', () => {
+      const changes = [change('h1#0', '2026-03-02T09:00:00Z', 'status', STATUS.inProgress, STATUS.done)];
+      const doneAtCreation = history({ initial: { ...history().initial, status: STATUS.inProgress }, changes });
+      const snapshot = evaluate(doneAtCreation, policyOf(cadence([{ kind: 'statusCategoryEntered', categories: ['done'] }])), NOW);
+      const m = snapshot.metrics[0];
+      expect(m?.cycles.map((c) => [c.startedAt, c.stoppedAt, c.elapsedMs, c.met])).toEqual([[at('2026-03-02T09:00:00Z'), at('2026-03-02T09:00:00Z'), 0, null]]);
+      expect(summarizeCompliance([snapshot], { timeZone: 'UTC' })).toEqual([]);
+    });
+
+    it('keeps running when a stop comes with the change that opens it and its start state holds', () => {
+      const raised = history({ changes: [change('h1#0', '2026-03-02T10:00:00Z', 'status', STATUS.open, STATUS.inProgress), change('h1#1', '2026-03-02T10:00:00Z', 'priority', '3', '2')] });
+      const m = evaluate(raised, policyOf(cadence([{ kind: 'commentByAgent' }, { kind: 'priorityChanged' }])), NOW).metrics[0];
+      expect(m?.cycles.map((c) => [c.startedAt, c.stoppedAt, c.met])).toEqual([[at('2026-03-02T10:00:00Z'), null, null]]);
+      expect(m?.current?.elapsedMs).toBe(2 * HOUR);
+    });
   });
 
   it('ends a recurring interval without a result when its start state ends before a breach', () => {

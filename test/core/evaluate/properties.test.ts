@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { evaluate } from '../../../src/core/evaluate';
 import type { FieldChange, HistoryComment, IssueHistory } from '../../../src/core/evaluate/types';
 import type { MetricSpec } from '../../../src/core/policy/types';
-import { at, goal, history, metric, MINUTE, policyOf, STATUS } from './builders';
+import type { ExclusionWindow } from '../../../src/core/calendar/types';
+import { at, calendars, compile, goal, history, metric, MINUTE, policyOf, policySpec, STATUS } from './builders';
 
 const START = at('2026-03-06T06:00:00Z'); // a Friday morning, so generated histories cross a weekend
 const NOW = START + 4 * 24 * 60 * MINUTE;
@@ -83,6 +84,34 @@ describe('evaluate properties', () => {
         if (c.stoppedAt === null && c.goalMs !== null && (c.remainingMs ?? 1) <= 0) expect(c.breachedAt).not.toBeNull();
       }
     }), { numRuns: 150 });
+  });
+
+  it('gives the same snapshot whatever the order the exclusion windows are listed in', () => {
+    // Every window covers Monday 10:00 UTC (11:00 in Paris), so the pause reason names one of several.
+    const monday = at('2026-03-09T10:00:00Z');
+    const quarter = (q: number): string => new Date(monday + q * 15 * MINUTE).toISOString();
+    const windowArb = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 60 }), fc.constantFrom('deploy', 'database'))
+      .map(([before, after, reason]) => ({ start: quarter(-before), end: quarter(after), reason }));
+    const withWindows = (windows: ExclusionWindow[]) => compile(policySpec(metrics('keepElapsed'), calendars(['24x7', 'cet-9-17']).map((c) => ({ ...c, exclusions: windows }))));
+    fc.assert(fc.property(fc.array(item, { maxLength: 6 }), fc.array(windowArb, { minLength: 2, maxLength: 4 }), fc.integer({ min: 0, max: 16 }), (items, windows, q) => {
+      const h = toHistory(items);
+      const now = monday + q * 15 * MINUTE;
+      expect(evaluate(h, withWindows([...windows].reverse()), now)).toEqual(evaluate(h, withWindows(windows), now));
+    }), { numRuns: 40 });
+  });
+
+  it('never counts a recurring interval that lasted no time', () => {
+    const cadence = policyOf(metric({
+      key: 'update', name: 'Update', mode: 'recurring', goals, pause: [],
+      start: [{ kind: 'inStatusCategory', categories: ['indeterminate'] }],
+      stop: [{ kind: 'commentByAgent' }, { kind: 'statusCategoryEntered', categories: ['done'] }, { kind: 'priorityChanged' }],
+    }));
+    const crowded = fc.record({ minute: fc.integer({ min: 0, max: 3 }), what: item.map((i) => i.what), pick: fc.nat(3) });
+    fc.assert(fc.property(fc.array(crowded, { maxLength: 12 }), fc.constantFrom(...statuses), (items, initial) => {
+      const h = toHistory(items);
+      const s = evaluate({ ...h, initial: { ...h.initial, status: initial } }, cadence, NOW);
+      for (const c of s.metrics[0]?.cycles ?? []) if (c.met !== null) expect(c.stoppedAt).toBeGreaterThan(c.startedAt);
+    }), { numRuns: 300 });
   });
 
   it('evaluates self-contradicting histories without throwing and reports each problem once', () => {

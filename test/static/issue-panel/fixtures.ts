@@ -40,6 +40,7 @@ export function officeCalendar(exclusion: ExclusionWindow | null = null): Busine
     addBusinessDays: () => null,
     endOfBusinessDay: () => null,
     exclusionAt: () => exclusion,
+    exclusionUntil: () => (exclusion ? Date.parse(exclusion.end) : null),
   };
 }
 

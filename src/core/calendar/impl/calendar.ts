@@ -60,20 +60,52 @@ export class CompiledCalendar implements BusinessCalendar {
     return Number.isFinite(at) ? this.days.endOfBusinessDay(at) : null;
   }
 
-  /** The window closing `at` that would otherwise be open: the calendar's own, else a member's. */
+  /**
+   * The window closing `at` that would otherwise be open: of the calendar's own windows covering `at`
+   * and those of members closed by their own, the one ending last (then starting first, then by
+   * reason), so the answer never depends on the order the windows are listed in.
+   */
   exclusionAt(at: Instant): ExclusionWindow | null {
-    if (!Number.isFinite(at) || !hasExclusions(this.spec) || this.timeline.isOpen(at)) return null;
-    this.withoutExclusions ??= new Timeline(projectorFor(this.spec, this.provider, false));
-    if (!this.withoutExclusions.isOpen(at)) return null;
-    const own = (this.spec.exclusions ?? []).find((x) => at >= (parseInstant(x.start) ?? 0) && at < (parseInstant(x.end) ?? 0));
-    if (own) return own;
+    if (!this.closedByExclusions(at)) return null;
+    const own = (this.spec.exclusions ?? []).filter((x) => at >= (parseInstant(x.start) ?? 0) && at < (parseInstant(x.end) ?? 0));
     this.members ??= 'members' in this.spec ? this.spec.members.map((m) => new CompiledCalendar(m, this.provider)) : [];
-    for (const member of this.members) {
-      const window = member.exclusionAt(at);
-      if (window) return window;
-    }
-    return null;
+    const members = this.members.map((m) => m.exclusionAt(at)).filter((x): x is ExclusionWindow => x !== null);
+    return [...own, ...members].sort(byLastEnd)[0] ?? null;
   }
+
+  /**
+   * The first instant after `at` at which exclusion windows no longer keep the calendar closed: it
+   * opens again (another union member may open before the windows end), or it would be closed even
+   * without any window (closing time, weekend, holiday). Null when `at` is not closed by a window.
+   */
+  exclusionUntil(at: Instant): Instant | null {
+    if (!this.closedByExclusions(at)) return null;
+    const reopens = this.timeline.nextOpen(at);
+    const hours = this.hoursOnly();
+    if (reopens !== null && hours.between(at, reopens) === reopens - at) return reopens;
+    // The hours close before the calendar reopens (or it never reopens within the horizon).
+    return hours.nextClose(at) ?? parseInstant(this.exclusionAt(at)?.end) ?? at;
+  }
+
+  /** Closed at `at`, but open without its (and its members') exclusion windows. */
+  private closedByExclusions(at: Instant): boolean {
+    if (!Number.isFinite(at) || !hasExclusions(this.spec) || this.timeline.isOpen(at)) return false;
+    return this.hoursOnly().isOpen(at);
+  }
+
+  /** The calendar as it would be without any exclusion window. */
+  private hoursOnly(): Timeline {
+    this.withoutExclusions ??= new Timeline(projectorFor(this.spec, this.provider, false));
+    return this.withoutExclusions;
+  }
+}
+
+/** Latest end first, then earliest start, then by text (reason, then the instants as written): a total order. */
+function byLastEnd(a: ExclusionWindow, b: ExclusionWindow): number {
+  const end = (parseInstant(b.end) ?? 0) - (parseInstant(a.end) ?? 0);
+  const start = (parseInstant(a.start) ?? 0) - (parseInstant(b.start) ?? 0);
+  const text = (x: ExclusionWindow): string => `${x.reason ?? ''}\u0000${x.start}\u0000${x.end}`;
+  return end || start || (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0);
 }
 
 /** True when the spec or any composite member declares exclusion windows. */

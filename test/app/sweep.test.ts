@@ -7,6 +7,11 @@ import type { SlaProperty } from '@contract';
 import { saveConfig } from '../../src/store/config';
 import { upsertDue } from '../../src/store/dueIndex';
 import { addIssue, HOUR, iso, makeWorld, MIN, T0, testPolicy, type World } from '../fakes/world';
+import { kvs } from '@forge/kvs';
+import { CONFIG_ENTITY } from '../../src/store/config';
+import { getDue } from '../../src/store/dueIndex';
+import { store } from '../fakes/kvs';
+import { issueJob, world } from '../fakes/backend';
 
 async function setup(now: number): Promise<World> {
   const w = makeWorld(now);
@@ -86,5 +91,55 @@ describe('warning actions', () => {
   it('name thresholds with key-safe tokens', () => {
     expect(thresholdToken('50%')).toBe('50pct');
     expect(thresholdToken('30 min before breach')).toBe('30-min-before-breach');
+  });
+});
+
+describe('the sweep with a broken stored policy', () => {
+  it('does not re-queue every five minutes an issue whose read Jira keeps refusing (400)', async () => {
+    const w = await world(T0 + 10 * MIN);
+    await upsertDue('1', '10000', T0);
+    for (let i = 0; i < 3; i++) w.jira.failNext((c) => c.method === 'GET', 400);
+    await runSweep(w.deps);
+    for (const e of w.pushed) await expect(handleRecompute(w.deps, e)).resolves.toBeUndefined();
+    w.pushed.length = 0;
+    w.clock.now += 5 * MIN;
+    await runSweep(w.deps);
+    expect(w.pushed).toEqual([]);
+    expect(await getDue('1')).toBeDefined();
+  });
+
+  it('keeps a future check when only the property write is refused', async () => {
+    const w = await world(T0 + 10 * MIN);
+    w.jira.failNext((c) => c.method === 'PUT' && c.path.endsWith('/properties/sla'), 400);
+    await handleRecompute(w.deps, issueJob('1'));
+    expect((await getDue('1'))?.nextCheckAt).toBe((T0 + HOUR) / 1000);
+  });
+
+  it('does not re-queue the same issue every five minutes while the policy cannot be used', async () => {
+    const w = makeWorld(T0 + 10 * MIN);
+    await kvs.entity(CONFIG_ENTITY).set('project-10000', { projectId: '10000', version: 2, config: 'garbage' });
+    addIssue(w.jira, { id: '1' });
+    await upsertDue('1', '10000', T0);
+    await runSweep(w.deps);
+    for (const e of w.pushed) await handleRecompute(w.deps, e);
+    w.pushed.length = 0;
+    w.clock.now += 5 * MIN;
+    await runSweep(w.deps);
+    expect(w.pushed).toEqual([]);
+    // It is checked again later (an admin may fix the configuration), not forgotten.
+    expect(await getDue('1')).toBeDefined();
+  });
+});
+
+describe('the sweep', () => {
+  it('never hands out entries that are not due yet, however many there are', async () => {
+    const w = await world(T0);
+    for (let i = 0; i < 120; i++) await upsertDue(`f${i}`, '10000', T0 + (i + 1) * MIN);
+    await upsertDue('due', '10000', T0 - 1000);
+    const reads = store.reads;
+    await runSweep(w.deps);
+    expect(w.pushed.map((e) => e.body)).toEqual([{ kind: 'due', issueIds: ['due'] }]);
+    // One read of the due index, one of the parked project recompute chains.
+    expect(store.reads - reads).toBe(2);
   });
 });

@@ -7,6 +7,9 @@ import { getDue, listDue } from '../../src/store/dueIndex';
 import { handleRecompute } from '../../src/handlers/consumer';
 import type { SlaProperty } from '@contract';
 import { addIssue, HOUR, iso, makeWorld, MIN, T0, testPolicy, type World } from '../fakes/world';
+import { runSweep } from '../../src/app/sweep';
+import { upsertDue } from '../../src/store/dueIndex';
+import { issueJob, prop, world } from '../fakes/backend';
 
 async function configure(projectId = '10000') {
   await saveConfig({ projectId, policy: testPolicy(), expectedVersion: 0, updatedBy: 'admin', updatedAt: iso(T0) });
@@ -121,5 +124,40 @@ describe('recomputing one issue', () => {
     const w = makeWorld();
     await expect(handleRecompute(w.deps, { body: { kind: 'issue' } })).resolves.toBeUndefined();
     expect(w.logs.join('\n')).toMatch(/unexpected shape/);
+  });
+});
+
+describe('nothing is lost when Forge gives up redelivering', () => {
+  it('leaves a due entry so the sweep retries an issue whose recompute was handed back', async () => {
+    const w = await world(T0 + 10 * MIN);
+    for (let i = 0; i < 5; i++) w.jira.failNext((c) => c.method === 'GET', 429, { 'Retry-After': '600' });
+    // The first delivery and Forge's four redeliveries all meet the rate limit.
+    for (let i = 0; i < 5; i++) expect(await handleRecompute(w.deps, issueJob('1'))).toBeInstanceOf(Object);
+    expect(prop(w, '1')).toBeUndefined();
+    w.clock.now += 25 * MIN;
+    await runSweep(w.deps);
+    expect(w.pushed.map((e) => e.body)).toEqual([{ kind: 'due', issueIds: ['1'] }]);
+    await handleRecompute(w.deps, w.pushed[0]!);
+    expect(prop(w, '1')?.metrics.resolution).toMatchObject({ state: 'running' });
+  });
+
+  it('does not let every sweep re-queue an overdue issue while Jira rate-limits it', async () => {
+    const w = await world(T0 + 10 * MIN);
+    await upsertDue('1', '10000', T0);
+    w.jira.failNext((c) => c.method === 'GET', 429, { 'Retry-After': '600' });
+    await runSweep(w.deps);
+    expect(await handleRecompute(w.deps, w.pushed[0]!)).toBeInstanceOf(Object);
+    w.pushed.length = 0;
+    w.clock.now += 5 * MIN;
+    await runSweep(w.deps);
+    expect(w.pushed).toEqual([]);
+  });
+
+  it('does not postpone an earlier due entry when handing a recompute back', async () => {
+    const w = await world(T0 + 10 * MIN);
+    await upsertDue('1', '10000', T0 + 11 * MIN);
+    w.jira.failNext((c) => c.method === 'GET', 429, { 'Retry-After': '600' });
+    await handleRecompute(w.deps, issueJob('1'));
+    expect(await getDue('1')).toMatchObject({ nextCheckAt: (T0 + 11 * MIN) / 1000 });
   });
 });
