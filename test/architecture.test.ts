@@ -124,6 +124,8 @@ const COMPOSITIONS: Record<string, string[]> = {
   reconcile: ['reconcileRules'],
   // The gadget's compliance is this month's project report for its metric.
   gadget: ['reports'],
+  // The customer panel reduces the same evaluation the agent panel starts from.
+  customerPanel: ['panel'],
   // What-if covers the same issues a project recompute would (its scope rule).
   whatIf: ['chainPages'],
 };

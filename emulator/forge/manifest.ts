@@ -34,6 +34,7 @@ const manifestSchema = z.object({
     scheduledTrigger: z.array(scheduled).default([]),
     consumer: z.array(consumer).default([]),
     'jira:issuePanel': z.array(uiModule).default([]),
+    'jira:issueContext': z.array(uiModule).default([]),
     'jira:projectSettingsPage': z.array(uiModule).default([]),
     'jira:projectPage': z.array(uiModule).default([]),
     'jira:dashboardGadget': z.array(uiModule).default([]),
@@ -42,7 +43,7 @@ const manifestSchema = z.object({
   resources: z.array(z.object({ key: z.string(), path: z.string() })).default([]),
 });
 
-export type UiModuleType = 'jira:issuePanel' | 'jira:projectSettingsPage' | 'jira:projectPage' | 'jira:dashboardGadget';
+export type UiModuleType = 'jira:issuePanel' | 'jira:issueContext' | 'jira:projectSettingsPage' | 'jira:projectPage' | 'jira:dashboardGadget';
 
 export interface EntityIndexDef { name: string; range: string[]; partition: string[] }
 
@@ -78,7 +79,7 @@ export function parseManifest(text: string): AppManifest {
     triggers: m.modules.trigger.map((t) => ({ key: t.key, functionKey: t.function, events: t.events, ignoreSelf: t.filter?.ignoreSelf === true, expression: t.filter?.expression ?? null })),
     scheduled: m.modules.scheduledTrigger.map((s) => ({ key: s.key, functionKey: s.function, intervalMs: INTERVAL_MS[s.interval] ?? 300_000 })),
     consumers: m.modules.consumer.map((c) => ({ key: c.key, queue: c.queue, functionKey: c.function ?? c.resolver?.function ?? '' })),
-    uiModules: [...ui('jira:issuePanel'), ...ui('jira:projectSettingsPage'), ...ui('jira:projectPage'), ...ui('jira:dashboardGadget')],
+    uiModules: [...ui('jira:issuePanel'), ...ui('jira:issueContext'), ...ui('jira:projectSettingsPage'), ...ui('jira:projectPage'), ...ui('jira:dashboardGadget')],
     propertyIndexes: m.modules['jira:entityProperty'].filter((e) => (e.entityType ?? 'issue') === 'issue').flatMap((e) => e.values.map((v) => ({
       propertyKey: e.propertyKey, path: v.path, alias: v.searchAlias ?? null,
       type: (INDEXED_TYPES as string[]).includes(v.type) ? (v.type as IndexedType) : 'string',

@@ -43,7 +43,7 @@
   function frame(moduleKey, kind, query) {
     query.theme = state.theme;
     var q = new URLSearchParams(query).toString();
-    return h('iframe', { class: 'app ' + kind, id: kind + '-frame', title: kind === 'panel' ? 'SLA panel' : 'SLA settings', src: '/apps/' + moduleKey + '/?' + q, 'data-issue-id': query.issueId || '' });
+    return h('iframe', { class: 'app ' + kind, id: kind + '-frame', title: { panel: 'SLA panel', context: 'SLA summary' }[kind] || 'SLA settings', src: '/apps/' + moduleKey + '/?' + q, 'data-issue-id': query.issueId || '' });
   }
 
   function issueList(key) {
@@ -83,7 +83,8 @@
         text, h('div', { class: 'inline' }, canInternal ? h('label', {}, internal, ' Internal note') : null, h('button', { class: 'primary', type: 'submit' }, 'Comment as ' + (me() ? me().displayName : ''))));
       var left = h('section', {}, h('p', {}, h('a', { href: '#/project/' + f.project.key }, f.project.name), ' / ', issue.key), h('h1', {}, f.summary), fields,
         h('h2', {}, 'Activity'), V.comments(f.comment.comments, zone()), form);
-      var right = h('section', {}, h('h2', {}, 'SLA'), state.modules.panel ? frame(state.modules.panel, 'panel', { issueId: issue.id, projectId: f.project.id }) : h('p', { class: 'muted' }, 'No issue panel module in manifest.yml'));
+      var summary = state.modules.context ? frame(state.modules.context, 'context', { issueId: issue.id, projectId: f.project.id }) : null;
+      var right = h('section', {}, summary, h('h2', {}, 'SLA'), state.modules.panel ? frame(state.modules.panel, 'panel', { issueId: issue.id, projectId: f.project.id }) : h('p', { class: 'muted' }, 'No issue panel module in manifest.yml'));
       return h('div', { class: 'issue-layout' }, left, right);
     });
   }
@@ -139,7 +140,7 @@
       var s = r[0];
       state.users = s.users.filter(function (u) { return u.role !== 'app'; });
       state.projects = s.projects;
-      var roles = { 'jira:issuePanel': 'panel', 'jira:projectSettingsPage': 'settings', 'jira:projectPage': 'projectPage', 'jira:dashboardGadget': 'gadget' };
+      var roles = { 'jira:issuePanel': 'panel', 'jira:issueContext': 'context', 'jira:projectSettingsPage': 'settings', 'jira:projectPage': 'projectPage', 'jira:dashboardGadget': 'gadget' };
       s.uiModules.forEach(function (m) { if (roles[m.type]) state.modules[roles[m.type]] = m.key; });
       state.meta = { priorities: r[1], statuses: r[2], severity: r[3].values };
       var sw = document.getElementById('user-switcher');

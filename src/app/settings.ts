@@ -4,6 +4,7 @@ import {
   err, instantiatePreset, listHolidayCountries, listHolidays, listHolidayStates, ok, openWindows, POLICY_PRESETS, previewDue, validatePolicy,
   type CompiledPolicy, type HolidaySource, type HolidayType, type OpenWindow, type PolicyError, type PolicySpec } from '../core';
 import { loadConfig, saveConfig } from '../store/config';
+import { setShowsCustomers, showsCustomers } from '../store/customerView';
 import { getProgress } from '../store/progress';
 import { jiraFailure, refuse, type Answer } from './answer';
 import { RESOLVER_JIRA_BUDGET_MS, type Deps } from './deps';
@@ -44,7 +45,13 @@ function windowsOf(policy: CompiledPolicy, calendarId: string, from: number, to:
 }
 
 export async function getConfig(projectId: string, canEdit: boolean): Promise<Answer<DataOf<'settings.getConfig'>>> {
-  return ok({ config: await loadConfig(projectId), canEdit, projectId });
+  return ok({ config: await loadConfig(projectId), canEdit, projectId, showCustomers: await showsCustomers(projectId) });
+}
+
+/** The "Show customers their SLA" switch; admin-only (the resolver's guard). */
+export async function setCustomerView(projectId: string, show: boolean): Promise<Answer<DataOf<'settings.setCustomerView'>>> {
+  await setShowsCustomers(projectId, show);
+  return ok({ showCustomers: show });
 }
 
 export function validate(policy: unknown): Answer<DataOf<'settings.validate'>> {

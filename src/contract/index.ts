@@ -5,6 +5,7 @@
 import type { CalendarSpec, Instant, NamedRef, OpenWindow, PolicySpec, SiteMetadata, SlaSnapshot } from '../core/browser';
 import type { BacktestReport, UncoveredWeek, WorstCase } from '../core';
 import { REPORT_RESOLVER_KEYS, type ReportResolverMap } from './reports';
+import type { CustomerPanelData } from './customer';
 
 export type ErrorCode =
   | 'FORBIDDEN'
@@ -15,6 +16,8 @@ export type ErrorCode =
   | 'VERSION_CONFLICT'
   | 'RATE_LIMITED'
   | 'JIRA_UNAVAILABLE'
+  /** A customer asked for SLAs in a project that does not show them to customers. */
+  | 'NOT_SHOWN'
   | 'INTERNAL';
 
 export interface FieldIssue {
@@ -114,28 +117,35 @@ export interface ActionFailure {
   at: string;
 }
 
+/** The panel as agents see it. */
+export interface AgentPanelData {
+  view: 'agent';
+  configured: boolean;
+  projectId: string;
+  snapshot: SlaSnapshot | null;
+  /** Calendars the panel needs to tick live, holidays materialised as custom dates (no date-holidays in the browser). */
+  calendars: CalendarSpec[];
+  /** Goal warning thresholds per metric key, for colouring progress bars. */
+  warnings: Record<string, Array<{ kind: 'percent'; percent: number } | { kind: 'beforeBreach'; minutes: number }>>;
+  /** Server clock at response time, so the panel can correct for a skewed browser clock. */
+  serverNow: Instant;
+  /** Actions Jira refused for good on this issue, oldest first (at most 20). */
+  actionFailures: ActionFailure[];
+}
+
 /** Every resolver key with its payload and response. One resolver function serves them all. */
 export interface ResolverMap extends ReportResolverMap {
+  /** Agents get the full panel; customers only the promise (see customer.ts). */
   'panel.getSla': {
     payload: { issueId: string };
-    data: {
-      configured: boolean;
-      projectId: string;
-      snapshot: SlaSnapshot | null;
-      /** Calendars the panel needs to tick live, holidays materialised as custom dates (no date-holidays in the browser). */
-      calendars: CalendarSpec[];
-      /** Goal warning thresholds per metric key, for colouring progress bars. */
-      warnings: Record<string, Array<{ kind: 'percent'; percent: number } | { kind: 'beforeBreach'; minutes: number }>>;
-      /** Server clock at response time, so the panel can correct for a skewed browser clock. */
-      serverNow: Instant;
-      /** Actions Jira refused for good on this issue, oldest first (at most 20). */
-      actionFailures: ActionFailure[];
-    };
+    data: AgentPanelData | CustomerPanelData;
   };
   'settings.getConfig': {
     payload: Record<string, never>;
-    data: { config: ProjectConfig | null; canEdit: boolean; projectId: string };
+    /** showCustomers: whether customers see the promise in the panel (default on; see setCustomerView). */
+    data: { config: ProjectConfig | null; canEdit: boolean; projectId: string; showCustomers: boolean };
   };
+  'settings.setCustomerView': { payload: { show: boolean }; data: { showCustomers: boolean } };
   'settings.validate': { payload: { policy: unknown }; data: { issues: FieldIssue[] } };
   'settings.save': {
     /**
@@ -173,6 +183,7 @@ export type DataOf<K extends ResolverKey> = ResolverMap[K]['data'];
 export const RESOLVER_KEYS: readonly ResolverKey[] = [
   'panel.getSla',
   'settings.getConfig',
+  'settings.setCustomerView',
   'settings.validate',
   'settings.save',
   'settings.metadata',
@@ -188,4 +199,5 @@ export const RESOLVER_KEYS: readonly ResolverKey[] = [
 
 export { SLA_PROPERTY_KEY, SLA_PROPERTY_MAX_BYTES, type JqlState, type MetricProperty, type SlaProperty } from './property';
 export * from './names';
+export * from './customer';
 export * from './reports';

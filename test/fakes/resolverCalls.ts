@@ -7,11 +7,11 @@ export const PANEL = { type: 'jira:issuePanel', issue: { id: '1', key: 'SUP-1' }
 export const SETTINGS = { type: 'jira:projectSettingsPage', project: { id: '10000', key: 'SUP' } };
 
 /** Calls the resolver the way Forge does: payload and browser context, the account from the runtime. */
-export async function invoke(w: World, key: ResolverKey, payload: unknown, opts: { accountId?: string; extension?: object } = {}) {
+export async function invoke(w: World, key: ResolverKey, payload: unknown, opts: { accountId?: string; extension?: object; accountType?: string } = {}) {
   const handler = buildResolver(w.deps);
   const extension = opts.extension ?? (key.startsWith('panel.') || key.startsWith('explain.') ? PANEL : SETTINGS);
   const account = 'accountId' in opts ? opts.accountId : 'admin-1';
-  const res = await handler({ call: { functionKey: key, payload: payload as never }, context: { extension } }, { principal: account ? { accountId: account } : undefined });
+  const res = await handler({ call: { functionKey: key, payload: payload as never }, context: { extension, accountType: opts.accountType ?? 'licensed' } }, { principal: account ? { accountId: account } : undefined });
   return res as Envelope<never>;
 }
 
@@ -21,6 +21,7 @@ export function validPayloads(presetId: string): Record<ResolverKey, unknown> {
   return {
     'panel.getSla': { issueId: '1' },
     'settings.getConfig': {},
+    'settings.setCustomerView': { show: false },
     'settings.validate': { policy: testPolicy() },
     'settings.save': { policy: testPolicy(), expectedVersion: 1 },
     'settings.metadata': {},

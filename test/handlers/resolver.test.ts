@@ -69,7 +69,7 @@ describe('resolver authorisation', () => {
   it('asks Jira for a permission once per minute per account and project', async () => {
     const w = await world();
     const handler = buildResolver(w.deps);
-    const call = () => handler({ call: { functionKey: 'settings.recomputeProgress', payload: {} }, context: { extension: SETTINGS } }, { principal: { accountId: 'admin-1' } });
+    const call = () => handler({ call: { functionKey: 'settings.recomputeProgress', payload: {} }, context: { extension: SETTINGS, accountType: 'licensed' } }, { principal: { accountId: 'admin-1' } });
     await call();
     await call();
     const checks = () => w.jira.calls.filter((c) => c.path.startsWith('/rest/api/3/mypermissions')).length;
@@ -146,7 +146,7 @@ describe('resolver dispatch', () => {
   it.each(foreign)('answers NOT_FOUND to the function key %s, which is not the table\'s own', async (key) => {
     const w = await world();
     const handler = buildResolver(w.deps);
-    const res = await handler({ call: { functionKey: key, payload: {} }, context: { extension: SETTINGS } }, { principal: { accountId: 'admin-1' }, installContext: 'ari:secret-site' });
+    const res = await handler({ call: { functionKey: key, payload: {} }, context: { extension: SETTINGS, accountType: 'licensed' } }, { principal: { accountId: 'admin-1' }, installContext: 'ari:secret-site' });
     expect(code(res as Envelope<never>)).toBe('NOT_FOUND');
     expect(JSON.stringify(res)).not.toContain('ari:secret-site');
   });

@@ -17,12 +17,18 @@ export const fail = (code: ErrorCode, message: string): Envelope<never> => faile
  */
 export interface CallerContext {
   accountId: string;
+  /**
+   * True unless Forge reports a licensed user (`accountType`, tamper-proof). Customers, anonymous
+   * and unlicensed callers, and a context without the field, get the customer view: fail closed.
+   */
+  isCustomer: boolean;
   projectId: string | null;
   issueId: string | null;
 }
 
 const contextSchema = z.object({
   accountId: z.string().min(1),
+  accountType: z.string().optional(),
   extension: z
     .object({
       project: z.object({ id: z.union([z.string(), z.number()]) }).optional(),
@@ -37,6 +43,7 @@ export function callerOf(context: unknown): CallerContext | null {
   const ext = parsed.data.extension;
   return {
     accountId: parsed.data.accountId,
+    isCustomer: parsed.data.accountType !== 'licensed',
     projectId: ext?.project ? String(ext.project.id) : null,
     issueId: ext?.issue ? String(ext.issue.id) : null,
   };

@@ -7,6 +7,7 @@ import Resolver from '@forge/resolver';
 import { RESOLVER_KEYS, type DataOf, type Envelope, type PayloadOf, type ResolverKey } from '../../contract';
 import type { Answer } from '../../app/answer';
 import type { Deps } from '../../app/deps';
+import { customerPanelSla } from '../../app/customerPanel';
 import { panelSla } from '../../app/panel';
 import * as analysis from '../../app/analysis';
 import * as settings from '../../app/settings';
@@ -17,6 +18,12 @@ import * as reports from './reports';
 
 /** `gadgetRead`: browse the project the gadget's configuration names (a dashboard has no project context). */
 type Guard = 'issue' | 'projectRead' | 'projectAdmin' | 'gadgetRead';
+
+/**
+ * The only key a customer may call: everything else (explanations, settings, reports) carries
+ * internal names, even where Jira would let a customer browse the project.
+ */
+const CUSTOMER_KEYS: ReadonlySet<ResolverKey> = new Set(['panel.getSla']);
 
 interface Ctx {
   deps: Deps;
@@ -29,8 +36,9 @@ type Handler<K extends ResolverKey> = (p: PayloadOf<K>, c: Ctx) => Promise<Answe
 type Table = { [K in ResolverKey]: { guard: Guard; run: Handler<K> } };
 
 const TABLE: Table = {
-  'panel.getSla': { guard: 'issue', run: (p, c) => panelSla(c.deps, p.issueId, c.caller.projectId) },
+  'panel.getSla': { guard: 'issue', run: (p, c) => (c.caller.isCustomer ? customerPanelSla : panelSla)(c.deps, p.issueId, c.caller.projectId) },
   'settings.getConfig': { guard: 'projectRead', run: (_p, c) => settings.getConfig(c.projectId, c.canEdit) },
+  'settings.setCustomerView': { guard: 'projectAdmin', run: (p, c) => settings.setCustomerView(c.projectId, p.show) },
   'settings.validate': { guard: 'projectAdmin', run: (p) => settings.validate(p.policy) },
   'settings.save': { guard: 'projectAdmin', run: (p, c) => settings.save(c.deps, c.projectId, c.caller.accountId, p) },
   'settings.metadata': { guard: 'projectAdmin', run: (_p, c) => settings.metadata(c.deps, c.projectId) },
@@ -64,6 +72,7 @@ async function authorise(deps: Deps, cache: PermissionCache, guard: Guard, calle
 async function dispatch<K extends ResolverKey>(deps: Deps, cache: PermissionCache, key: K, payload: unknown, context: unknown): Promise<Envelope<DataOf<K>>> {
   const caller = callerOf(context);
   if (!caller) return fail('FORBIDDEN', 'No signed-in user.');
+  if (caller.isCustomer && !CUSTOMER_KEYS.has(key)) return fail('FORBIDDEN', 'This is for agents and admins only.');
   const parsed = parsePayload(PAYLOADS[key], payload);
   if (!parsed.ok) return fail('BAD_REQUEST', parsed.error);
   const entry = TABLE[key] as { guard: Guard; run: Handler<K> };

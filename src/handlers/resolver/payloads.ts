@@ -29,6 +29,7 @@ const empty = z.object({});
 export const PAYLOADS = {
   'panel.getSla': z.object({ issueId: id }),
   'settings.getConfig': empty,
+  'settings.setCustomerView': z.object({ show: z.boolean() }),
   'settings.validate': z.object({ policy }),
   'settings.save': z.object({
     policy,

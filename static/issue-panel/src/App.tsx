@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef } from 'react';
+import type { DataOf } from '@contract';
 import { call } from '../../shared/api';
 import { useEnvelope } from '../../shared/useEnvelope';
 import { viewerTimeZone, formatDateTime } from '../../shared/format';
@@ -6,8 +7,9 @@ import { Button, colors, ErrorState, GlobalStyles, LoadingState, space } from '.
 import { clockOffset, useNow } from './clock';
 import type { CalendarCompiler } from './engine';
 import { openSettings, type PanelContext } from './host';
+import { CustomerView } from './CustomerView';
 import { Explain } from './Explain';
-import { PanelView, type PanelData } from './PanelView';
+import { PanelView } from './PanelView';
 import type { FirstRead } from './prefetch';
 import { useRefreshTriggers } from './refresh';
 
@@ -26,7 +28,7 @@ export function App({ context, compile, firstRead }: AppProps) {
     first.current = undefined;
     return pending ? pending() : call('panel.getSla', { issueId });
   } : null), [issueId]);
-  const { state, reload } = useEnvelope<PanelData>(load);
+  const { state, reload } = useEnvelope<DataOf<'panel.getSla'>>(load);
   const refresh = useCallback(() => void reload(), [reload]);
   useRefreshTriggers(issueId, refresh);
   const offset = state.status === 'ok' ? clockOffset(state.data.serverNow, state.receivedAt) : 0;
@@ -37,10 +39,11 @@ export function App({ context, compile, firstRead }: AppProps) {
       <GlobalStyles />
       {!issueId && <ErrorState title="No issue here" message="This panel shows the SLAs of an issue; open it from an issue view." />}
       {issueId && state.status === 'loading' && <LoadingState label="Loading SLAs…" />}
-      {issueId && state.status === 'error' && (
+      {issueId && state.status === 'error' && state.code !== 'NOT_SHOWN' && (
         <ErrorState title="Could not load the SLAs" message={state.message} code={state.code} onRetry={refresh} />
       )}
-      {issueId && state.status === 'ok' && (
+      {issueId && state.status === 'ok' && state.data.view === 'customer' && <CustomerView data={state.data} now={now} viewerZone={zone} />}
+      {issueId && state.status === 'ok' && state.data.view === 'agent' && (
         <>
           <PanelView data={state.data} now={now} viewerZone={zone} compile={compile} onOpenSettings={() => void openSettings(context.projectKey)} />
           {state.data.configured && <Explain issueId={issueId} zone={zone} />}

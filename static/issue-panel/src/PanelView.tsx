@@ -1,12 +1,13 @@
 /** The panel's content for one successful response: not-configured notice, empty state or one card per metric. */
 import { useMemo } from 'react';
 import type { CalendarSpec } from '@core/browser';
-import type { DataOf } from '@contract';
+import type { AgentPanelData } from '@contract';
 import { Button, EmptyState, Notice, space } from '../../shared/ui';
 import { compileCalendars, type CalendarCompiler } from './engine';
+import { ActionFailures } from './ActionFailures';
 import { MetricCard } from './MetricCard';
 
-export type PanelData = DataOf<'panel.getSla'>;
+export type PanelData = AgentPanelData;
 
 export interface PanelViewProps {
   data: PanelData;
@@ -31,6 +32,7 @@ export function PanelView({ data, now, viewerZone, onOpenSettings, compile }: Pa
           Part of this issue's history could not be read ({snapshot.problems.length} {snapshot.problems.length === 1 ? 'entry' : 'entries'} skipped), so these figures may be approximate.
         </Notice>
       )}
+      <ActionFailures failures={data.actionFailures} metrics={metrics} zone={viewerZone} />
       {metrics.map((m) => {
         const calendarId = m.calendarId ?? m.current?.calendarId ?? null;
         return (

@@ -3,9 +3,9 @@
  * elapsed since it was evaluated. Pure, so the per-second tick is a function call and a test.
  */
 import type { BusinessCalendar, Instant, MetricSnapshot, MetricState } from '@core/browser';
-import type { DataOf } from '@contract';
+import type { AgentPanelData } from '@contract';
 
-export type WarningList = DataOf<'panel.getSla'>['warnings'][string];
+export type WarningList = AgentPanelData['warnings'][string];
 
 export type Frozen =
   | { kind: 'outsideHours'; resumesAt: Instant | null }

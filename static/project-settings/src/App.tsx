@@ -1,6 +1,7 @@
 /** The project settings page: loads configuration, Jira metadata and presets, then hands over to the editor. */
 import { useState, type ReactNode } from 'react';
 import { EmptyState, ErrorState, LoadingState, Notice } from '../../shared/ui';
+import { CustomerSwitch } from './CustomerSwitch';
 import { Editor } from './Editor';
 import { EMPTY_METADATA, MetadataContext } from './model/metadata';
 import { StartScreen, type Started } from './StartScreen';
@@ -22,7 +23,7 @@ export function App() {
       ? <ErrorState title="Only project admins can open SLA settings" message="You do not have permission to view or change this project's SLA settings. Ask a project admin for access." code={c.code} />
       : <ErrorState title="Could not load SLA settings" message={c.message} code={c.code} onRetry={config.retry} />}</Page>;
   }
-  const { config: saved, canEdit } = c.data;
+  const { config: saved, canEdit, showCustomers } = c.data;
   // Viewers may be refused Jira metadata; the read-only page then shows ids, which is not worth an error box.
   const draft = saved?.policy ?? started?.policy;
   return (
@@ -32,6 +33,7 @@ export function App() {
         {metadata.state.status === 'error' && metadata.state.code !== 'FORBIDDEN' && (
           <ErrorState title="Could not load statuses, priorities and fields" message={`${metadata.state.message} Pickers stay empty until they load.`} code={metadata.state.code} onRetry={metadata.retry} />
         )}
+        {saved && <CustomerSwitch initial={showCustomers} canEdit={canEdit} />}
         {draft
           ? <Editor key={`${saved?.version ?? 0}-${reloads}`} config={saved} initialDraft={draft} initialApplied={saved ? undefined : started?.applied} canEdit={canEdit} presets={presets.state} onRetryPresets={presets.retry} onReload={reload} timeZone={timeZone} />
           : canEdit

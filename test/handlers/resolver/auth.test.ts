@@ -125,7 +125,7 @@ describe('resolver authorisation fails closed', () => {
     );
     const handler = buildResolver(w.deps);
     const call = async (key: ResolverKey) =>
-      (await handler({ call: { functionKey: key, payload: VALID[key] as never }, context: { extension: key.startsWith('panel.') ? PANEL : SETTINGS } }, { principal: { accountId: 'admin-1' } })) as Envelope<never>;
+      (await handler({ call: { functionKey: key, payload: VALID[key] as never }, context: { extension: key.startsWith('panel.') ? PANEL : SETTINGS, accountType: 'licensed' } }, { principal: { accountId: 'admin-1' } })) as Envelope<never>;
     expect(code(await call('settings.save'))).toBe('FORBIDDEN');
     expect(code(await call('panel.getSla'))).toBe('FORBIDDEN');
     expect(code(await call('settings.getConfig'))).toBe('FORBIDDEN');
@@ -144,7 +144,7 @@ describe('resolver authorisation fails closed', () => {
     const w = await world();
     const handler = buildResolver(w.deps);
     const as = async (accountId: string) =>
-      (await handler({ call: { functionKey: 'settings.recomputeProgress', payload: {} }, context: { extension: SETTINGS } }, { principal: { accountId } })) as Envelope<never>;
+      (await handler({ call: { functionKey: 'settings.recomputeProgress', payload: {} }, context: { extension: SETTINGS, accountType: 'licensed' } }, { principal: { accountId } })) as Envelope<never>;
     expect(code(await as('admin-1'))).toBe('OK');
     expect(code(await as('agent-1'))).toBe('FORBIDDEN');
     expect(permissionCalls(w)).toHaveLength(2);
@@ -153,7 +153,7 @@ describe('resolver authorisation fails closed', () => {
 
 describe('permission checks as the caller', () => {
   type Answer = JiraResult<Record<string, boolean>>;
-  const caller = (over: Partial<CallerContext> = {}): CallerContext => ({ accountId: 'u-1', projectId: '10000', issueId: '1', ...over });
+  const caller = (over: Partial<CallerContext> = {}): CallerContext => ({ accountId: 'u-1', isCustomer: false, projectId: '10000', issueId: '1', ...over });
 
   /** Deps whose permission look-ups answer from a script and are counted. */
   function scripted(...answers: Array<Answer | Error>) {

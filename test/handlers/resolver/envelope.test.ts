@@ -61,7 +61,7 @@ describe('bad input gets a stable code and loses nothing', () => {
   it('answers NOT_FOUND on the panel for an issue deleted after the permission check', async () => {
     const w = await world();
     const handler = buildResolver(w.deps);
-    const call = () => handler({ call: { functionKey: 'panel.getSla', payload: { issueId: '1' } }, context: { extension: PANEL } }, { principal: { accountId: 'agent-1' } });
+    const call = () => handler({ call: { functionKey: 'panel.getSla', payload: { issueId: '1' } }, context: { extension: PANEL, accountType: 'licensed' } }, { principal: { accountId: 'agent-1' } });
     expect(code((await call()) as Envelope<never>)).toBe('OK');
     w.jira.issues.delete('1');
     expect(code((await call()) as Envelope<never>)).toBe('NOT_FOUND');

@@ -4,7 +4,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import { invoke, events, router } from '@forge/bridge';
 import { App } from '../../../static/issue-panel/src/App';
 import { parseContext } from '../../../static/issue-panel/src/host';
-import type { DataOf } from '@contract';
+import type { AgentPanelData } from '@contract';
 import { cycle, H, M, metric, MONDAY, officeCalendar, officeSpec, snapshot } from './fixtures';
 
 jest.mock('@forge/bridge', () => ({
@@ -19,14 +19,14 @@ const onMock = events.on as jest.MockedFunction<typeof events.on>;
 const context = parseContext({ timezone: 'UTC', extension: { issue: { id: '10001', key: 'SUP-1' }, project: { id: '100', key: 'SUP' } } });
 const compile = () => officeCalendar();
 
-function panelData(over: Partial<DataOf<'panel.getSla'>> = {}): DataOf<'panel.getSla'> {
+function panelData(over: Partial<AgentPanelData> = {}): AgentPanelData {
   return {
-    configured: true, projectId: '100', snapshot: snapshot([metric()]), calendars: [officeSpec],
+    view: 'agent', configured: true, projectId: '100', snapshot: snapshot([metric()]), calendars: [officeSpec],
     warnings: { resolution: [{ kind: 'percent', percent: 75 }] }, serverNow: MONDAY + 10 * H, actionFailures: [], ...over,
   };
 }
 
-async function renderWith(data: DataOf<'panel.getSla'>) {
+async function renderWith(data: AgentPanelData) {
   invokeMock.mockResolvedValue({ ok: true, data });
   render(<App context={context} compile={compile} />);
   return screen.findByTestId('sla-metric-resolution');

@@ -5,7 +5,7 @@ import { invoke } from '@forge/bridge';
 import { App } from '../../../static/issue-panel/src/App';
 import { parseContext } from '../../../static/issue-panel/src/host';
 import { lookOf } from '../../../static/issue-panel/src/look';
-import type { DataOf } from '@contract';
+import type { AgentPanelData } from '@contract';
 import type { CalendarSpec } from '@core';
 import { cycle, H, metric, MONDAY, officeCalendar, officeSpec, snapshot } from './fixtures';
 
@@ -19,8 +19,8 @@ jest.mock('@forge/bridge', () => ({
 const invokeMock = invoke as jest.MockedFunction<typeof invoke>;
 const context = parseContext({ timezone: 'Europe/Madrid', extension: { issue: { id: '10001' }, project: { key: 'SUP' } } });
 
-async function card(over: Partial<DataOf<'panel.getSla'>>) {
-  const data: DataOf<'panel.getSla'> = { configured: true, projectId: '100', snapshot: snapshot([metric()]), calendars: [officeSpec], warnings: {}, serverNow: MONDAY + 10 * H, actionFailures: [], ...over };
+async function card(over: Partial<AgentPanelData>) {
+  const data: AgentPanelData = { view: 'agent', configured: true, projectId: '100', snapshot: snapshot([metric()]), calendars: [officeSpec], warnings: {}, serverNow: MONDAY + 10 * H, actionFailures: [], ...over };
   invokeMock.mockResolvedValue({ ok: true, data });
   render(<App context={context} compile={() => officeCalendar()} />);
   return within(await screen.findByTestId('sla-metric-resolution'));

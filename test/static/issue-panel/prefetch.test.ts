@@ -1,7 +1,7 @@
 import { prefetch } from '../../../static/issue-panel/src/prefetch';
-import type { DataOf } from '@contract';
+import type { AgentPanelData } from '@contract';
 
-const data = (serverNow: number) => ({ configured: false, projectId: '1', snapshot: null, calendars: [], warnings: {}, serverNow, actionFailures: [] }) satisfies DataOf<'panel.getSla'>;
+const data = (serverNow: number) => ({ view: 'agent', configured: false, projectId: '1', snapshot: null, calendars: [], warnings: {}, serverNow, actionFailures: [] }) satisfies AgentPanelData;
 
 describe('the first SLA read', () => {
   it('starts at once and, consumed later, moves serverNow by the wait so the clock-skew correction stays exact', async () => {

@@ -106,7 +106,7 @@ describe('saving the settings', () => {
     await typeTarget('high', '3');
     await userEvent.click(screen.getByTestId('save'));
     expect(await screen.findByTestId('version-conflict')).toHaveTextContent('Someone else saved');
-    mockBackend.handlers['settings.getConfig'] = () => ok({ config: buildConfig(4), canEdit: true, projectId: '10000' });
+    mockBackend.handlers['settings.getConfig'] = () => ok({ config: buildConfig(4), canEdit: true, projectId: '10000', showCustomers: true });
     await userEvent.click(screen.getByTestId('reload-latest'));
     expect(await screen.findByTestId('config-version')).toHaveTextContent('Version 4');
     expect(mockBackend.callsTo('settings.save')).toHaveLength(1);

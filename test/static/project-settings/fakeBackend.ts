@@ -57,7 +57,7 @@ export const ok = <T>(data: T): Envelope<T> => ({ ok: true, data });
 
 export function defaultHandlers(config: ProjectConfig | null = buildConfig(), canEdit = true): Handlers {
   return {
-    'settings.getConfig': () => ok({ config, canEdit, projectId: '10000' }),
+    'settings.getConfig': () => ok({ config, canEdit, projectId: '10000', showCustomers: true }),
     'settings.metadata': () => ok(metadata),
     'settings.presets': () => ok({ presets: [{ id: 'deiser', name: 'Madrid support desk', description: 'Mon–Thu 08–19, Fri 08–15, Spanish holidays.' }] }),
     'settings.holidays': (p) => ok({
