@@ -11,10 +11,25 @@ import { alive, descendants, freePort, json, listening, until } from './process/
 
 interface Started { npm: ChildProcess; port: number; stateDir: string; output: () => string }
 
+/** Process groups of every `npm start` a test made; an emulator left serving would keep Jest (and CI) from exiting. */
+const groups: number[] = [];
+
+afterEach(() => {
+  for (const pgid of groups.splice(0)) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      // the group has already ended
+    }
+  }
+});
+
 async function npmStart(stateDir: string, args: string[] = []): Promise<Started> {
   const port = await freePort();
   const env = { ...process.env, PORT: String(port), EMULATOR_STATE_DIR: stateDir, EMULATOR_SKIP_UI_BUILD: '1' };
-  const npm = spawn('npm', ['start', '--silent', ...(args.length ? ['--', ...args] : [])], { cwd: process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so a failed test can still end everything it started (see afterEach).
+  const npm = spawn('npm', ['start', '--silent', ...(args.length ? ['--', ...args] : [])], { cwd: process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  groups.push(npm.pid ?? 0);
   let out = '';
   npm.stdout?.on('data', (d: Buffer) => { out += d.toString(); });
   npm.stderr?.on('data', (d: Buffer) => { out += d.toString(); });
