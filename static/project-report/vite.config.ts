@@ -1,22 +1,4 @@
-/**
- * Build of the project SLA report: `vite build -c static/project-report/vite.config.ts` from the repo root.
- * Paths resolve from this file's folder; relative asset URLs because Forge serves the build from
- * a sub-path of its CDN.
- */
-import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
-import react from '@vitejs/plugin-react';
+/** Build of static/project-report (see static/viteApp.ts). */
+import { appConfig } from '../viteApp';
 
-const root = __dirname;
-
-export default defineConfig({
-  root,
-  base: './',
-  plugins: [react()],
-  build: {
-    outDir: resolve(root, 'build'),
-    emptyOutDir: true,
-    reportCompressedSize: true,
-    chunkSizeWarningLimit: 300,
-  },
-});
+export default appConfig(__dirname);
