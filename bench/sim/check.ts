@@ -17,6 +17,7 @@ import { retryPolicy, type JiraTransport } from '../../src/jira/http';
 import { mapHistory } from '../../src/jira/mapHistory';
 import { loadConfig } from '../../src/store/config';
 import { JiraLimiter, type LimitSettings, type Tally } from './jiraLimits';
+import { staleDetail, type StaleDetail } from './staleDetail';
 import { APP, BASE, type SimWorld } from './world';
 
 const REQUEST_MS = 60;
@@ -46,7 +47,9 @@ export function scopeIds(world: SimWorld, projectId: string, resolvedSince: stri
   return world.site.data.issues.filter((i) => i.projectId === projectId && (i.fields.resolution === null || (i.fields.resolutiondate ?? 0) >= since)).map((i) => i.id);
 }
 
-export async function staleProperties(world: SimWorld, projectId: string, ids: string[], key = 'sla'): Promise<number> {
+/** Stale in-scope issues; `details` receives why, for the first `limit` of them. */
+export async function staleProperties(world: SimWorld, projectId: string, ids: string[], details?: { limit: number; out: StaleDetail[] }): Promise<number> {
+  const key = 'sla';
   const config = await loadConfig(projectId);
   const compiled = config ? validatePolicy(config.policy) : null;
   if (!config || !compiled?.ok) return ids.length;
@@ -59,10 +62,14 @@ export async function staleProperties(world: SimWorld, projectId: string, ids: s
     const read = await client.getIssueBundle(id, readFields(config.policy));
     if (!read.ok) continue;
     const snapshot = evaluate(mapHistory(read.value, policyFieldIds(config.policy), categories), compiled.value, now);
-    const raw = world.site.issue(id)?.properties[key];
+    const issue = world.site.issue(id);
+    const raw = issue?.properties[key];
     // A property the app did not sign is stale; a signed one must equal a fresh build (same `seen`).
-    if (verifiedSignature(raw, id, ik) === null) stale++;
-    else if (buildProperty(snapshot, { issueId: id, policyVersion: config.version, seen: (raw as SlaProperty).seen, key: ik }).sig !== (raw as SlaProperty).sig) stale++;
+    const signed = verifiedSignature(raw, id, ik) !== null;
+    const fresh = buildProperty(snapshot, { issueId: id, policyVersion: config.version, seen: signed ? (raw as SlaProperty).seen : null, key: ik });
+    if (signed && fresh.sig === (raw as SlaProperty).sig) continue;
+    stale++;
+    if (issue && details && details.out.length < details.limit) details.out.push(await staleDetail(issue, read.value, readFields(config.policy), fresh, now));
   }
   return stale;
 }

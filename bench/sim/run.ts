@@ -9,12 +9,23 @@ import { startReindex } from '../../src/app/reindex';
 import { loadConfig, saveConfig } from '../../src/store/config';
 import { listDue } from '../../src/store/dueIndex';
 import { naivePath, scopeIds, staleProperties } from './check';
+import type { StaleDetail } from './staleDetail';
 import { dayOfEvents } from './day';
 import { DOCUMENTED_LIMITS, emptyTally, type LimitSettings, type Tally } from './jiraLimits';
 import { addProject, PROJECT, seedIssues } from './seed';
 import { SimWorld } from './world';
 
-export interface SimOptions { issues: number; root: string; limits?: LimitSettings; naive?: boolean }
+export interface SimOptions {
+  issues: number;
+  root: string;
+  limits?: LimitSettings;
+  naive?: boolean;
+  /** Product events in the working day (default issues / 20) and the seed of the site's history (default 11). */
+  dayEvents?: number;
+  seed?: number;
+  /** UTC hour the working day starts at (default: as soon as the settings-save recompute has converged, which grows with size). */
+  dayStartHour?: number;
+}
 
 /** Monday 2 March 2026, 08:00 UTC: the working day the events happen on. */
 export const START = Date.UTC(2026, 2, 2, 8);
@@ -74,10 +85,17 @@ const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1
 
 const inScope = (world: SimWorld) => scopeIds(world, PROJECT.id, RESOLVED_SINCE);
 
-function seedPhase(world: SimWorld, issues: number): Line {
+/** `stale`, and when it is not 0, why for the first few (`staleSample`). */
+async function staleness(world: SimWorld): Promise<{ stale: number; staleSample?: StaleDetail[] }> {
+  const out: StaleDetail[] = [];
+  const stale = await staleProperties(world, PROJECT.id, inScope(world), { limit: 5, out });
+  return stale ? { stale, staleSample: out } : { stale };
+}
+
+function seedPhase(world: SimWorld, issues: number, seed?: number): Line {
   const t = mark(world);
   addProject(world.site.data);
-  seedIssues(world.site.data, issues, START);
+  seedIssues(world.site.data, issues, START, seed);
   const histories = world.site.data.issues.reduce((n, i) => n + i.changelog.length, 0);
   const comments = world.site.data.issues.reduce((n, i) => n + i.comments.length, 0);
   return { phase: 'seed', issues, histories, comments, open: scopeIds(world, PROJECT.id, null).length, cpuMs: Math.round(process.cpuUsage(t.cpu).user / 1000) };
@@ -89,7 +107,7 @@ async function savePhase(world: SimWorld, phase: string, tag: string, presetId: 
   world.tag = tag;
   await save(world, instantiatePreset(presetId, metadata(world)).policy);
   await converge(world, tag);
-  return line(world, phase, tag, t, { inScope: inScope(world).length, stale: await staleProperties(world, PROJECT.id, inScope(world)) });
+  return line(world, phase, tag, t, { inScope: inScope(world).length, ...(await staleness(world)) });
 }
 
 async function withNaive(world: SimWorld, recompute: Line, limits: LimitSettings): Promise<Line> {
@@ -100,16 +118,18 @@ async function withNaive(world: SimWorld, recompute: Line, limits: LimitSettings
 }
 
 /** A working day of events with the sweep; two lines, one per source of work. */
-async function dayPhase(world: SimWorld, issues: number): Promise<Line[]> {
+async function dayPhase(world: SimWorld, issues: number, o: SimOptions): Promise<Line[]> {
+  const events = o.dayEvents ?? Math.max(20, Math.round(issues / 20));
+  if (o.dayStartHour !== undefined) world.clock.advance(Math.max(0, START - 8 * 3_600_000 + o.dayStartHour * 3_600_000 - world.clock.now()));
   const t = mark(world);
   world.deliverEvents = true;
-  const day = await dayOfEvents(world, Math.max(20, Math.round(issues / 20)), Math.max(2, Math.round(issues / 500)));
+  const day = await dayOfEvents(world, events, Math.max(2, Math.round(events / 25)));
   await converge(world, 'sweep');
   world.deliverEvents = false;
-  const stale = await staleProperties(world, PROJECT.id, inScope(world));
+  const stale = await staleness(world);
   return [
-    line(world, 'working-day-events', 'events', t, { productEvents: day.events, created: day.created, stale }),
-    line(world, 'working-day-sweep', 'sweep', t, { sweeps: day.sweeps, stale }),
+    line(world, 'working-day-events', 'events', t, { productEvents: day.events, created: day.created, ...stale }),
+    line(world, 'working-day-sweep', 'sweep', t, { sweeps: day.sweeps, ...stale }),
   ];
 }
 
@@ -136,7 +156,7 @@ async function reconcilePhase(world: SimWorld): Promise<Line> {
     world.clock.advance(60 * 60_000);
   }
   await converge(world, 'reconcile');
-  return line(world, 'reconciliation', 'reconcile', t, { editedByHand: edited.length, runs: runs + 1, stale: await staleProperties(world, PROJECT.id, inScope(world)) });
+  return line(world, 'reconciliation', 'reconcile', t, { editedByHand: edited.length, runs: runs + 1, ...(await staleness(world)) });
 }
 
 export async function runSim(o: SimOptions, print: (l: Line) => void): Promise<Line[]> {
@@ -144,11 +164,11 @@ export async function runSim(o: SimOptions, print: (l: Line) => void): Promise<L
   const out: Line[] = [];
   const emit = (l: Line) => (out.push(l), print(l));
   const world = new SimWorld(o.root, START, limits);
-  emit(seedPhase(world, o.issues));
+  emit(seedPhase(world, o.issues, o.seed));
   emit(await savePhase(world, 'install-backfill', 'install', 'idalko-standard'));
   const recompute = await savePhase(world, 'settings-save-recompute', 'recompute', 'idalko-premium');
   emit(o.naive === false ? recompute : await withNaive(world, recompute, limits));
-  for (const l of await dayPhase(world, o.issues)) emit(l);
+  for (const l of await dayPhase(world, o.issues, o)) emit(l);
   emit(await reconcilePhase(world));
   return out;
 }
