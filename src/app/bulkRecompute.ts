@@ -21,7 +21,7 @@ import { MIRROR_ENTITY, putMirrors, type MirrorRecord } from '../store/historyMi
 import { issueJob, pushAll, type Deps } from './deps';
 import { prepareIssue } from './evaluateIssue';
 import { readFields } from './history';
-import { coversAll, toBundle } from './mirrorData';
+import { coversAll, toBundle, withOwnLabels } from './mirrorData';
 
 export interface BulkOptions {
   suppressActions?: boolean;
@@ -73,7 +73,10 @@ async function evaluateAll(deps: Deps, jira: JiraClient, records: MirrorRecord[]
     }
     out.evaluated++;
     await upsertDue(rec.issueId, rec.projectId, prepared.value.nextCheckAt);
-    if (prepared.value.changed) pending.push({ rec, property: prepared.value.property });
+    const { labelsAdded, changed, property } = prepared.value;
+    // Labels the actions added are saved with the record (withOwnLabels), so such a record is saved even if its property did not change.
+    if (labelsAdded.length) pending.push({ rec: { ...rec, data: withOwnLabels(rec.data, labelsAdded, deps.now()) }, property });
+    else if (changed) pending.push({ rec, property });
   }
   return pending;
 }
@@ -126,6 +129,6 @@ export async function recomputeMany(deps: Deps, jira: JiraClient, records: Mirro
   out.written = written.length;
   await saveStates(deps, written, opts.fresh === true);
   // Fresh records whose property did not change still have to be saved: they are the backfill itself.
-  if (opts.fresh) await putMirrors(records.filter((r) => !written.some((w) => w.rec === r)));
+  if (opts.fresh) await putMirrors(records.filter((r) => !written.some((w) => w.rec.issueId === r.issueId)));
   return out;
 }

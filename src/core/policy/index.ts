@@ -37,7 +37,7 @@ export { POLICY_PRESETS, type PolicyPreset };
 export { makePolicyValidator, formatPath, type CalendarCompiler } from './validate';
 export { parseTarget, formatTarget } from './target';
 export { selectGoal, goalMatches, calendarIdFor, type FieldValues } from './goals';
-export { policyFieldIds } from './fields';
+export { policyFieldIds, policyReadsLabels } from './fields';
 export { isStateCondition, describeCondition } from './conditions';
 export type { CompiledPolicy, PolicyError } from './compiled';
 export * from './types';
