@@ -16,26 +16,25 @@ import { createJiraClient } from '../../src/jira/client';
 import { retryPolicy, type JiraTransport } from '../../src/jira/http';
 import { mapHistory } from '../../src/jira/mapHistory';
 import { loadConfig } from '../../src/store/config';
-import { JiraLimiter, type LimitSettings, type Tally } from './jiraLimits';
+import { TaggedJiraMeter, type Tally } from './limits';
 import { staleDetail, type StaleDetail } from './staleDetail';
 import { APP, BASE, type SimWorld } from './world';
 
 const REQUEST_MS = 60;
 
-function transportOf(world: SimWorld, limiter: JiraLimiter | null, clock: { now: number } | null): JiraTransport {
+/** Straight to the emulated site; with a meter, under its limiters on the given clock (a 429 waits its Retry-After). */
+function transportOf(world: SimWorld, meter: TaggedJiraMeter | null, clock: { now: number } | null): JiraTransport {
   return async (route, init) => {
     const url = new URL(route.value, BASE);
     const body = init.body ? (JSON.parse(init.body) as unknown) : undefined;
     for (;;) {
       if (clock) clock.now += REQUEST_MS;
-      const ids = /\/issue\/(\d+)/.exec(url.pathname)?.[1];
-      const verdict = limiter?.admit(init.method, url.pathname, ids ? [ids] : []);
-      if (verdict && !verdict.ok && clock) {
-        clock.now += (verdict.retryAfterS ?? 1) * 1000;
+      const ctx = { site: world.site, base: BASE, now: () => world.clock.now(), indexes: () => [], ...(meter ? { meter } : {}) };
+      const res = handleJira({ method: init.method, path: url.pathname, query: url.searchParams, body, actor: { accountId: APP, self: true } }, ctx);
+      if (res.status === 429 && clock) {
+        clock.now += Number(res.headers?.['Retry-After'] ?? 1) * 1000;
         continue;
       }
-      const res = handleJira({ method: init.method, path: url.pathname, query: url.searchParams, body, actor: { accountId: APP, self: true } }, { site: world.site, base: BASE, now: () => world.clock.now(), indexes: () => [] });
-      limiter?.charge(init.method, url.pathname, res.body);
       return { status: res.status, headers: { get: () => null }, text: async () => (res.body === undefined ? '' : JSON.stringify(res.body)) };
     }
   };
@@ -76,10 +75,10 @@ export async function staleProperties(world: SimWorld, projectId: string, ids: s
 
 export interface NaiveResult { tally: Tally; simulatedMinutes: number }
 
-export async function naivePath(world: SimWorld, projectId: string, ids: string[], limits: LimitSettings): Promise<NaiveResult> {
+export async function naivePath(world: SimWorld, projectId: string, ids: string[]): Promise<NaiveResult> {
   const clock = { now: world.clock.now() };
-  const limiter = new JiraLimiter(limits, () => clock.now, () => 'naive');
-  const client = createJiraClient(transportOf(world, limiter, clock), retryPolicy(0));
+  const meter = new TaggedJiraMeter(world.site, () => clock.now, () => 'naive');
+  const client = createJiraClient(transportOf(world, meter, clock), retryPolicy(0));
   const config = await loadConfig(projectId);
   const compiled = config ? validatePolicy(config.policy) : null;
   if (!config || !compiled?.ok) throw new Error('naive path: project not configured');
@@ -92,5 +91,5 @@ export async function naivePath(world: SimWorld, projectId: string, ids: string[
     const snapshot = evaluate(mapHistory(read.value, policyFieldIds(config.policy), categories), compiled.value, world.clock.now());
     await client.putIssueProperty(id, 'sla-naive', buildProperty(snapshot, { issueId: id, policyVersion: config.version, seen: null, key: ik }));
   }
-  return { tally: limiter.tally('naive'), simulatedMinutes: Math.round((clock.now - start) / 60_000) };
+  return { tally: meter.tally('naive'), simulatedMinutes: Math.round((clock.now - start) / 60_000) };
 }
