@@ -12,7 +12,7 @@ type FilterItem = Clause & { property: string };
 interface FilterLike { filters(): FilterItem[]; operator(): 'and' | 'or' }
 
 /** Range attribute of each entity index (what manifest.yml declares). */
-const INDEXES: Record<string, Record<string, string>> = { 'sla-due': { 'by-next-check': 'nextCheckAt' }, 'sla-history': { 'by-project': 'issueNum' }, 'sla-config': { projectId: 'projectId' } };
+const INDEXES: Record<string, Record<string, string>> = { 'sla-due': { 'by-next-check': 'nextCheckAt' }, 'sla-history': { 'by-project': 'issueNum' }, 'sla-config': { projectId: 'projectId' }, 'sla-report-shard': { projectId: 'projectId' } };
 /** Partition attribute of the indexes that have one. */
 const PARTITIONS: Record<string, Record<string, string>> = { 'sla-history': { 'by-project': 'projectId' } };
 
