@@ -1,4 +1,4 @@
-jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
+import '../fakes/forgeKvs';
 
 import { buildProperty } from '../../src/app/property';
 import { AUDIT_EVERY_MS, MAX_PAGES, runReconcile } from '../../src/app/reconcile';
