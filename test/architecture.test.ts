@@ -111,6 +111,8 @@ const COMPOSITIONS: Record<string, string[]> = {
   analysis: ['settings', 'whatIf'],
   // Pages read from Jira refresh the history mirror.
   chainPages: ['mirrorSync'],
+  // A bulk recompute of a backfill page saves the records it built without overwriting an event's newer one.
+  bulkRecompute: ['backfillSave'],
   // A due batch is a bulk recompute from the mirror.
   dueBatch: ['bulkRecompute'],
   // An event updates the mirror before the recompute is queued.
