@@ -5,7 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import { ComplianceAccumulator, monthBounds, percentOf, type ComplianceRow, type ReportCycle } from '../core';
-import { readShards, type FiledIssue, type PackedCycle, type ShardRecord } from '../store/reportAggregates';
+import { scanCycles, type PackedCycle } from '../store/reportAggregates';
 
 export interface ReportFilters {
   /** Inclusive "YYYY-MM" range in the report zone. */
@@ -79,27 +79,25 @@ function monthFinder(months: readonly string[], timeZone: string): (at: number) 
   };
 }
 
-type Visit = (issueId: string, filed: FiledIssue, cycle: PackedCycle, month: string) => void;
+type Visit = (issueId: string, issueKey: string, priorityId: string | null, cycle: Readonly<PackedCycle>, month: string) => void;
 
-/** Calls `visit` for every stored cycle that passes the filters, with its month in the report zone. */
-function visitCycles(shards: readonly ShardRecord[], f: ReportFilters, months: readonly string[], visit: Visit): void {
+/**
+ * Calls `visit` for every stored cycle that passes the filters, with its month in the report zone.
+ * `cycle` is reused by the scan: a visit that keeps it copies it (rowOf).
+ */
+async function visitCycles(projectId: string, f: ReportFilters, months: readonly string[], visit: Visit): Promise<void> {
   const monthAt = monthFinder(months, f.timeZone);
-  for (const shard of shards) {
-    for (const issueId in shard.issues) {
-      const filed = shard.issues[issueId];
-      if (!filed || (f.priorityId !== null && filed.p !== f.priorityId)) continue;
-      for (const cycle of filed.c) {
-        if ((f.metricKey !== null && cycle[0] !== f.metricKey) || (f.goalId !== null && cycle[1] !== f.goalId)) continue;
-        const month = monthAt(cycle[3]);
-        if (month !== null) visit(issueId, filed, cycle, month);
-      }
-    }
-  }
+  await scanCycles(projectId, storageMonths(months), (issueId, issueKey, priorityId, cycle) => {
+    if (f.priorityId !== null && priorityId !== f.priorityId) return;
+    if ((f.metricKey !== null && cycle[0] !== f.metricKey) || (f.goalId !== null && cycle[1] !== f.goalId)) return;
+    const month = monthAt(cycle[3]);
+    if (month !== null) visit(issueId, issueKey, priorityId, cycle, month);
+  });
 }
 
-function rowOf(issueId: string, filed: FiledIssue, c: PackedCycle, month: string): ReportRow {
+function rowOf(issueId: string, issueKey: string, priorityId: string | null, c: Readonly<PackedCycle>, month: string): ReportRow {
   const [metricKey, goalId, startedAt, stoppedAt, elapsedMs, goalMs, met, breachedAt] = c;
-  return { issueId, issueKey: filed.k, priorityId: filed.p, metricKey, goalId, startedAt, stoppedAt, elapsedMs, goalMs, met: met === 1, breachedAt, month };
+  return { issueId, issueKey, priorityId, metricKey, goalId, startedAt, stoppedAt, elapsedMs, goalMs, met: met === 1, breachedAt, month };
 }
 
 class TrendAccumulator {
@@ -152,7 +150,7 @@ export async function reportRows(projectId: string, f: ReportFilters): Promise<R
   const months = monthsBetween(f.fromMonth, f.toMonth);
   if (months === null) return null;
   const rows: ReportRow[] = [];
-  visitCycles(await readShards(projectId, storageMonths(months)), f, months, (id, filed, c, month) => rows.push(rowOf(id, filed, c, month)));
+  await visitCycles(projectId, f, months, (id, key, p, c, month) => rows.push(rowOf(id, key, p, c, month)));
   return rows.sort(byStopThenKey);
 }
 
@@ -167,11 +165,11 @@ export async function projectReport(projectId: string, f: ReportFilters, breache
   const trend = new TrendAccumulator();
   const breached = new Newest(breachedLimit);
   let cycleCount = 0;
-  visitCycles(await readShards(projectId, storageMonths(months)), f, months, (id, filed, c, month) => {
+  await visitCycles(projectId, f, months, (id, key, p, c, month) => {
     const met = c[6] === 1;
     compliance.add(c[0], c[1], month, met, c[4]);
     trend.add(month, c[0], met);
-    if (!met) breached.offer(() => rowOf(id, filed, c, month), c[3]);
+    if (!met) breached.offer(() => rowOf(id, key, p, c, month), c[3]);
     cycleCount += 1;
   });
   return { filters: f, rows: compliance.rows(), trend: trend.list(), breached: breached.list(), breachedTotal: breached.total, cycleCount };
