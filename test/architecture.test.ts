@@ -123,8 +123,10 @@ const COMPOSITIONS: Record<string, string[]> = {
   sweep: ['dueBatch', 'reindex'],
   // Reconciliation judges its candidates with its own rules.
   reconcile: ['reconcileRules'],
-  // The gadget's compliance is this month's project report for its metric.
-  gadget: ['reports'],
+  // The gadget's compliance is this month's project report for its metric, over the viewer's issues.
+  gadget: ['reports', 'viewerScope'],
+  // The report page reads the aggregates over the issues the viewer may open, and lists only keys they can open.
+  reportView: ['reports', 'viewerScope', 'visibleKeys'],
   // The customer panel reduces the same evaluation the agent panel starts from.
   customerPanel: ['panel'],
   // What-if covers the same issues a project recompute would (its scope rule).
