@@ -5,7 +5,7 @@
  */
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { USERS } from '../../emulator/jira/catalog';
-import type { DataOf, Envelope, OutageSourceDto, ResolverKey } from '../../src/contract';
+import type { DataOf, Envelope, OutageSourceDto, ResolverKey } from '@contract';
 
 let running: RunningEmulator;
 const MONTH = '2026-03';
