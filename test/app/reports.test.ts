@@ -1,11 +1,10 @@
-jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
 
 import fc from 'fast-check';
 import { evaluate, summarizeCompliance, type CompiledPolicy, type IssueHistory, type SlaSnapshot } from '@core';
 import { fileReport } from '../../src/app/reportFiling';
 import { monthsBetween, projectReport, type ReportFilters } from '../../src/app/reports';
 import { SHARD_LIMITS } from '../../src/store/reportAggregates';
-import { store } from '../fakes/kvs';
+import { store } from '../fakes/forgeKvs';
 import { at, goal, history, metric, MINUTE, policyOf, STATUS } from '../core/evaluate/builders';
 
 const START = at('2026-01-30T20:00:00Z'); // histories straddle month ends in every zone

@@ -1,7 +1,6 @@
-jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
 
 import { fileIssue, readShards, REPORT_SHARD_ENTITY, REPORT_SHARDS, SHARD_LIMITS, shardKey, shardOf, type FiledIssue, type StoredShard } from '../../src/store/reportAggregates';
-import { store } from '../fakes/kvs';
+import { store } from '../fakes/forgeKvs';
 
 const entry = (k: string): FiledIssue => ({ k, p: '3', c: [['response', 'high', 0, 60_000, 60_000, 3_600_000, 1, null]] });
 
