@@ -127,6 +127,8 @@ const COMPOSITIONS: Record<string, string[]> = {
   gadget: ['reports', 'viewerScope'],
   // The report page reads the aggregates over the issues the viewer may open, and lists only keys they can open.
   reportView: ['reports', 'viewerScope', 'visibleKeys'],
+  // Uptime merges recorded outages with those read from issues.
+  uptime: ['outageIssues'],
   // The customer panel reduces the same evaluation the agent panel starts from.
   customerPanel: ['panel'],
   // What-if covers the same issues a project recompute would (its scope rule).

@@ -5,6 +5,7 @@
 import type { SiteData } from './model';
 import type { FieldPatch } from './site';
 import { ownGet, ownSet } from './own';
+import { isDateTimeField } from './fields';
 import { ISSUE_SECURITY_LEVELS } from './permissions';
 
 export interface ParsedInput { patch: FieldPatch; errors: Record<string, string>; projectRef: string | null }
@@ -86,6 +87,11 @@ function applyField(data: SiteData, out: ParsedInput, id: string, value: unknown
 }
 
 function applyCustom(data: SiteData, out: ParsedInput, id: string, value: unknown): void {
+  if (isDateTimeField(id)) {
+    if (value === null || (typeof value === 'string' && !Number.isNaN(Date.parse(value)))) ownSet(out.patch.custom ??= {}, id, value === null ? null : new Date(Date.parse(value)).toISOString());
+    else ownSet(out.errors, id, 'Invalid date format. Please enter the date in the format "yyyy-MM-dd\'T\'HH:mm:ss.SSSZ".');
+    return;
+  }
   const field = data.selectFields.find((f) => f.id === id);
   if (!field) { ownSet(out.errors, id, `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`); return; }
   if (value === null) { ownSet(out.patch.custom ??= {}, id, null); return; }

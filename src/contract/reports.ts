@@ -45,6 +45,20 @@ export interface OutageInput {
   description?: string;
 }
 
+/**
+ * Outages recorded as issues (seed 003): issues of one type whose two date-time fields hold the
+ * start and end. The service is `service`, or the issue's `serviceFieldId` value when it has one;
+ * the customer is the `customerFieldId` value (none: the whole service was down).
+ */
+export interface OutageSourceDto {
+  issueTypeId: string;
+  startFieldId: string;
+  endFieldId: string;
+  service: string;
+  serviceFieldId: string | null;
+  customerFieldId: string | null;
+}
+
 /** Breached and soon-due issues the viewer can browse, for the dashboard gadget. */
 export interface GadgetIssueDto { key: string; summary: string; dueAt: Instant | null; breachedAt: Instant | null }
 
@@ -89,8 +103,17 @@ export interface ReportResolverMap {
   };
   'uptime.get': {
     payload: { month: string; timeZone: string };
-    data: { canEdit: boolean; rev: number; outages: OutageRecord[]; rules: CreditRules; statements: CreditStatement[] };
+    data: {
+      canEdit: boolean; rev: number; outages: OutageRecord[]; rules: CreditRules; statements: CreditStatement[];
+      /** Outages read from issues the viewer can open (`source`), merged into the statements; `more`: some were not read. */
+      source: OutageSourceDto | null;
+      issueOutages: OutageRecord[];
+      issueOutagesMore: boolean;
+    };
   };
+  'uptime.saveSource': { payload: { source: OutageSourceDto | null }; data: { source: OutageSourceDto | null } };
+  /** The site's issue types and fields an admin picks the outage source from. */
+  'uptime.sourceFields': { payload: Record<string, never>; data: { issueTypes: NamedRef[]; dateTimeFields: NamedRef[]; otherFields: NamedRef[] } };
   'uptime.saveOutage': { payload: { expectedRev: number; outage: OutageInput }; data: { rev: number; outage: OutageRecord } };
   'uptime.deleteOutage': { payload: { expectedRev: number; id: string }; data: { rev: number } };
   'uptime.saveRules': { payload: { expectedRev: number; rules: unknown }; data: { rev: number; rules: CreditRules } };
@@ -102,6 +125,7 @@ export interface ReportResolverMap {
 
 export const REPORT_RESOLVER_KEYS: ReadonlyArray<keyof ReportResolverMap> = [
   'report.options', 'report.get', 'report.csv', 'explain.get', 'uptime.get', 'uptime.saveOutage', 'uptime.deleteOutage', 'uptime.saveRules', 'uptime.statementCsv',
+  'uptime.saveSource', 'uptime.sourceFields',
   'gadget.options', 'gadget.get',
 ];
 

@@ -35,7 +35,7 @@ async function world(): Promise<World> {
 }
 
 const readers: ResolverKey[] = ['report.options', 'report.get', 'report.csv', 'uptime.get', 'uptime.statementCsv'];
-const editors: ResolverKey[] = ['uptime.saveOutage', 'uptime.saveRules'];
+const editors: ResolverKey[] = ['uptime.saveOutage', 'uptime.saveRules', 'uptime.saveSource', 'uptime.sourceFields'];
 
 describe('report, explain and uptime resolvers', () => {
   it.each(readers)('serve %s to a user who can browse the project and refuse strangers', async (key) => {
