@@ -14,7 +14,7 @@ import type { JiraClient } from '../jira/client';
 import type { IssueBundle } from '../jira/issueReads';
 import type { Deps } from './deps';
 import { readFields } from './history';
-import type { Outcome } from './recompute';
+import type { Outcome } from './outcome';
 import { loadConfig } from '../store/config';
 import { removeDue, upsertDue } from '../store/dueIndex';
 import { deleteMirror, getMirror, putMirror, type MirrorRecord } from '../store/historyMirror';

@@ -7,23 +7,18 @@
  */
 import { SLA_PROPERTY_KEY, type ProjectConfig } from '../contract';
 import type { JiraClient } from '../jira/client';
-import type { JiraError } from '../jira/http';
 import type { IssueBundle } from '../jira/issueReads';
 import { hasConfigRecord } from '../store/config';
 import { postponeDue, upsertDue } from '../store/dueIndex';
 import { validatePolicy, type CompiledPolicy } from '../core';
 import type { Deps } from './deps';
+import type { Outcome } from './outcome';
 import { prepareIssue, syncReport } from './evaluateIssue';
 import { loadIssue } from './history';
 import { dropMirror, refreshMirror } from './mirrorSync';
 import { readStored, writtenRef } from './property';
 import { integrityKey } from '../store/integrity';
 
-export type Outcome =
-  | { kind: 'written' | 'unchanged'; nextCheckAt: number | null }
-  | { kind: 'gone' | 'notConfigured' }
-  | { kind: 'invalidPolicy'; message: string }
-  | { kind: 'jiraError'; error: JiraError };
 
 export interface RecomputeOptions {
   /** Record due actions as fired without performing them (bulk recompute after a config change). */

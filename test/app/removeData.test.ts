@@ -1,4 +1,4 @@
-jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
+import '../fakes/forgeKvs';
 
 import { handleRecompute } from '../../src/handlers/consumer';
 import { removeProjectData } from '../../src/app/removeData';
@@ -8,7 +8,7 @@ import { loadConfig, saveConfig } from '../../src/store/config';
 import { getDue } from '../../src/store/dueIndex';
 import { getMirror } from '../../src/store/historyMirror';
 import { getProgress } from '../../src/store/progress';
-import { store } from '../fakes/kvs';
+import { store } from '../fakes/forgeKvs';
 import { addIssue, HOUR, iso, makeWorld, MIN, T0, testPolicy, type World } from '../fakes/world';
 
 async function consumeAll(w: World): Promise<void> {
@@ -34,7 +34,7 @@ async function configured(): Promise<World> {
 describe('removing a project\'s SLA data', () => {
   it('deletes the project\'s sla properties in bulk, then its mirror records, due entries, claims, progress and configuration', async () => {
     const w = await configured();
-    const claims = () => [...store.plain.keys()].filter((k) => k.startsWith('fired:'));
+    const claims = () => store.plainKeys().filter((k) => k.startsWith('fired:'));
     expect(claims().length).toBeGreaterThan(0);
     expect(w.jira.issues.get('1')!.properties.sla).toBeDefined();
     const res = await removeProjectData(w.deps, '10000');

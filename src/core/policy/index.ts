@@ -34,7 +34,8 @@ export function instantiatePreset(presetId: string, meta: SiteMetadata): { polic
 }
 
 export { POLICY_PRESETS, type PolicyPreset };
-export { makePolicyValidator, formatPath, type CalendarCompiler } from './validate';
+export { makePolicyValidator, type CalendarCompiler } from './validate';
+export { formatPath } from '../json/parse';
 export { parseTarget, formatTarget } from './target';
 export { selectGoal, goalMatches, calendarIdFor, type FieldValues } from './goals';
 export { policyFieldIds, policyReadsLabels } from './fields';
