@@ -20,6 +20,8 @@ export function appConfig(root: string, chunkSizeWarningLimit = 300): UserConfig
       alias: [
         { find: /^@core\/browser$/, replacement: resolve(root, '../../src/core/browser.ts') },
         { find: /^@contract$/, replacement: resolve(root, '../../src/contract/index.ts') },
+        // Only the bridge modules the UIs call (see static/shared/forgeBridge.ts).
+        { find: /^@forge\/bridge$/, replacement: resolve(root, '../shared/forgeBridge.ts') },
       ],
     },
     build: { outDir: resolve(root, 'build'), emptyOutDir: true, reportCompressedSize: true, chunkSizeWarningLimit },

@@ -111,6 +111,8 @@ const COMPOSITIONS: Record<string, string[]> = {
   analysis: ['settings', 'whatIf'],
   // Pages read from Jira refresh the history mirror.
   chainPages: ['mirrorSync'],
+  // A bulk recompute of a backfill page saves the records it built without overwriting an event's newer one.
+  bulkRecompute: ['backfillSave'],
   // A due batch is a bulk recompute from the mirror.
   dueBatch: ['bulkRecompute'],
   // An event updates the mirror before the recompute is queued.
@@ -121,8 +123,12 @@ const COMPOSITIONS: Record<string, string[]> = {
   sweep: ['dueBatch', 'reindex'],
   // Reconciliation judges its candidates with its own rules.
   reconcile: ['reconcileRules'],
-  // The gadget's compliance is this month's project report for its metric.
-  gadget: ['reports'],
+  // The gadget's compliance is this month's project report for its metric, over the viewer's issues.
+  gadget: ['reports', 'viewerScope'],
+  // The report page reads the aggregates over the issues the viewer may open, and lists only keys they can open.
+  reportView: ['reports', 'viewerScope', 'visibleKeys'],
+  // Uptime merges recorded outages with those read from issues.
+  uptime: ['outageIssues'],
   // The customer panel reduces the same evaluation the agent panel starts from.
   customerPanel: ['panel'],
   // What-if covers the same issues a project recompute would (its scope rule).

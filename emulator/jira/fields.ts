@@ -28,12 +28,27 @@ const SYSTEM: FieldMeta[] = [
   { id: 'comment', name: 'Comment', custom: false, schema: { type: 'comments-page', system: 'comment' } },
 ];
 
+/**
+ * Date-time custom fields every emulated site has: an outage recorded as an issue carries its start
+ * and end in them (the uptime tab's "outages from issues"). Stored in `fields.custom` as ISO text.
+ */
+export const DATETIME_FIELDS: ReadonlyArray<{ id: string; name: string }> = [
+  { id: 'customfield_10060', name: 'Outage start' },
+  { id: 'customfield_10061', name: 'Outage end' },
+];
+
+export const isDateTimeField = (id: string): boolean => DATETIME_FIELDS.some((f) => f.id === id);
+
 export function allFields(data: SiteData): FieldMeta[] {
+  const customId = (id: string) => Number(id.replace('customfield_', ''));
   const custom = data.selectFields.map((f): FieldMeta => ({
     id: f.id, name: f.name, custom: true,
-    schema: { type: 'option', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:select', customId: Number(f.id.replace('customfield_', '')) },
+    schema: { type: 'option', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:select', customId: customId(f.id) },
   }));
-  return [...SYSTEM, ...custom];
+  const dates = DATETIME_FIELDS.map((f): FieldMeta => ({
+    id: f.id, name: f.name, custom: true, schema: { type: 'datetime', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:datetime', customId: customId(f.id) },
+  }));
+  return [...SYSTEM, ...custom, ...dates];
 }
 
 export function fieldMeta(data: SiteData, fieldId: string): FieldMeta {
@@ -62,6 +77,7 @@ export function describeValue(data: SiteData, fieldId: string, value: unknown): 
     case 'reporter':
       return { id: String(value), text: data.users.find((u) => u.accountId === value)?.displayName ?? null };
     default: {
+      if (isDateTimeField(fieldId)) return { id: null, text: String(value) };
       const option = data.selectFields.find((f) => f.id === fieldId)?.options.find((o) => o.id === value);
       return { id: String(value), text: option?.value ?? null };
     }

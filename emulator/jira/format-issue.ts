@@ -4,7 +4,9 @@
  */
 import type { Issue, SiteData } from './model';
 import { adf, commentJson, historyJson, issueTypeJson, jiraTime, priorityJson, projectJson, statusJson, userJson } from './format';
-import { ownHas } from './own';
+import { ownGet, ownHas } from './own';
+import { DATETIME_FIELDS } from './fields';
+import { ISSUE_SECURITY_LEVELS } from './permissions';
 
 /** `publicCommentsOnly`: the viewer is a customer, who never sees internal notes. */
 export interface IssueView { fields: string[] | null; expandChangelog: boolean; properties: string[]; publicCommentsOnly?: boolean }
@@ -39,6 +41,7 @@ function fieldValues(base: string, data: SiteData, issue: Issue, publicCommentsO
     reporter: user(f.reporter),
     creator: user(issue.creatorId),
     labels: [...f.labels],
+    security: f.security ? { id: f.security, name: ownGet(ISSUE_SECURITY_LEVELS, f.security)?.name ?? '' } : null,
     created: jiraTime(issue.created),
     updated: jiraTime(issue.updated),
     comment: {
@@ -49,6 +52,10 @@ function fieldValues(base: string, data: SiteData, issue: Issue, publicCommentsO
   for (const sf of data.selectFields) {
     const option = sf.options.find((o) => o.id === f.custom[sf.id]);
     out[sf.id] = option ? { self: `${base}/rest/api/3/customFieldOption/${option.id}`, id: option.id, value: option.value } : null;
+  }
+  for (const df of DATETIME_FIELDS) {
+    const at = f.custom[df.id];
+    out[df.id] = at ? jiraTime(Date.parse(at)) : null;
   }
   return out;
 }

@@ -50,6 +50,8 @@ export function createIssue(emu: Emulator, b: Body): JiraResponse {
   if (str(b.severity)) fields[SEVERITY_FIELD_ID] = { value: b.severity };
   if (Array.isArray(b.labels)) fields.labels = b.labels;
   if (str(b.assignee)) fields.assignee = { accountId: resolveUser(emu, b.assignee) };
+  // Further Jira fields as the REST API takes them (e.g. the outage date-time fields); Jira validates them.
+  if (b.fields && typeof b.fields === 'object' && !Array.isArray(b.fields)) Object.assign(fields, b.fields);
   return jira(emu, resolveUser(emu, b.as, reporter), 'POST', '/rest/api/3/issue', { fields });
 }
 

@@ -75,15 +75,16 @@ async function evaluateAndWrite(deps: Deps, jira: JiraClient, r: Ready, opts: Re
   const stored = readStored(r.bundle.slaProperty, r.bundle.id, await integrityKey());
   const prepared = await prepareIssue(deps, jira, { ...r, stored }, opts.suppressActions);
   if (!prepared.ok) return { kind: 'jiraError', error: prepared.error };
-  const { property, changed, nextStateChangeAt, nextCheckAt } = prepared.value;
+  const { property, changed, nextStateChangeAt, nextCheckAt, labelsAdded } = prepared.value;
   await upsertDue(r.bundle.id, r.projectId, nextCheckAt);
+  const own = { labels: labelsAdded, at: deps.now() };
   // Every Jira read refreshes the issue's history mirror, so later recomputes need no read.
   if (!changed) {
-    await refreshMirror(r.bundle, r.projectId, r.config.policy, stored);
+    await refreshMirror(r.bundle, r.projectId, r.config.policy, stored, own);
     return { kind: 'unchanged', nextCheckAt: nextStateChangeAt };
   }
   const put = await jira.putIssueProperty(r.bundle.id, SLA_PROPERTY_KEY, property);
-  await refreshMirror(r.bundle, r.projectId, r.config.policy, put.ok ? writtenRef(property) : stored);
+  await refreshMirror(r.bundle, r.projectId, r.config.policy, put.ok ? writtenRef(property) : stored, own);
   if (!put.ok) return { kind: 'jiraError', error: put.error };
   return { kind: 'written', nextCheckAt: nextStateChangeAt };
 }

@@ -23,6 +23,13 @@ export interface BreachedCycleDto {
   month: string;
 }
 
+/**
+ * Which issues a viewer's figures count: `all` of the project; only those the viewer can open
+ * (`visible`, some are hidden from them by issue-level security); or none (`withheld`: too many to
+ * list one by one, so no figure is shown rather than one counting issues they cannot open).
+ */
+export type ReportScope = 'all' | 'visible' | 'withheld';
+
 export interface TrendPointDto { month: string; metricKey: string; met: number; breached: number; percentMet: number | null }
 
 export interface CsvFile { filename: string; csv: string }
@@ -38,6 +45,20 @@ export interface OutageInput {
   description?: string;
 }
 
+/**
+ * Outages recorded as issues (seed 003): issues of one type whose two date-time fields hold the
+ * start and end. The service is `service`, or the issue's `serviceFieldId` value when it has one;
+ * the customer is the `customerFieldId` value (none: the whole service was down).
+ */
+export interface OutageSourceDto {
+  issueTypeId: string;
+  startFieldId: string;
+  endFieldId: string;
+  service: string;
+  serviceFieldId: string | null;
+  customerFieldId: string | null;
+}
+
 /** Breached and soon-due issues the viewer can browse, for the dashboard gadget. */
 export interface GadgetIssueDto { key: string; summary: string; dueAt: Instant | null; breachedAt: Instant | null }
 
@@ -47,7 +68,7 @@ export interface GadgetViewDto {
   dueSoon: GadgetIssueDto[];
   /** A list was cut at one search page. */
   more: boolean;
-  compliance: { month: string; met: number; breached: number; percentMet: number | null };
+  compliance: { month: string; met: number; breached: number; percentMet: number | null; scope: ReportScope };
   serverNow: Instant;
 }
 
@@ -71,6 +92,8 @@ export interface ReportResolverMap {
       /** Opens the breached issues in the issue navigator (the first MAX_JQL_KEYS keys); null when none. */
       jql: string | null;
       cycleCount: number;
+      /** Which issues the figures, the list and the counts cover for this viewer. */
+      scope: ReportScope;
     };
   };
   'report.csv': { payload: ReportFiltersDto & { kind: 'cycles' | 'compliance' }; data: CsvFile };
@@ -80,8 +103,17 @@ export interface ReportResolverMap {
   };
   'uptime.get': {
     payload: { month: string; timeZone: string };
-    data: { canEdit: boolean; rev: number; outages: OutageRecord[]; rules: CreditRules; statements: CreditStatement[] };
+    data: {
+      canEdit: boolean; rev: number; outages: OutageRecord[]; rules: CreditRules; statements: CreditStatement[];
+      /** Outages read from issues the viewer can open (`source`), merged into the statements; `more`: some were not read. */
+      source: OutageSourceDto | null;
+      issueOutages: OutageRecord[];
+      issueOutagesMore: boolean;
+    };
   };
+  'uptime.saveSource': { payload: { source: OutageSourceDto | null }; data: { source: OutageSourceDto | null } };
+  /** The site's issue types and fields an admin picks the outage source from. */
+  'uptime.sourceFields': { payload: Record<string, never>; data: { issueTypes: NamedRef[]; dateTimeFields: NamedRef[]; otherFields: NamedRef[] } };
   'uptime.saveOutage': { payload: { expectedRev: number; outage: OutageInput }; data: { rev: number; outage: OutageRecord } };
   'uptime.deleteOutage': { payload: { expectedRev: number; id: string }; data: { rev: number } };
   'uptime.saveRules': { payload: { expectedRev: number; rules: unknown }; data: { rev: number; rules: CreditRules } };
@@ -93,6 +125,7 @@ export interface ReportResolverMap {
 
 export const REPORT_RESOLVER_KEYS: ReadonlyArray<keyof ReportResolverMap> = [
   'report.options', 'report.get', 'report.csv', 'explain.get', 'uptime.get', 'uptime.saveOutage', 'uptime.deleteOutage', 'uptime.saveRules', 'uptime.statementCsv',
+  'uptime.saveSource', 'uptime.sourceFields',
   'gadget.options', 'gadget.get',
 ];
 

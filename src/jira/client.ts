@@ -12,7 +12,7 @@ import { readIssueBundle, type IssueBundle } from './issueReads';
 import { readMetadata } from './metadata';
 import { searchBundles, type BundlePage } from './searchBundles';
 import { andThen, createRequester } from './request';
-import { permissionsSchema, searchPageSchema, statusSchema, type RawHistory } from './schemas';
+import { fieldSchema, permissionsSchema, searchPageSchema, statusSchema, type RawHistory } from './schemas';
 import { searchIssueStates, type IssueState } from './searchStates';
 
 export type NotifyRecipient = 'assignee' | 'watchers' | 'reporter';
@@ -26,6 +26,8 @@ export interface JiraClient {
   /** One page of issue ids matching `jql` (POST /rest/api/3/search/jql). */
   searchIssueIds(jql: string, nextPageToken: string | null, maxResults?: number): Promise<JiraResult<{ ids: string[]; nextPageToken: string | null }>>;
   approximateCount(jql: string): Promise<JiraResult<number>>;
+  /** Every field of the site with its schema type ("datetime", "string", "option", …; null when absent). */
+  getFields(): Promise<JiraResult<Array<{ id: string; name: string; type: string | null }>>>;
   /** One page of issues matching `jql` with their `updated` instant and `sla` property (reconciliation). */
   searchIssueStates(jql: string, nextPageToken: string | null, maxResults: number): Promise<JiraResult<{ issues: IssueState[]; nextPageToken: string | null }>>;
   /** One page of issues with fields, whole changelog and comments (see searchBundles.ts). */
@@ -79,6 +81,8 @@ export function createJiraClient(transport: JiraTransport, policy: RetryPolicy):
       searchBundles(req, { readBundle: (id) => readIssueBundle(req, id, fieldIds), bulkChangelogs: (ids, f) => bulkChangelogs(req, ids, f) }, jql, fieldIds, nextPageToken, maxResults),
     approximateCount: async (jql) =>
       andThen(await req.json(countSchema, route`/rest/api/3/search/approximate-count`, post({ jql })), (c) => c.count),
+    getFields: async () =>
+      andThen(await req.json(z.array(fieldSchema), route`/rest/api/3/field`), (list) => list.map((f) => ({ id: f.id, name: f.name, type: f.schema?.type ?? null }))),
     searchIssues: (jql, fields, token, max, properties) => searchIssues(req, jql, fields, token, max, properties),
     bulkChangelogs: (ids, fieldIds) => bulkChangelogs(req, ids, fieldIds),
     setPropertiesMulti: (key, entries) => setPropertiesMulti(req, key, entries),

@@ -37,11 +37,29 @@ export function viewerTimeZone(fromContext?: string | null): string {
 
 export function isValidZone(zone: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    formatter('full', zone);
     return true;
   } catch {
     return false;
   }
+}
+
+// Building an Intl.DateTimeFormat costs far more than formatting with one, and a ticking panel
+// formats several instants a second: one formatter per style and zone is kept.
+const FORMATS = {
+  full: { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  soon: { weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(style: keyof typeof FORMATS, timeZone: string): Intl.DateTimeFormat {
+  const key = `${style} ${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { ...FORMATS[style], timeZone });
+    formatters.set(key, f);
+  }
+  return f;
 }
 
 /**
@@ -49,9 +67,7 @@ export function isValidZone(zone: string): boolean {
  * @example formatDateTime(Date.UTC(2026, 10, 23, 7), 'Europe/Madrid') // "Mon 23 Nov, 08:00"
  */
 export function formatDateTime(at: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone,
-  }).format(at);
+  return formatter('full', timeZone).format(at);
 }
 
 /**
@@ -60,9 +76,7 @@ export function formatDateTime(at: number, timeZone: string): string {
  */
 export function formatSoon(at: number, now: number, timeZone: string): string {
   if (at < now || at - now > 6 * 24 * HOUR) return formatDateTime(at, timeZone);
-  return new Intl.DateTimeFormat('en-GB', {
-    weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone,
-  }).format(at);
+  return formatter('soon', timeZone).format(at);
 }
 
 /** "Europe/Madrid" -> "Madrid": the city part is what people recognise. */

@@ -19,17 +19,18 @@ export function colorModeOf(context: unknown): ColorMode {
 
 export type ThemeCssLoader = () => Promise<string[]>;
 
-/** Both colour themes are loaded, so a later host switch only flips the attribute. */
-export const loadTokenCss: ThemeCssLoader = async () => {
-  const parts = await Promise.all([
-    import('@atlaskit/tokens/dist/esm/artifacts/themes/atlassian-light'),
-    import('@atlaskit/tokens/dist/esm/artifacts/themes/atlassian-dark'),
-    import('@atlaskit/tokens/dist/esm/artifacts/themes/atlassian-spacing'),
-    import('@atlaskit/tokens/dist/esm/artifacts/themes/atlassian-shape'),
-    import('@atlaskit/tokens/dist/esm/artifacts/themes/atlassian-typography'),
-  ]);
-  return parts.map((m) => m.default);
-};
+/** Both colour themes are loaded (one chunk), so a later host switch only flips the attribute. */
+export const loadTokenCss: ThemeCssLoader = async () => (await import('./tokenCss')).tokenSheets;
+
+/**
+ * Starts the stylesheet download now (an entry calls this before asking the host for its context,
+ * so the two waits overlap) and returns a loader for enableTheme that hands over the same download.
+ */
+export function preloadTokenCss(load: ThemeCssLoader = loadTokenCss): ThemeCssLoader {
+  const sheets = load();
+  sheets.catch(() => undefined); // consumed (and its failure handled) by enableTheme
+  return () => sheets;
+}
 
 export function resolveColorMode(mode: ColorMode, prefersDark: () => boolean = systemPrefersDark): 'light' | 'dark' {
   if (mode !== 'auto') return mode;

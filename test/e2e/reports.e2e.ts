@@ -121,6 +121,26 @@ describe('SLA reports in the browser', () => {
     await h.page.screenshot({ path: join(ARTIFACTS, 'uptime-credits.png'), fullPage: true });
   });
 
+  it('reads an outage recorded as an issue once an admin names its type and date fields, and shows its credit', async () => {
+    const frame = await openReport();
+    await frame.getByRole('tab', { name: 'Uptime and credits' }).click();
+    const month = await frame.locator('[data-testid="uptime-month"]').inputValue();
+    await control(h, '/control/issues', {
+      project: 'SUP', summary: 'E2E status page down', issueType: 'Service Request', as: USERS.admin,
+      fields: { customfield_10060: `${month}-04T08:00:00.000+0000`, customfield_10061: `${month}-04T09:00:00.000+0000` },
+    });
+    await frame.locator('[data-testid="outage-source-editor"] summary').click();
+    await frame.selectOption('[data-testid="source-type"]', { label: 'Service Request' });
+    await frame.selectOption('[data-testid="source-start"]', { label: 'Outage start' });
+    await frame.selectOption('[data-testid="source-end"]', { label: 'Outage end' });
+    await frame.fill('[data-testid="source-service"]', 'Status page');
+    await frame.click('[data-testid="source-save"]');
+    const statement = frame.locator('[data-testid="statement"]', { hasText: 'Status page' });
+    const credit = () => statement.locator('[data-testid="statement-credit"]').textContent({ timeout: 2000 });
+    expect(await eventually(credit, (t) => t === '7 days credit', 'a 7-day credit from the outage issue')).toBe('7 days credit');
+    expect(await statement.textContent()).toContain('E2E status page down');
+  });
+
   it('expands "explain this SLA" on a breached issue', async () => {
     await actAs(h, USERS.agentAna);
     await h.page.goto(`${h.running.url}/#/issue/${breachedKey}`);

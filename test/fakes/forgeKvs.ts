@@ -28,6 +28,15 @@ export const store = {
   plainKeys(): string[] {
     return Object.keys(kvs.state.kv);
   },
+  /** One custom entity's rows, read and written directly (set-up and inspection, not counted as requests). */
+  table(entity: string): { get(key: string): unknown; set(key: string, value: unknown): void; [Symbol.iterator](): Iterator<[string, unknown]> } {
+    const rows = (kvs.state.entities[entity] ??= Object.create(null) as (typeof kvs.state.entities)[string]);
+    return {
+      [Symbol.iterator]: () => Object.entries(rows).map(([k, e]): [string, unknown] => [k, structuredClone(e.value)])[Symbol.iterator](),
+      get: (key) => (Object.hasOwn(rows, key) ? structuredClone(rows[key]!.value) : undefined),
+      set: (key, value) => { rows[key] = { value: structuredClone(value), createdAt: Date.now(), updatedAt: Date.now() }; },
+    };
+  },
   reset(): void {
     kvs.state = emptyKvs();
     store.reads = 0;

@@ -41,6 +41,8 @@ export function validPayloads(presetId: string): Record<ResolverKey, unknown> {
     'uptime.deleteOutage': { expectedRev: 0, id: 'none' },
     'uptime.saveRules': { expectedRev: 0, rules: { targetPercent: 99.9, thresholds: [{ below: 99.9, creditDays: 7 }] } },
     'uptime.statementCsv': { service: 'API', customer: null, month: '2026-03', timeZone: 'UTC' },
+    'uptime.saveSource': { source: null },
+    'uptime.sourceFields': {},
     'gadget.options': { projectId: '10000' },
     'gadget.get': { projectId: '10000', metricKey: 'resolution', dueWithinHours: 4, timeZone: 'UTC' },
   };

@@ -7,6 +7,7 @@ import { JqlError } from './lexer';
 import type { FieldRef } from './parser';
 import { storedInstant, type JqlContext, type PropertyIndex } from './values';
 import { ownGet } from '../own';
+import { DATETIME_FIELDS } from '../fields';
 
 export interface JqlField {
   label: string;
@@ -54,6 +55,8 @@ function systemField(name: string, data: SiteData): JqlField | null {
 function customField(name: string, data: SiteData): JqlField | null {
   const cf = /^(?:cf\[(\d+)\]|customfield_(\d+))$/.exec(name);
   const id = cf ? `customfield_${cf[1] ?? cf[2]}` : null;
+  const date = DATETIME_FIELDS.find((f) => f.id === id || f.name.toLowerCase() === name);
+  if (date) return dateField(date.name, (i) => { const at = i.fields.custom[date.id]; return at ? Date.parse(at) : null; });
   const field = data.selectFields.find((f) => f.id === id || f.name.toLowerCase() === name);
   if (!field) return null;
   return {
@@ -92,6 +95,6 @@ export function resolveField(ref: FieldRef, data: SiteData, ctx: JqlContext): Jq
   const alias = ctx.indexes.find((x) => x.alias?.toLowerCase() === name);
   if (alias) return propertyField(alias);
   const found = systemField(name, data) ?? customField(name, data);
-  if (!found) throw new JqlError('JQL_NOT_EMULATED', `not emulated: the JQL field '${ref.name}'. Emulated fields: project, status, statusCategory, priority, resolution, issuetype, labels, assignee, reporter, key, created, updated, resolved, Severity, and the property aliases in manifest.yml.`);
+  if (!found) throw new JqlError('JQL_NOT_EMULATED', `not emulated: the JQL field '${ref.name}'. Emulated fields: project, status, statusCategory, priority, resolution, issuetype, labels, assignee, reporter, key, created, updated, resolved, Severity, Outage start, Outage end, and the property aliases in manifest.yml.`);
   return found;
 }

@@ -1,6 +1,7 @@
 import Holidays from 'date-holidays';
 import type { HolidaySource, HolidayType } from './types';
 import type { HolidayEntry, HolidayProvider } from './impl/provider';
+import { ENGLISH_STATE_NAMES } from './regionNames';
 
 const HOLIDAY_TYPES: readonly HolidayType[] = ['public', 'bank', 'optional', 'school', 'observance'];
 
@@ -65,16 +66,22 @@ export const DATE_HOLIDAYS: HolidayProvider = {
 };
 
 /**
- * Countries with holiday data, sorted by name.
- * @example listHolidayCountries().find((c) => c.id === 'ES') // { id: 'ES', name: 'España' }
+ * Countries with holiday data, by their English names (the UI is in English), sorted by name.
+ * @example listHolidayCountries().find((c) => c.id === 'ES') // { id: 'ES', name: 'Spain' }
  */
 export function listHolidayCountries(): { id: string; name: string }[] {
-  return toRefs(registry.getCountries() ?? {});
+  return toRefs(registry.getCountries('en') ?? {});
 }
 
-/** @example listHolidayStates('DE').some((s) => s.id === 'SN') // true */
+/**
+ * A country's holiday regions by their English names: the data's English name where it has one,
+ * else ours (regionNames.ts), else the region's own name.
+ * @example listHolidayStates('DE').find((s) => s.id === 'SN')?.name // 'Saxony'
+ */
 export function listHolidayStates(country: string): { id: string; name: string }[] {
-  return toRefs(registry.getStates(country.toUpperCase()) ?? {});
+  const code = country.toUpperCase();
+  const states = registry.getStates(code, 'en') ?? {};
+  return toRefs(Object.fromEntries(Object.entries(states).map(([id, name]) => [id, ENGLISH_STATE_NAMES[`${code}-${id}`] ?? name])));
 }
 
 /**

@@ -18,6 +18,8 @@ const projectId = z.string().regex(/^\d{1,18}$/);
 const metricKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/);
 const instant = z.union([z.string().max(40), z.number()]);
 const name = z.string().max(200);
+/** Field ids go into JQL and search requests: system ids and customfield_N only. */
+const fieldId = z.string().regex(/^(?:[a-z]{1,40}|customfield_\d{1,18})$/);
 
 export const REPORT_PAYLOADS = {
   'report.options': z.object({}),
@@ -32,6 +34,13 @@ export const REPORT_PAYLOADS = {
   'uptime.deleteOutage': z.object({ expectedRev: z.number().int().min(0), id }),
   'uptime.saveRules': z.object({ expectedRev: z.number().int().min(0), rules: z.unknown() }),
   'uptime.statementCsv': z.object({ service: name, customer: name.nullable(), month, timeZone: zone }),
+  'uptime.saveSource': z.object({
+    source: z.object({
+      issueTypeId: z.string().regex(/^\d{1,18}$/), startFieldId: fieldId, endFieldId: fieldId, service: name.min(1),
+      serviceFieldId: fieldId.nullable(), customerFieldId: fieldId.nullable(),
+    }).nullable(),
+  }),
+  'uptime.sourceFields': z.object({}),
   'gadget.options': z.object({ projectId: projectId }),
   'gadget.get': z.object({ projectId, metricKey, dueWithinHours: z.number().int().min(1).max(168), timeZone: zone }),
 } satisfies Record<keyof ReportResolverMap, z.ZodType>;

@@ -54,6 +54,16 @@ export function App({ context, compile, firstRead }: AppProps) {
   );
 }
 
+/** What the panel shows before the host context and the theme are in: the same frame, loading. */
+export function PanelShell() {
+  return (
+    <main data-testid="sla-panel" aria-label="SLA Clock" aria-busy="true" style={{ padding: space.s050 }}>
+      <GlobalStyles />
+      <LoadingState label="Loading SLAs…" />
+    </main>
+  );
+}
+
 function Footer({ refreshing, evaluatedAt, zone, onRefresh }: { refreshing: boolean; evaluatedAt: number | null; zone: string; onRefresh: () => void }) {
   return (
     <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: space.s100, fontSize: '12px', color: colors.textSubtlest }}>

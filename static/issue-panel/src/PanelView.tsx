@@ -1,9 +1,9 @@
 /** The panel's content for one successful response: not-configured notice, empty state or one card per metric. */
-import { useMemo } from 'react';
 import type { CalendarSpec } from '@core/browser';
 import type { AgentPanelData } from '@contract';
 import { Button, EmptyState, Notice, space } from '../../shared/ui';
-import { compileCalendars, type CalendarCompiler } from './engine';
+import type { CalendarCompiler } from './engine';
+import { useCalendars } from './useCalendars';
 import { ActionFailures } from './ActionFailures';
 import { MetricCard } from './MetricCard';
 
@@ -18,7 +18,7 @@ export interface PanelViewProps {
 }
 
 export function PanelView({ data, now, viewerZone, onOpenSettings, compile }: PanelViewProps) {
-  const calendars = useMemo(() => compileCalendars(data.calendars, compile), [data.calendars, compile]);
+  const calendars = useCalendars(data.calendars, compile);
   if (!data.configured) return <NotConfigured onOpenSettings={onOpenSettings} />;
   const snapshot = data.snapshot;
   const metrics = snapshot?.metrics ?? [];

@@ -10,6 +10,7 @@ import { monthIn, type PageContext } from './context';
 import { downloadCsv } from './download';
 import { CreditRulesForm } from './CreditRulesForm';
 import { OutageForm } from './OutageForm';
+import { OutageSourceForm } from './OutageSourceForm';
 import { cell } from './tables';
 
 function Statement({ s, zone, canEdit, onDelete }: { s: CreditStatement; zone: string; canEdit: boolean; onDelete: (id: string) => void }) {
@@ -34,7 +35,7 @@ function Statement({ s, zone, canEdit, onDelete }: { s: CreditStatement; zone: s
               <td style={cell}>{formatDateTime(e.outage.end, zone)}</td>
               <td style={cell}>{formatDuration(e.addedMs)}</td>
               <td style={cell}>{e.outage.description}</td>
-              <td style={cell}>{canEdit && <Button appearance="subtle" onClick={() => onDelete(e.outage.id)} aria-label={`Delete outage ${e.outage.description}`}>Delete</Button>}</td>
+              <td style={cell}>{canEdit && !e.outage.id.startsWith('issue:') && <Button appearance="subtle" onClick={() => onDelete(e.outage.id)} aria-label={`Delete outage ${e.outage.description}`}>Delete</Button>}</td>
             </tr>
           ))}
         </tbody>
@@ -73,6 +74,17 @@ export function UptimeTab({ context, canEdit, serverNow }: { context: PageContex
               <summary>Edit credit rules</summary>
               <CreditRulesForm key={state.data.rev} rev={state.data.rev} rules={state.data.rules} onSaved={() => void reload()} />
             </details>
+          )}
+          {canEdit && (
+            <details className="no-print" data-testid="outage-source-editor">
+              <summary>Outages from issues{state.data.source ? ' (on)' : ''}</summary>
+              <OutageSourceForm key={state.data.rev} source={state.data.source} onSaved={() => void reload()} />
+            </details>
+          )}
+          {state.data.source && (
+            <p style={{ fontSize: '12px', color: colors.textSubtle }} data-testid="issue-outages">
+              {state.data.issueOutages.length} outage(s) this month read from issues you can open{state.data.issueOutagesMore ? '; more exist than one request reads' : ''}.
+            </p>
           )}
           {state.data.statements.length === 0 && <EmptyState title="No outages this month">Recorded outages and the credit they earn appear here.</EmptyState>}
           {state.data.statements.map((s) => <Statement key={`${s.service}-${s.customer ?? ''}`} s={s} zone={context.timeZone} canEdit={canEdit} onDelete={(id) => void remove(id)} />)}

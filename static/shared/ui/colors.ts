@@ -2,7 +2,7 @@
  * Design tokens with light-theme fallbacks: the CSS variables come from the host theme (or
  * setGlobalTheme), and the fallbacks keep the UI legible if the theme stylesheet has not loaded.
  */
-import { token } from '@atlaskit/tokens';
+import { token } from './token';
 
 export const colors = {
   text: token('color.text', '#172B4D'),

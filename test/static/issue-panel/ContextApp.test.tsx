@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import { invoke } from '@forge/bridge';
 import { ContextApp } from '../../../static/issue-panel/src/ContextApp';
 import { parseContext } from '../../../static/issue-panel/src/host';
@@ -64,5 +64,13 @@ describe('the issue sidebar summary', () => {
     expect(invokeMock).toHaveBeenCalled();
     expect(screen.queryByTestId('sla-context-summary')).toBeNull();
     expect(screen.queryByTestId('sla-context-state')).toBeNull();
+  });
+  it('compiles the calendars once per answer, not on every tick of the clock', async () => {
+    invokeMock.mockResolvedValue({ ok: true, data: agent([metric({ current: cycle({ elapsedMs: 4 * H - 130 * M }) })]) });
+    const compile = jest.fn(() => officeCalendar());
+    render(<ContextApp context={context} compile={compile} />);
+    await screen.findByTestId('sla-context-summary');
+    await act(async () => { jest.advanceTimersByTime(5_000); });
+    expect(compile).toHaveBeenCalledTimes(1);
   });
 });

@@ -81,7 +81,7 @@ describe('coverage gaps in the preview', () => {
     await open('Preview', handlers);
     await userEvent.click(screen.getByTestId('coverage-run'));
     expect(await screen.findByTestId('coverage-results')).toHaveTextContent('First response, High (4 h) on Madrid office: can take up to 4 days 4 h');
-    expect(screen.getByTestId('coverage-gaps')).toHaveTextContent('64 hours a week no calendar covers (Europe/Madrid): Fri 17:00 – Mon 09:00');
+    expect(screen.getByTestId('coverage-gaps')).toHaveTextContent('64 hours a week no calendar covers (Madrid time): Fri 17:00 – Mon 09:00');
   });
 });
 

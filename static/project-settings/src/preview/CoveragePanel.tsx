@@ -7,8 +7,9 @@ import { useState } from 'react';
 import type { CoverageGoal, DataOf } from '@contract';
 import type { PolicySpec } from '@core/browser';
 import { call } from '../../../shared/api';
-import { formatDateTime } from '../../../shared/format';
+import { formatDateTime, viewerTimeZone, zoneCity } from '../../../shared/format';
 import { Button, ErrorState, LoadingState, Notice } from '../../../shared/ui';
+import { shownZone, type ShownZone } from './zoneOfCalendar';
 
 type Coverage = DataOf<'settings.coverage'>;
 type State = { status: 'idle' | 'loading' } | { status: 'error'; message: string; code: string } | { status: 'ready'; data: Coverage };
@@ -25,10 +26,11 @@ export function wallWait(ms: number): string {
   return parts.filter(Boolean).join(' ') || '0 min';
 }
 
-export function coverageSentence(g: CoverageGoal): string {
+/** `zone` names where the instants are shown (see zoneOfCalendar.ts), so a time is never unplaced. */
+export function coverageSentence(g: CoverageGoal, zone: ShownZone): string {
   const head = `${g.metricName}, ${g.goalName} (${g.target}) on ${g.calendarName}`;
   if (g.worst === null) return g.target === 'track only' ? `${head}: tracked without a due time.` : `${head}: some tickets would never fall due within the search horizon.`;
-  return `${head}: can take up to ${wallWait(g.worst.wallMs)}, for a ticket arriving ${formatDateTime(g.worst.arrival, g.timeZone)} (due ${formatDateTime(g.worst.due, g.timeZone)}).`;
+  return `${head}: can take up to ${wallWait(g.worst.wallMs)}, for a ticket arriving ${formatDateTime(g.worst.arrival, zone.zone)} (due ${formatDateTime(g.worst.due, zone.zone)}, ${zone.short}).`;
 }
 
 export function CoveragePanel({ policy }: { policy: PolicySpec }) {
@@ -45,21 +47,21 @@ export function CoveragePanel({ policy }: { policy: PolicySpec }) {
       <Button onClick={() => void run()} data-testid="coverage-run">Check coverage</Button>
       {state.status === 'loading' && <LoadingState label="Analysing the next 12 months…" />}
       {state.status === 'error' && <ErrorState title="Could not analyse coverage" message={state.message} code={state.code} onRetry={() => void run()} />}
-      {state.status === 'ready' && <CoverageResults data={state.data} />}
+      {state.status === 'ready' && <CoverageResults data={state.data} calendars={policy.calendars} />}
     </section>
   );
 }
 
-function CoverageResults({ data }: { data: Coverage }) {
+function CoverageResults({ data, calendars }: { data: Coverage; calendars: PolicySpec['calendars'] }) {
   const { gaps, minutesPerWeek, timeZone } = data.uncovered;
   return (
     <div data-testid="coverage-results">
-      <ul>{data.goals.map((g) => <li key={`${g.metricKey}/${g.goalId}/${g.calendarId}`}>{coverageSentence(g)}</li>)}</ul>
+      <ul>{data.goals.map((g) => <li key={`${g.metricKey}/${g.goalId}/${g.calendarId}`}>{coverageSentence(g, shownZone(calendars, g.calendarId, g.timeZone, viewerTimeZone()))}</li>)}</ul>
       {gaps.length === 0
         ? <Notice tone="success">Every hour of the week is covered by at least one calendar.</Notice>
         : (
           <Notice tone="warning" testId="coverage-gaps">
-            {`${Math.round((minutesPerWeek / 60) * 10) / 10} hours a week no calendar covers (${timeZone}): `}
+            {`${Math.round((minutesPerWeek / 60) * 10) / 10} hours a week no calendar covers (${zoneCity(timeZone)} time): `}
             {gaps.map((g) => `${DAY_NAMES[g.from.weekday]} ${g.from.time} – ${DAY_NAMES[g.to.weekday]} ${g.to.time}`).join('; ')}.
           </Notice>
         )}

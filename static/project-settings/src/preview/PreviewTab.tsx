@@ -3,12 +3,13 @@ import { useState } from 'react';
 import type { DataOf, PreviewMetric } from '@contract';
 import type { PolicySpec } from '@core/browser';
 import { call } from '../../../shared/api';
-import { formatSoon, zoneCity } from '../../../shared/format';
+import { formatSoon, viewerTimeZone } from '../../../shared/format';
 import { Button, EmptyState, ErrorState, LoadingState } from '../../../shared/ui';
 import { useMetadata } from '../model/metadata';
 import { Field } from '../ui/Field';
 import { CoveragePanel } from './CoveragePanel';
 import { Timeline } from './Timeline';
+import { shownZone, type ShownZone } from './zoneOfCalendar';
 
 /** Keyed by the field ids goals match on (the changelog's "priority", "issuetype", custom field ids). */
 type Fields = Record<string, string>;
@@ -30,7 +31,7 @@ export function PreviewTab({ policy }: { policy: PolicySpec }) {
       <PreviewForm fields={fields} onChange={setFields} onRun={() => void run()} />
       {outcome.status === 'loading' && <LoadingState label="Calculating…" />}
       {outcome.status === 'error' && <ErrorState title="Could not preview" message={outcome.message} code={outcome.code} onRetry={() => void run()} />}
-      {outcome.status === 'ready' && <PreviewResults data={outcome.data} subject={describeIssue(fields, meta.priorities)} />}
+      {outcome.status === 'ready' && <PreviewResults data={outcome.data} calendars={policy.calendars} subject={describeIssue(fields, meta.priorities)} />}
       <CoveragePanel policy={policy} />
     </section>
   );
@@ -65,29 +66,28 @@ function describeIssue(fields: Fields, priorities: ReadonlyArray<{ id: string; n
   return priority ? `An issue created now with priority ${priority.name}` : 'An issue created now';
 }
 
-function PreviewResults({ data, subject }: { data: DataOf<'settings.preview'>; subject: string }) {
+function PreviewResults({ data, calendars, subject }: { data: DataOf<'settings.preview'>; calendars: PolicySpec['calendars']; subject: string }) {
   if (data.metrics.length === 0) return <EmptyState title="Nothing to preview">This policy has no metrics yet.</EmptyState>;
   return (
     <ul className="preview-list" data-testid="preview-results">
-      {data.metrics.map((m) => <li key={m.key} className="card"><MetricPreview metric={m} now={data.now} subject={subject} /></li>)}
+      {data.metrics.map((m) => <li key={m.key} className="card"><MetricPreview metric={m} now={data.now} subject={subject} zone={shownZone(calendars, m.calendarId, m.calendarTimeZone, viewerTimeZone())} /></li>)}
     </ul>
   );
 }
 
-export function previewSentence(m: PreviewMetric, now: number, subject: string): string {
+/** `zone` is where the due time is shown and how that place is named (see zoneOfCalendar.ts). */
+export function previewSentence(m: PreviewMetric, now: number, subject: string, zone: ShownZone): string {
   if (m.goalName === null) return `${m.name}: no goal matches ${subject.replace(/^An issue/, 'an issue')}, so it is not measured.`;
   if (m.dueAt === null) return `${m.name}: ${subject} is tracked (${m.goalName}) without a due time.`;
-  const zone = m.calendarTimeZone ?? 'UTC';
-  const place = m.calendarName ? `${zoneCity(zone)}, ${m.calendarName}` : zoneCity(zone);
-  return `${m.name}: ${subject} would be due ${formatSoon(m.dueAt, now, zone)} (${place}) — goal ${m.goalName}${m.target ? `, ${m.target}` : ''}.`;
+  return `${m.name}: ${subject} would be due ${formatSoon(m.dueAt, now, zone.zone)} (${zone.label}) — goal ${m.goalName}${m.target ? `, ${m.target}` : ''}.`;
 }
 
-function MetricPreview({ metric, now, subject }: { metric: PreviewMetric; now: number; subject: string }) {
+function MetricPreview({ metric, now, subject, zone }: { metric: PreviewMetric; now: number; subject: string; zone: ShownZone }) {
   return (
     <>
-      <p data-testid={`preview-${metric.key}`}>{previewSentence(metric, now, subject)}</p>
+      <p data-testid={`preview-${metric.key}`}>{previewSentence(metric, now, subject, zone)}</p>
       {metric.dueAt !== null && metric.dueAt > now && (
-        <Timeline from={now} to={metric.dueAt} windows={metric.windows} timeZone={metric.calendarTimeZone ?? 'UTC'} label={metric.name} />
+        <Timeline from={now} to={metric.dueAt} windows={metric.windows} timeZone={zone.zone} label={metric.name} />
       )}
     </>
   );

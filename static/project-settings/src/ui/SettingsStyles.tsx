@@ -2,7 +2,7 @@
  * Layout rules of the settings page, in design tokens (light and dark follow the host theme).
  * A style element rather than a CSS file keeps tests free of CSS transforms, as in the shared kit.
  */
-import { token } from '@atlaskit/tokens';
+import { token } from '../../../shared/ui/token';
 import { colors, radius, space } from '../../../shared/ui';
 
 const css = `
