@@ -75,7 +75,7 @@ export async function explainGet(deps: Deps, p: PayloadOf<'explain.get'>, projec
   if (!isKnownZone(zone)) return badZone;
   const r = await explainIssue(deps, p.issueId, projectId, zone);
   if (!r.ok) return r.code === 'JIRA' ? fromJira(r.error) : fail('NOT_CONFIGURED', 'This project has no valid SLA policy.');
-  return ok({ cycles: r.explanation.cycles, statusNames: r.statusNames, evaluatedAt: r.explanation.evaluatedAt, csv: { filename: `sla-explain-${r.issueKey}.csv`, csv: r.csv } });
+  return ok({ cycles: r.explanation.cycles, statusNames: r.statusNames, goalNames: r.goalNames, evaluatedAt: r.explanation.evaluatedAt, csv: { filename: `sla-explain-${r.issueKey}.csv`, csv: r.csv } });
 }
 
 export async function uptimeGet(projectId: string, canEdit: boolean, p: PayloadOf<'uptime.get'>): Promise<Answer<DataOf<'uptime.get'>>> {
