@@ -6,26 +6,31 @@
  */
 import { startEmulator } from '../emulator';
 import { USERS } from '../emulator/jira/catalog';
-import { REPORT_SHARD_ENTITY, shardKey, shardOf, type ShardRecord } from '../src/store/reportAggregates';
+import { REPORT_SHARD_ENTITY, shardKey, shardOf, type FiledIssue } from '../src/store/reportAggregates';
+import { encodeShard } from '../src/store/reportShardCodec';
 
 const ISSUES = 100_000;
 const HOUR = 3_600_000;
 
 function fill(entities: Record<string, Record<string, { value: unknown; createdAt: number; updatedAt: number }>>, projectId: string, end: number): void {
   const table = (entities[REPORT_SHARD_ENTITY] ??= {});
+  const shards = new Map<string, { month: string; issues: Map<string, FiledIssue> }>();
   const year = 365 * 24 * HOUR;
   for (let i = 0; i < ISSUES; i++) {
     const issueId = String(100_000 + i);
     const stop = end - Math.floor((i / ISSUES) * year);
     const month = new Date(stop).toISOString().slice(0, 7);
     const key = shardKey(projectId, month, shardOf(issueId));
-    const record = (table[key]?.value as ShardRecord | undefined) ?? { projectId, month, rev: 1, issues: {} };
+    const shard = shards.get(key) ?? { month, issues: new Map<string, FiledIssue>() };
+    shards.set(key, shard);
     const elapsed = (i % 7) * HOUR;
-    record.issues[issueId] = { k: `SUP-${i + 1}`, p: String((i % 4) + 1), c: [
+    shard.issues.set(issueId, { k: `SUP-${i + 1}`, p: String((i % 4) + 1), c: [
       ['response', 'l1', stop - 2 * HOUR, stop - HOUR, (i % 90) * 60_000, HOUR, i % 90 < 60 ? 1 : 0, i % 90 < 60 ? null : stop - HOUR - 30 * 60_000],
       ['resolution', 'l1', stop - 10 * HOUR, stop, elapsed, 4 * HOUR, elapsed <= 4 * HOUR ? 1 : 0, elapsed <= 4 * HOUR ? null : stop - 2 * HOUR],
-    ] };
-    table[key] = { value: record, createdAt: end, updatedAt: end };
+    ] });
+  }
+  for (const [key, { month, issues }] of shards) {
+    table[key] = { value: { projectId, month, rev: 1, packed: encodeShard(month, issues) }, createdAt: end, updatedAt: end };
   }
 }
 
@@ -43,9 +48,13 @@ export async function run(print: (line: object) => void): Promise<void> {
     const payload = { fromMonth: from, toMonth: month, timeZone: 'Europe/Madrid', metricKey: null, goalId: null, priorityId: null };
     for (const run of [1, 2, 3]) {
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       const res = (await emu.runtime.invokeResolver({ moduleKey: 'sla-report', accountId: USERS.admin, functionKey: 'report.get', payload, extension })) as { ok: boolean; data?: { cycleCount: number } };
       const ms = Math.round(performance.now() - t0);
-      print({ bench: 'report.get 12 months, 100k issues (emulator)', run, ms, ok: res.ok, cycles: res.data?.cycleCount ?? null, targetMs: 2000 });
+      // CPU time of this process as well: on a shared machine wall time also counts other programs.
+      const cpu = process.cpuUsage(cpu0);
+      const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
+      print({ bench: 'report.get 12 months, 100k issues (emulator)', run, ms, cpuMs, ok: res.ok, cycles: res.data?.cycleCount ?? null, targetMs: 2000 });
     }
   } finally {
     await running.close();

@@ -97,7 +97,7 @@ describe('the dependency rule', () => {
 });
 
 /** App modules every use-case may build on; everything else in src/app is a use-case. */
-const BUILDING_BLOCKS = ['deps', 'answer', 'retry', 'history', 'property', 'actions', 'names', 'mirrorData', 'evaluateIssue', 'reportFiling', 'eventDelta'];
+const BUILDING_BLOCKS = ['deps', 'answer', 'retry', 'history', 'property', 'actions', 'names', 'mirrorData', 'evaluateIssue', 'reportFiling', 'eventDelta', 'outcome'];
 
 /** The only places where one use-case calls another, each for a stated reason. */
 const COMPOSITIONS: Record<string, string[]> = {
@@ -111,19 +111,22 @@ const COMPOSITIONS: Record<string, string[]> = {
   analysis: ['settings', 'whatIf'],
   // Pages read from Jira refresh the history mirror.
   chainPages: ['mirrorSync'],
+  // A bulk recompute of a backfill page saves the records it built without overwriting an event's newer one.
+  bulkRecompute: ['backfillSave'],
   // A due batch is a bulk recompute from the mirror.
   dueBatch: ['bulkRecompute'],
   // An event updates the mirror before the recompute is queued.
   issueEvents: ['mirrorSync'],
-  // The mirror and the single-issue recompute use each other: a mirror miss falls back to a Jira read.
-  mirrorSync: ['recompute'],
+  // A recompute keeps the history mirror in step with what it read from Jira.
   recompute: ['mirrorSync'],
   // The sweep queues due batches and resumes parked project recomputes.
   sweep: ['dueBatch', 'reindex'],
   // Reconciliation judges its candidates with its own rules.
   reconcile: ['reconcileRules'],
-  // The gadget's compliance is this month's project report for its metric.
-  gadget: ['reports'],
+  // The gadget's compliance is this month's project report for its metric, over the viewer's issues.
+  gadget: ['reports', 'viewerScope'],
+  // The report page reads the aggregates over the issues the viewer may open, and lists only keys they can open.
+  reportView: ['reports', 'viewerScope', 'visibleKeys'],
   // The customer panel reduces the same evaluation the agent panel starts from.
   customerPanel: ['panel'],
   // What-if covers the same issues a project recompute would (its scope rule).
@@ -131,6 +134,24 @@ const COMPOSITIONS: Record<string, string[]> = {
 };
 
 const appModule = (t: string) => t.match(/^src\/app\/([^/]+?)(?:\.ts)?$/)?.[1];
+
+/** Every import cycle of a graph, each as "a -> b -> a" from the first module on it (depth-first). */
+function cyclesIn(edges: Map<string, string[]>): string[] {
+  const found = new Set<string>();
+  const done = new Set<string>();
+  const visit = (node: string, trail: string[]): void => {
+    const at = trail.indexOf(node);
+    if (at >= 0) {
+      found.add([...trail.slice(at), node].join(' -> '));
+      return;
+    }
+    if (done.has(node)) return;
+    for (const next of edges.get(node) ?? []) visit(next, [...trail, node]);
+    done.add(node);
+  };
+  for (const node of [...edges.keys()].sort()) visit(node, []);
+  return [...found];
+}
 
 describe('the direction core <- app <- handlers', () => {
   it('never lets a use-case import an entry point or the handler table', () => {
@@ -159,6 +180,15 @@ describe('the direction core <- app <- handlers', () => {
         .map((to) => `${file} -> ${to}`),
     );
     expect(found).toEqual([]);
+  });
+
+  it('has no import cycle inside src/app, type-only imports included', () => {
+    const edges = new Map(sourceFiles('src/app').map((file) => [appModule(file) ?? file, importsOf(file).map((spec) => appModule(target(file, spec))).filter((to): to is string => to !== undefined)]));
+    expect(cyclesIn(edges)).toEqual([]);
+  });
+
+  it('finds a cycle when two modules import each other', () => {
+    expect(cyclesIn(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).toEqual(['a -> b -> c -> a']);
   });
 
   it('lets entry points reach the core only through its public entry', () => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { validate, validateTriggerScopes } from '@forge/manifest';
 import { parse } from 'yaml';
-import { RESOLVER_KEYS } from '@contract';
+import { RESOLVER_KEYS, SLA_SEARCH_ALIASES } from '@contract';
 import * as handlers from '../src/index';
 import { RESOLVER_TABLE } from '../src/handlers/resolver';
 import { buildProperty } from '../src/app/property';
@@ -90,6 +90,10 @@ describe('manifest.yml', () => {
 
 describe('the JQL index of the sla property', () => {
   const values = manifest.modules['jira:entityProperty']!.flatMap((m) => m.values as Array<{ path: string; type: string; searchAlias: string }>);
+
+  it('indexes exactly the aliases the reconciliation audit searches by', () => {
+    expect(values.map((v) => v.searchAlias).sort()).toEqual([...SLA_SEARCH_ALIASES].sort());
+  });
 
   it('stays within 100 indexed values with dot-free aliases', () => {
     expect(values.length).toBeLessThanOrEqual(100);

@@ -16,25 +16,25 @@ import { createJiraClient } from '../../src/jira/client';
 import { retryPolicy, type JiraTransport } from '../../src/jira/http';
 import { mapHistory } from '../../src/jira/mapHistory';
 import { loadConfig } from '../../src/store/config';
-import { JiraLimiter, type LimitSettings, type Tally } from './jiraLimits';
+import { TaggedJiraMeter, type Tally } from './limits';
+import { staleDetail, type StaleDetail } from './staleDetail';
 import { APP, BASE, type SimWorld } from './world';
 
 const REQUEST_MS = 60;
 
-function transportOf(world: SimWorld, limiter: JiraLimiter | null, clock: { now: number } | null): JiraTransport {
+/** Straight to the emulated site; with a meter, under its limiters on the given clock (a 429 waits its Retry-After). */
+function transportOf(world: SimWorld, meter: TaggedJiraMeter | null, clock: { now: number } | null): JiraTransport {
   return async (route, init) => {
     const url = new URL(route.value, BASE);
     const body = init.body ? (JSON.parse(init.body) as unknown) : undefined;
     for (;;) {
       if (clock) clock.now += REQUEST_MS;
-      const ids = /\/issue\/(\d+)/.exec(url.pathname)?.[1];
-      const verdict = limiter?.admit(init.method, url.pathname, ids ? [ids] : []);
-      if (verdict && !verdict.ok && clock) {
-        clock.now += (verdict.retryAfterS ?? 1) * 1000;
+      const ctx = { site: world.site, base: BASE, now: () => world.clock.now(), indexes: () => [], ...(meter ? { meter } : {}) };
+      const res = handleJira({ method: init.method, path: url.pathname, query: url.searchParams, body, actor: { accountId: APP, self: true } }, ctx);
+      if (res.status === 429 && clock) {
+        clock.now += Number(res.headers?.['Retry-After'] ?? 1) * 1000;
         continue;
       }
-      const res = handleJira({ method: init.method, path: url.pathname, query: url.searchParams, body, actor: { accountId: APP, self: true } }, { site: world.site, base: BASE, now: () => world.clock.now(), indexes: () => [] });
-      limiter?.charge(init.method, url.pathname, res.body);
       return { status: res.status, headers: { get: () => null }, text: async () => (res.body === undefined ? '' : JSON.stringify(res.body)) };
     }
   };
@@ -46,7 +46,9 @@ export function scopeIds(world: SimWorld, projectId: string, resolvedSince: stri
   return world.site.data.issues.filter((i) => i.projectId === projectId && (i.fields.resolution === null || (i.fields.resolutiondate ?? 0) >= since)).map((i) => i.id);
 }
 
-export async function staleProperties(world: SimWorld, projectId: string, ids: string[], key = 'sla'): Promise<number> {
+/** Stale in-scope issues; `details` receives why, for the first `limit` of them. */
+export async function staleProperties(world: SimWorld, projectId: string, ids: string[], details?: { limit: number; out: StaleDetail[] }): Promise<number> {
+  const key = 'sla';
   const config = await loadConfig(projectId);
   const compiled = config ? validatePolicy(config.policy) : null;
   if (!config || !compiled?.ok) return ids.length;
@@ -59,20 +61,24 @@ export async function staleProperties(world: SimWorld, projectId: string, ids: s
     const read = await client.getIssueBundle(id, readFields(config.policy));
     if (!read.ok) continue;
     const snapshot = evaluate(mapHistory(read.value, policyFieldIds(config.policy), categories), compiled.value, now);
-    const raw = world.site.issue(id)?.properties[key];
+    const issue = world.site.issue(id);
+    const raw = issue?.properties[key];
     // A property the app did not sign is stale; a signed one must equal a fresh build (same `seen`).
-    if (verifiedSignature(raw, id, ik) === null) stale++;
-    else if (buildProperty(snapshot, { issueId: id, policyVersion: config.version, seen: (raw as SlaProperty).seen, key: ik }).sig !== (raw as SlaProperty).sig) stale++;
+    const signed = verifiedSignature(raw, id, ik) !== null;
+    const fresh = buildProperty(snapshot, { issueId: id, policyVersion: config.version, seen: signed ? (raw as SlaProperty).seen : null, key: ik });
+    if (signed && fresh.sig === (raw as SlaProperty).sig) continue;
+    stale++;
+    if (issue && details && details.out.length < details.limit) details.out.push(await staleDetail(issue, read.value, readFields(config.policy), fresh, now));
   }
   return stale;
 }
 
 export interface NaiveResult { tally: Tally; simulatedMinutes: number }
 
-export async function naivePath(world: SimWorld, projectId: string, ids: string[], limits: LimitSettings): Promise<NaiveResult> {
+export async function naivePath(world: SimWorld, projectId: string, ids: string[]): Promise<NaiveResult> {
   const clock = { now: world.clock.now() };
-  const limiter = new JiraLimiter(limits, () => clock.now, () => 'naive');
-  const client = createJiraClient(transportOf(world, limiter, clock), retryPolicy(0));
+  const meter = new TaggedJiraMeter(world.site, () => clock.now, () => 'naive');
+  const client = createJiraClient(transportOf(world, meter, clock), retryPolicy(0));
   const config = await loadConfig(projectId);
   const compiled = config ? validatePolicy(config.policy) : null;
   if (!config || !compiled?.ok) throw new Error('naive path: project not configured');
@@ -85,5 +91,5 @@ export async function naivePath(world: SimWorld, projectId: string, ids: string[
     const snapshot = evaluate(mapHistory(read.value, policyFieldIds(config.policy), categories), compiled.value, world.clock.now());
     await client.putIssueProperty(id, 'sla-naive', buildProperty(snapshot, { issueId: id, policyVersion: config.version, seen: null, key: ik }));
   }
-  return { tally: limiter.tally('naive'), simulatedMinutes: Math.round((clock.now - start) / 60_000) };
+  return { tally: meter.tally('naive'), simulatedMinutes: Math.round((clock.now - start) / 60_000) };
 }

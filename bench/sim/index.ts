@@ -1,5 +1,5 @@
 /**
- * `npm run sim [-- --issues N] [-- --no-naive]`: the site-scale simulation (default 100,000 issues),
+ * `npm run sim [-- --issues N] [--no-naive] [--day-events N] [--seed N] [--day-start-hour H] [--storage-units N]`: the site-scale simulation (default 100,000 issues),
  * one JSON line per phase on stdout.
  */
 import { join } from 'node:path';
@@ -11,7 +11,9 @@ function option(name: string, fallback: number): number {
   return Number.isFinite(v) && v > 0 ? Math.floor(v) : fallback;
 }
 
-runSim({ issues: option('issues', 100_000), root: join(__dirname, '..', '..'), naive: !process.argv.includes('--no-naive') }, (l) => process.stdout.write(`${JSON.stringify(l)}\n`))
+const given = (name: string): number | undefined => (process.argv.includes(`--${name}`) ? option(name, 0) || undefined : undefined);
+
+runSim({ issues: option('issues', 100_000), root: join(__dirname, '..', '..'), naive: !process.argv.includes('--no-naive'), dayEvents: given('day-events'), seed: given('seed'), dayStartHour: given('day-start-hour'), storageUnitsPerMinute: given('storage-units') }, (l) => process.stdout.write(`${JSON.stringify(l)}\n`))
   .then(() => process.exit(0))
   .catch((e: unknown) => {
     process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);

@@ -9,12 +9,24 @@ import { startReindex } from '../../src/app/reindex';
 import { loadConfig, saveConfig } from '../../src/store/config';
 import { listDue } from '../../src/store/dueIndex';
 import { naivePath, scopeIds, staleProperties } from './check';
+import type { StaleDetail } from './staleDetail';
 import { dayOfEvents } from './day';
-import { DOCUMENTED_LIMITS, emptyTally, type LimitSettings, type Tally } from './jiraLimits';
+import { emptyTally, type Tally } from './limits';
 import { addProject, PROJECT, seedIssues } from './seed';
 import { SimWorld } from './world';
 
-export interface SimOptions { issues: number; root: string; limits?: LimitSettings; naive?: boolean }
+export interface SimOptions {
+  issues: number;
+  root: string;
+  naive?: boolean;
+  /** Product events in the working day (default issues / 20) and the seed of the site's history (default 11). */
+  dayEvents?: number;
+  seed?: number;
+  /** UTC hour the working day starts at (default: as soon as the settings-save recompute has converged, which grows with size). */
+  dayStartHour?: number;
+  /** Storage read and write units a minute (default: Forge's documented 4,000); lower to exercise refusals. */
+  storageUnitsPerMinute?: number;
+}
 
 /** Monday 2 March 2026, 08:00 UTC: the working day the events happen on. */
 export const START = Date.UTC(2026, 2, 2, 8);
@@ -30,6 +42,18 @@ function metadata(world: SimWorld): SiteMetadata {
 }
 
 async function save(world: SimWorld, policy: PolicySpec): Promise<void> {
+  // The admin's save; storage may refuse it for the rest of a busy minute, and the admin saves again.
+  for (let tries = 0; tries < 10; tries++) {
+    try {
+      return await saveOnce(world, policy);
+    } catch {
+      world.clock.advance(60_000);
+    }
+  }
+  throw new Error('settings save refused by storage ten times');
+}
+
+async function saveOnce(world: SimWorld, policy: PolicySpec): Promise<void> {
   const version = (await loadConfig(PROJECT.id))?.version ?? 0;
   const saved = await saveConfig({ projectId: PROJECT.id, policy, expectedVersion: version, updatedBy: USERS.admin, updatedAt: new Date(world.clock.now()).toISOString() });
   if (!saved.ok) throw new Error('settings save refused');
@@ -40,7 +64,7 @@ async function save(world: SimWorld, policy: PolicySpec): Promise<void> {
 async function converge(world: SimWorld, tag: string): Promise<void> {
   for (let round = 0; round < 10_000; round++) {
     await world.drain();
-    const due = await listDue(world.clock.now(), 1);
+    const due = await world.referee(() => listDue(world.clock.now(), 1));
     const parked = world.kvs.state.kv && Object.keys(world.kvs.state.kv).some((k) => k.startsWith('chain:'));
     if (due.entries.length === 0 && !parked) return;
     // The next scheduled sweep: five minutes on.
@@ -53,7 +77,7 @@ async function converge(world: SimWorld, tag: string): Promise<void> {
 interface Line { phase: string; [k: string]: unknown }
 
 function line(world: SimWorld, phase: string, tag: string, from: { at: number; cpu: NodeJS.CpuUsage }, extra: Record<string, unknown>): Line {
-  const jira: Tally = world.limiter.tallies.get(tag) ?? emptyTally();
+  const jira: Tally = world.jiraMeter.tallies.get(tag) ?? emptyTally();
   const m = world.meter.tally(tag);
   const cpu = process.cpuUsage(from.cpu);
   return {
@@ -61,6 +85,8 @@ function line(world: SimWorld, phase: string, tag: string, from: { at: number; c
     jira: { requests: jira.requests, points: jira.points, byEndpoint: jira.byEndpoint },
     http429: { ...jira.http429, ...m.forge429 },
     events: { pushed: m.eventsPushed, peakPerMinute: world.meter.peakEventsPerMinute(Math.floor(from.at / 60_000)), triggers: m.triggers },
+    thrown: m.thrown,
+    lost: m.lost,
     storage: { ...m.storage, peakUnitsPerMinute: world.meter.peakUnitsPerMinute(Math.floor(from.at / 60_000)) },
     simulatedMinutes: Math.round((world.clock.now() - from.at) / 60_000),
     cpuMs: Math.round((cpu.user + cpu.system) / 1000),
@@ -74,10 +100,17 @@ const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1
 
 const inScope = (world: SimWorld) => scopeIds(world, PROJECT.id, RESOLVED_SINCE);
 
-function seedPhase(world: SimWorld, issues: number): Line {
+/** `stale`, and when it is not 0, why for the first few (`staleSample`). */
+async function staleness(world: SimWorld): Promise<{ stale: number; staleSample?: StaleDetail[] }> {
+  const out: StaleDetail[] = [];
+  const stale = await world.referee(() => staleProperties(world, PROJECT.id, inScope(world), { limit: 5, out }));
+  return stale ? { stale, staleSample: out } : { stale };
+}
+
+function seedPhase(world: SimWorld, issues: number, seed?: number): Line {
   const t = mark(world);
   addProject(world.site.data);
-  seedIssues(world.site.data, issues, START);
+  seedIssues(world.site.data, issues, START, seed);
   const histories = world.site.data.issues.reduce((n, i) => n + i.changelog.length, 0);
   const comments = world.site.data.issues.reduce((n, i) => n + i.comments.length, 0);
   return { phase: 'seed', issues, histories, comments, open: scopeIds(world, PROJECT.id, null).length, cpuMs: Math.round(process.cpuUsage(t.cpu).user / 1000) };
@@ -89,27 +122,29 @@ async function savePhase(world: SimWorld, phase: string, tag: string, presetId: 
   world.tag = tag;
   await save(world, instantiatePreset(presetId, metadata(world)).policy);
   await converge(world, tag);
-  return line(world, phase, tag, t, { inScope: inScope(world).length, stale: await staleProperties(world, PROJECT.id, inScope(world)) });
+  return line(world, phase, tag, t, { inScope: inScope(world).length, ...(await staleness(world)) });
 }
 
-async function withNaive(world: SimWorld, recompute: Line, limits: LimitSettings): Promise<Line> {
-  const naive = await naivePath(world, PROJECT.id, inScope(world), limits);
+async function withNaive(world: SimWorld, recompute: Line): Promise<Line> {
+  const naive = await naivePath(world, PROJECT.id, inScope(world));
   const j = recompute.jira as { requests: number; points: number };
   const ratios = { requests: ratio(naive.tally.requests, j.requests), points: ratio(naive.tally.points, j.points) };
   return { ...recompute, naive: { requests: naive.tally.requests, points: naive.tally.points, http429: naive.tally.http429, simulatedMinutes: naive.simulatedMinutes }, ratios };
 }
 
 /** A working day of events with the sweep; two lines, one per source of work. */
-async function dayPhase(world: SimWorld, issues: number): Promise<Line[]> {
+async function dayPhase(world: SimWorld, issues: number, o: SimOptions): Promise<Line[]> {
+  const events = o.dayEvents ?? Math.max(20, Math.round(issues / 20));
+  if (o.dayStartHour !== undefined) world.clock.advance(Math.max(0, START - 8 * 3_600_000 + o.dayStartHour * 3_600_000 - world.clock.now()));
   const t = mark(world);
   world.deliverEvents = true;
-  const day = await dayOfEvents(world, Math.max(20, Math.round(issues / 20)), Math.max(2, Math.round(issues / 500)));
+  const day = await dayOfEvents(world, events, Math.max(2, Math.round(events / 25)));
   await converge(world, 'sweep');
   world.deliverEvents = false;
-  const stale = await staleProperties(world, PROJECT.id, inScope(world));
+  const stale = await staleness(world);
   return [
-    line(world, 'working-day-events', 'events', t, { productEvents: day.events, created: day.created, stale }),
-    line(world, 'working-day-sweep', 'sweep', t, { sweeps: day.sweeps, stale }),
+    line(world, 'working-day-events', 'events', t, { productEvents: day.events, created: day.created, ...stale }),
+    line(world, 'working-day-sweep', 'sweep', t, { sweeps: day.sweeps, ...stale }),
   ];
 }
 
@@ -130,25 +165,26 @@ async function reconcilePhase(world: SimWorld): Promise<Line> {
   let runs = 0;
   for (; runs < 200; runs++) {
     world.tag = 'reconcile';
-    const report = await runReconcile(world.deps);
+    // The hourly scheduled run; one that storage refused is missed, as a scheduled trigger is.
+    const report = await runReconcile(world.deps).catch(() => (world.meter.lost('reconcile', 'storage refused'), null));
     await world.drain();
-    if (report.unfinished === 0) break;
+    if (report?.unfinished === 0) break;
     world.clock.advance(60 * 60_000);
   }
   await converge(world, 'reconcile');
-  return line(world, 'reconciliation', 'reconcile', t, { editedByHand: edited.length, runs: runs + 1, stale: await staleProperties(world, PROJECT.id, inScope(world)) });
+  return line(world, 'reconciliation', 'reconcile', t, { editedByHand: edited.length, runs: runs + 1, ...(await staleness(world)) });
 }
 
 export async function runSim(o: SimOptions, print: (l: Line) => void): Promise<Line[]> {
-  const limits = o.limits ?? DOCUMENTED_LIMITS;
   const out: Line[] = [];
   const emit = (l: Line) => (out.push(l), print(l));
-  const world = new SimWorld(o.root, START, limits);
-  emit(seedPhase(world, o.issues));
+  const world = new SimWorld(o.root, START);
+  if (o.storageUnitsPerMinute) Object.assign(world.storage.config, { readUnitsPerMinute: o.storageUnitsPerMinute, writeUnitsPerMinute: o.storageUnitsPerMinute });
+  emit(seedPhase(world, o.issues, o.seed));
   emit(await savePhase(world, 'install-backfill', 'install', 'idalko-standard'));
   const recompute = await savePhase(world, 'settings-save-recompute', 'recompute', 'idalko-premium');
-  emit(o.naive === false ? recompute : await withNaive(world, recompute, limits));
-  for (const l of await dayPhase(world, o.issues)) emit(l);
+  emit(o.naive === false ? recompute : await withNaive(world, recompute));
+  for (const l of await dayPhase(world, o.issues, o)) emit(l);
   emit(await reconcilePhase(world));
   return out;
 }

@@ -1,8 +1,9 @@
 /**
  * The simulated installation, in one process on simulated time: the emulated Jira site behind the
- * rate limiters, the emulated KVS (counted in 10 KB units), Forge's async-event queue (50 events a
- * push, 500 events a minute per installation, at most 4 redeliveries) and the app's real handlers.
- * Nothing sleeps: waiting advances the simulated clock.
+ * emulator's Jira limiters, the emulated KVS behind the emulator's storage limiter (refusing, not only
+ * counting), Forge's async-event queue behind the emulator's queue limits (50 events a push, 500 a
+ * minute), with Forge's redelivery rules, and the app's real handlers. Nothing sleeps: waiting
+ * advances the simulated clock. Limits: bench/sim/limits.ts.
  */
 import { join } from 'node:path';
 import { createClock, installClock, type EmulatorClock } from '../../emulator/clock';
@@ -21,7 +22,7 @@ import { retryPolicy, type JiraTransport, type ResponseLike } from '../../src/ji
 import { handleRecompute } from '../../src/handlers/consumer';
 import { handleIssueEvent } from '../../src/handlers/issueEvents';
 import { runSweep } from '../../src/app/sweep';
-import { JiraLimiter, type LimitSettings } from './jiraLimits';
+import { documentedQueue, documentedStorage, TaggedJiraMeter } from './limits';
 import { Meter } from './meter';
 
 export const BASE = 'https://sim.atlassian.net';
@@ -30,10 +31,14 @@ export const APP = 'acc-app-sla-clock';
 const REQUEST_MS = 60;
 /** Simulated time one app storage request takes. */
 const STORAGE_MS = 10;
-const EVENTS_PER_MINUTE = 500;
+/** Retries an invocation may request (InvocationError) before Forge drops the event. */
 const MAX_REDELIVERIES = 4;
+/** A function that threw is redelivered with back-off (10 s doubling, at most 15 min) for up to 24 h. */
+const thrownBackoffS = (n: number) => Math.min(900, 10 * 2 ** n);
+const RETENTION_MS = 24 * 3_600_000;
 
-interface Queued { at: number; body: RecomputeJob; retries: number; tag: string }
+type Work = { kind: 'job'; body: RecomputeJob } | { kind: 'trigger'; payload: Record<string, unknown> };
+interface Queued { at: number; work: Work; retries: number; thrown: number; firstAt: number; tag: string }
 
 export class SimWorld {
   readonly clock: EmulatorClock;
@@ -42,23 +47,26 @@ export class SimWorld {
   /** What the simulation is doing now; counts are kept per tag. */
   tag = 'setup';
   readonly meter = new Meter(() => this.tag);
-  readonly limiter: JiraLimiter;
+  readonly jiraMeter: TaggedJiraMeter;
+  readonly storage = documentedStorage();
+  readonly queueMeter = documentedQueue(() => this.clock.now());
   readonly deps: Deps;
   /** The manifest's indexed `sla` paths, so JQL on the property (reconciliation) works. */
   readonly propertyIndexes: PropertyIndex[];
   private queue: Queued[] = [];
-  private pushesThisMinute = new Map<number, number>();
   /** Product events are delivered to the trigger when on (the day phase). */
   deliverEvents = false;
+  readonly pendingTriggers: Array<Record<string, unknown>> = [];
 
-  constructor(root: string, startMs: number, limits: LimitSettings) {
+  constructor(root: string, startMs: number) {
     this.clock = createClock(startMs - Date.now());
     installClock(this.clock);
     this.site = new JiraSite(() => this.clock.now(), emptySite());
     const manifest = loadManifest(join(root, 'manifest.yml'));
     this.propertyIndexes = manifest.propertyIndexes;
     this.kvs = new KvsStore(emptyKvs(), () => this.clock.now(), () => manifest.entityIndexes);
-    this.limiter = new JiraLimiter(limits, () => this.clock.now(), () => this.tag);
+    this.kvs.gate = (path, body, apply) => this.storage.handle(path, body, this.clock.now(), apply);
+    this.jiraMeter = new TaggedJiraMeter(this.site, () => this.clock.now(), () => this.tag);
     installForgeGlobals({
       appAccountId: APP,
       jira: async (req) => this.jira(req.method, req.path, req.query, req.body),
@@ -80,16 +88,10 @@ export class SimWorld {
     };
   }
 
-  readonly pendingTriggers: Array<Record<string, unknown>> = [];
-
-  /** Jira as the app: the limiters first, then the emulated site; every request takes REQUEST_MS. */
+  /** Jira as the app: the emulator's limiters (router meter hook), then the emulated site; every request takes REQUEST_MS. */
   private async jira(method: string, path: string, query: URLSearchParams, body: unknown) {
     this.clock.advance(REQUEST_MS);
-    const issues = issueIdsOf(path, body);
-    const verdict = this.limiter.admit(method, path, issues);
-    if (!verdict.ok) return { status: 429, headers: verdict.headers, body: { errorMessages: ['Rate limit exceeded.'] } };
-    const res = handleJira({ method, path, query, body, actor: { accountId: APP, self: true } }, { site: this.site, base: BASE, now: () => this.clock.now(), indexes: () => this.propertyIndexes });
-    return { ...res, headers: { ...(res.headers ?? {}), ...verdict.headers, ...this.limiter.charge(method, path, res.body) } };
+    return handleJira({ method, path, query, body, actor: { accountId: APP, self: true } }, { site: this.site, base: BASE, now: () => this.clock.now(), indexes: () => this.propertyIndexes, meter: this.jiraMeter });
   }
 
   private readonly transport: JiraTransport = async (route, init): Promise<ResponseLike> => {
@@ -100,31 +102,49 @@ export class SimWorld {
     return { status: res.status, headers: { get: (n) => headers.get(n.toLowerCase()) ?? null }, text: async () => (res.body === undefined ? '' : JSON.stringify(res.body)) };
   };
 
-  /** Forge's push: at most 50 events, and 500 events a minute per installation (RateLimitError otherwise). */
+  /** Forge's push through the emulator's queue limits; a refusal throws as @forge/events does (RateLimitError on 429). */
   private async push(events: Array<PushEvent<RecomputeJob>>): Promise<void> {
-    if (events.length === 0 || events.length > 50) throw new Error(`a push holds 1 to 50 events, not ${events.length}`);
-    const minute = Math.floor(this.clock.now() / 60_000);
-    const used = this.pushesThisMinute.get(minute) ?? 0;
-    if (used + events.length > EVENTS_PER_MINUTE) {
-      this.meter.http429('forge-events-per-minute');
-      throw new Error('RateLimitError: too many events');
+    const refused = this.queueMeter.admit(events);
+    if (refused) {
+      this.meter.http429(refused.status === 429 ? 'forge-events-per-minute' : `forge-push-${refused.status}`);
+      throw new Error(refused.status === 429 ? 'RateLimitError: too many events' : `push refused (${refused.status})`);
     }
-    this.pushesThisMinute.set(minute, used + events.length);
-    this.meter.events(events.length, minute);
-    for (const e of events) this.queue.push({ at: this.clock.now() + (e.delayInSeconds ?? 0) * 1000, body: e.body, retries: 0, tag: this.tag });
+    this.meter.events(events.length, Math.floor(this.clock.now() / 60_000));
+    const now = this.clock.now();
+    for (const e of events) this.queue.push({ at: now + (e.delayInSeconds ?? 0) * 1000, work: { kind: 'job', body: e.body }, retries: 0, thrown: 0, firstAt: now, tag: this.tag });
   }
 
-  /** Delivers queued product events to the trigger function. */
+  /** Delivers product events to the trigger function (a refused one comes again as Forge redelivers it). */
   async runTriggers(): Promise<void> {
     while (this.pendingTriggers.length) {
-      const payload = this.pendingTriggers.shift();
+      const payload = this.pendingTriggers.shift() as Record<string, unknown>;
       this.tag = 'events';
-      this.meter.tally().triggers++;
-      await handleIssueEvent(this.deps, payload);
+      await this.run({ at: this.clock.now(), work: { kind: 'trigger', payload }, retries: 0, thrown: 0, firstAt: this.clock.now(), tag: 'events' });
     }
   }
 
-  /** Runs queued jobs until the queue is empty or `until` (simulated ms) is reached; answers whether it emptied. */
+  /** One invocation with Forge's rules: a requested retry (at most 4), a throw redelivered with back-off (a trigger's is lost). */
+  private async run(next: Queued): Promise<void> {
+    this.tag = next.tag;
+    if (next.work.kind === 'trigger') this.meter.tally().triggers++;
+    let result: unknown;
+    try {
+      result = next.work.kind === 'job'
+        ? await handleRecompute(this.deps, { body: next.work.body, ...(next.retries ? { retryContext: { retryCount: next.retries } } : {}) })
+        : await handleIssueEvent(this.deps, next.work.payload);
+    } catch (e) {
+      this.meter.thrown(next.work.kind);
+      const at = this.clock.now() + thrownBackoffS(next.thrown) * 1000;
+      if (next.work.kind === 'job' && at - next.firstAt <= RETENTION_MS) this.queue.push({ ...next, at, thrown: next.thrown + 1 });
+      else this.meter.lost(next.work.kind, e instanceof Error ? e.message : String(e));
+      return;
+    }
+    const retry = result as { retryOptions?: { retryAfter?: number } } | undefined;
+    if (retry?.retryOptions && next.retries < MAX_REDELIVERIES) this.queue.push({ ...next, at: this.clock.now() + (retry.retryOptions.retryAfter ?? 1) * 1000, retries: next.retries + 1 });
+    else if (retry?.retryOptions) this.meter.lost(next.work.kind, 'out of redeliveries');
+  }
+
+  /** Runs queued invocations until the queue is empty or `until` (simulated ms) is reached; answers whether it emptied. */
   async drain(until = Infinity): Promise<boolean> {
     while (this.queue.length) {
       this.queue.sort((a, b) => a.at - b.at);
@@ -132,18 +152,32 @@ export class SimWorld {
       if (next.at > until) return false;
       this.queue.shift();
       if (next.at > this.clock.now()) this.clock.advance(next.at - this.clock.now());
-      this.tag = next.tag;
-      const result = await handleRecompute(this.deps, { body: next.body, ...(next.retries ? { retryContext: { retryCount: next.retries } } : {}) });
-      const retry = result as { retryOptions?: { retryAfter?: number } } | undefined;
-      if (retry?.retryOptions && next.retries < MAX_REDELIVERIES) this.queue.push({ ...next, at: this.clock.now() + (retry.retryOptions.retryAfter ?? 1) * 1000, retries: next.retries + 1 });
-      else if (retry?.retryOptions) this.meter.note('an event ran out of redeliveries');
+      await this.run(next);
     }
     return true;
   }
 
+  /** The scheduled sweep; a run that threw (storage refused) is missed, as a scheduled trigger is; the next run takes its work. */
   async sweep(tag = 'sweep'): Promise<void> {
     this.tag = tag;
-    await runSweep(this.deps);
+    try {
+      await runSweep(this.deps);
+    } catch (e) {
+      this.meter.lost('sweep', e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  /** The simulation's own look at storage (the referee, convergence checks): neither limited nor counted with the app. */
+  async referee<T>(look: () => Promise<T>): Promise<T> {
+    const tag = this.tag;
+    this.tag = 'referee';
+    this.storage.config.enabled = false;
+    try {
+      return await look();
+    } finally {
+      this.storage.config.enabled = true;
+      this.tag = tag;
+    }
   }
 
   queued(): number {
@@ -153,11 +187,4 @@ export class SimWorld {
   client(): JiraClient {
     return this.deps.appJira(30_000);
   }
-}
-
-function issueIdsOf(path: string, body: unknown): string[] {
-  const m = /\/issue\/(\d+)/.exec(path);
-  if (m?.[1]) return [m[1]];
-  const issues = (body as { issues?: Array<{ issueID?: unknown }> } | undefined)?.issues;
-  return Array.isArray(issues) ? issues.map((i) => String(i.issueID)) : [];
 }

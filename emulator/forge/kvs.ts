@@ -16,7 +16,7 @@ const MAX_KEY_LENGTH = 500;
 const MAX_VALUE_BYTES = 240 * 1024;
 /** The error table allows 32 levels of nesting; the limits page says 31. The emulator refuses beyond 32. */
 const MAX_DEPTH = 32;
-const MAX_TRANSACTION_OPS = 25;
+export const MAX_TRANSACTION_OPS = 25;
 const MAX_TRANSACTION_BYTES = 4 * 1024 * 1024;
 
 /** Runs a storage call through limits and faults (emulator/limits) before the store applies it. */

@@ -4,7 +4,8 @@
  */
 import type { Issue, SiteData } from './model';
 import { adf, commentJson, historyJson, issueTypeJson, jiraTime, priorityJson, projectJson, statusJson, userJson } from './format';
-import { ownHas } from './own';
+import { ownGet, ownHas } from './own';
+import { ISSUE_SECURITY_LEVELS } from './permissions';
 
 /** `publicCommentsOnly`: the viewer is a customer, who never sees internal notes. */
 export interface IssueView { fields: string[] | null; expandChangelog: boolean; properties: string[]; publicCommentsOnly?: boolean }
@@ -39,6 +40,7 @@ function fieldValues(base: string, data: SiteData, issue: Issue, publicCommentsO
     reporter: user(f.reporter),
     creator: user(issue.creatorId),
     labels: [...f.labels],
+    security: f.security ? { id: f.security, name: ownGet(ISSUE_SECURITY_LEVELS, f.security)?.name ?? '' } : null,
     created: jiraTime(issue.created),
     updated: jiraTime(issue.updated),
     comment: {

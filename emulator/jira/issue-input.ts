@@ -4,7 +4,8 @@
  */
 import type { SiteData } from './model';
 import type { FieldPatch } from './site';
-import { ownSet } from './own';
+import { ownGet, ownSet } from './own';
+import { ISSUE_SECURITY_LEVELS } from './permissions';
 
 export interface ParsedInput { patch: FieldPatch; errors: Record<string, string>; projectRef: string | null }
 
@@ -71,6 +72,10 @@ function applyField(data: SiteData, out: ParsedInput, id: string, value: unknown
     case 'priority': return set(ref(data.priorities, value), (v) => (p.priority = v), 'Specify a valid priority');
     case 'assignee': return set(userRef(data, value), (v) => (p.assignee = v), `User '${JSON.stringify(value)}' cannot be assigned issues.`);
     case 'reporter': return set(userRef(data, value) ?? undefined, (v) => (p.reporter = v), 'Specify a valid reporter');
+    case 'security': {
+      const level = value === null ? null : isObj(value) && typeof value.id === 'string' && ownGet(ISSUE_SECURITY_LEVELS, value.id) ? value.id : undefined;
+      return set(level, (v) => (p.security = v), 'Security level is not valid.');
+    }
     case 'labels':
       if (Array.isArray(value) && value.every((x) => typeof x === 'string')) p.labels = value as string[];
       else out.errors.labels = 'Labels must be a list of strings.';

@@ -64,6 +64,8 @@ export interface IssueFields {
   reporter: string;
   labels: string[];
   custom: Record<string, string | null>;
+  /** Issue security level id (ISSUE_SECURITY_LEVELS); absent or null: no level, project permissions apply. */
+  security?: string | null;
 }
 
 export interface Issue {

@@ -83,7 +83,7 @@ export class JiraSite {
         summary: fields.summary, issuetype: fields.issuetype, status: this.data.statuses[0]?.id ?? '1',
         priority: fields.priority ?? '3', resolution: null, resolutiondate: null,
         assignee: fields.assignee ?? null, reporter: fields.reporter ?? actor.accountId,
-        labels: fields.labels ?? [], custom: { ...(fields.custom ?? {}) },
+        labels: fields.labels ?? [], custom: { ...(fields.custom ?? {}) }, security: fields.security ?? null,
       },
       changelog: [], comments: [], properties: {},
     };

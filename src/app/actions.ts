@@ -31,6 +31,8 @@ export interface FireResult {
   failures: Array<{ id: string; error: JiraError }>;
   /** Refused for good (any other 4xx): the claim is kept, so it is never retried; the reason is recorded. */
   givenUp: ActionFailure[];
+  /** Labels this run added to the issue (the app's own edit, whose event the app never receives). */
+  labels: string[];
 }
 
 /** Jira's 404, 401/403 and other 4xx (not 429) will answer the same tomorrow: retrying only repeats the refusal. */
@@ -38,8 +40,10 @@ const isFinal = (e: JiraError) => e.code === 'NOT_FOUND' || e.code === 'FORBIDDE
 
 async function fireOne(jira: JiraClient, issueId: string, p: DueAction, now: number, result: FireResult): Promise<void> {
   const res = await perform(jira, issueId, p.action);
-  if (res.ok) result.fired.push(p.id);
-  else if (isFinal(res.error)) {
+  if (res.ok) {
+    result.fired.push(p.id);
+    if (p.action.kind === 'label') result.labels.push(p.action.label);
+  } else if (isFinal(res.error)) {
     result.givenUp.push({ actionId: p.id, kind: p.action.kind, status: res.error.status, reason: res.error.message, at: new Date(now).toISOString() });
   } else {
     await releaseAction(issueId, p.id);
@@ -49,7 +53,7 @@ async function fireOne(jira: JiraClient, issueId: string, p: DueAction, now: num
 
 /** `suppress` records actions as fired without calling Jira (bulk recompute after a config change). */
 export async function fireActions(jira: JiraClient, issueId: string, pending: DueAction[], now: number, suppress = false): Promise<FireResult> {
-  const result: FireResult = { fired: [], failures: [], givenUp: [] };
+  const result: FireResult = { fired: [], failures: [], givenUp: [], labels: [] };
   for (const p of pending) {
     // A late warning whose breach already fired is claimed without sending, so it is not asked again.
     const stale = p.unlessFired !== undefined && (await isClaimed(issueId, p.unlessFired));

@@ -7,6 +7,7 @@
  * Races with event jobs (which Forge serialises per issue, but not against this batch) are closed by
  * the record's `rev`: the new `sla` state is saved only if the record is unchanged since it was read;
  * an issue whose record moved meanwhile is queued for its own recompute, which then sees both.
+ * Records a backfill page built from Jira are saved the same careful way (backfillSave.ts).
  */
 import { kvs, Filter, FilterConditions } from '@forge/kvs';
 import { SLA_PROPERTY_KEY, type ProjectConfig, type SlaProperty } from '../contract';
@@ -17,11 +18,12 @@ import type { JiraError } from '../jira/http';
 import { PROPERTY_BULK_MAX_ISSUES } from '../jira/bulk';
 import { loadConfig } from '../store/config';
 import { upsertDue } from '../store/dueIndex';
-import { MIRROR_ENTITY, putMirrors, type MirrorRecord } from '../store/historyMirror';
+import { MIRROR_ENTITY, type MirrorRecord } from '../store/historyMirror';
+import { saveBackfilled } from './backfillSave';
 import { issueJob, pushAll, type Deps } from './deps';
 import { prepareIssue } from './evaluateIssue';
 import { readFields } from './history';
-import { coversAll, toBundle } from './mirrorData';
+import { coversAll, toBundle, withOwnLabels } from './mirrorData';
 
 export interface BulkOptions {
   suppressActions?: boolean;
@@ -73,7 +75,10 @@ async function evaluateAll(deps: Deps, jira: JiraClient, records: MirrorRecord[]
     }
     out.evaluated++;
     await upsertDue(rec.issueId, rec.projectId, prepared.value.nextCheckAt);
-    if (prepared.value.changed) pending.push({ rec, property: prepared.value.property });
+    const { labelsAdded, changed, property } = prepared.value;
+    // Labels the actions added are saved with the record (withOwnLabels), so such a record is saved even if its property did not change.
+    if (labelsAdded.length) pending.push({ rec: { ...rec, data: withOwnLabels(rec.data, labelsAdded, deps.now()) }, property });
+    else if (changed) pending.push({ rec, property });
   }
   return pending;
 }
@@ -94,9 +99,8 @@ async function writeChunk(deps: Deps, jira: JiraClient, chunk: Pending[]): Promi
 }
 
 /** Saves the new `sla` state only where the record is unchanged since it was read (see above). */
-async function saveStates(deps: Deps, written: Pending[], fresh: boolean): Promise<void> {
+async function saveStates(deps: Deps, written: Pending[]): Promise<void> {
   const next = written.map(({ rec, property }) => ({ ...rec, sla: writtenRef(property) }));
-  if (fresh) return putMirrors(next);
   const moved: MirrorRecord[] = [];
   for (const rec of next) {
     const sameRev = new Filter<MirrorRecord>().and('rev', FilterConditions.equalTo(rec.rev));
@@ -124,8 +128,11 @@ export async function recomputeMany(deps: Deps, jira: JiraClient, records: Mirro
     }
   }
   out.written = written.length;
-  await saveStates(deps, written, opts.fresh === true);
-  // Fresh records whose property did not change still have to be saved: they are the backfill itself.
-  if (opts.fresh) await putMirrors(records.filter((r) => !written.some((w) => w.rec === r)));
+  if (!opts.fresh) await saveStates(deps, written);
+  else {
+    // Every fresh record is saved (it is the backfill itself), with what was written, unless an event got there first.
+    const byId = new Map(written.map((w) => [w.rec.issueId, { ...w.rec, sla: writtenRef(w.property) }]));
+    await saveBackfilled(deps, records.map((r) => byId.get(r.issueId) ?? r));
+  }
   return out;
 }

@@ -7,7 +7,7 @@ import type { ProjectConfig } from '../contract';
 import type { JiraClient } from '../jira/client';
 import type { JiraResult } from '../jira/http';
 import type { IssueBundle } from '../jira/issueReads';
-import { dueActions, evaluate, type CompiledPolicy, type SlaSnapshot } from '../core';
+import { dueActions, evaluate, policyReadsLabels, type CompiledPolicy, type SlaSnapshot } from '../core';
 import { fieldValue } from '../jira/mapHistory';
 import { recordActionFailures } from '../store/actionFailures';
 import { fireActions } from './actions';
@@ -34,6 +34,8 @@ export interface Prepared {
   nextStateChangeAt: number | null;
   /** When the issue must be checked again: the next state change, or sooner to retry a failed action. */
   nextCheckAt: number | null;
+  /** Labels the actions added: the caller records them in the history mirror (see withOwnLabels). */
+  labelsAdded: string[];
 }
 
 const ACTION_RETRY_MS = 5 * 60_000;
@@ -58,9 +60,11 @@ export async function prepareIssue(deps: Deps, jira: JiraClient, r: ReadyIssue, 
   const property = buildProperty(snapshot, { issueId: r.bundle.id, policyVersion: r.config.version, seen: seenOf(r.bundle), key: await integrityKey() });
   // A failed action must be retried soon even if nothing else is due: check again in five minutes.
   const retryAt = fired.failures.length ? now + ACTION_RETRY_MS : null;
-  const soonest = [snapshot.nextCheckAt, retryAt].filter((x): x is number => x !== null).reduce((a, b) => Math.min(a, b), Infinity);
+  // The evaluation above did not see the labels it added; when labels count, the next sweep evaluates again (from the mirror).
+  const relabelled = fired.labels.length > 0 && policyReadsLabels(r.config.policy) ? now : null;
+  const soonest = [snapshot.nextCheckAt, retryAt, relabelled].filter((x): x is number => x !== null).reduce((a, b) => Math.min(a, b), Infinity);
   return {
     ok: true,
-    value: { property, changed: property.sig !== r.stored.hash, nextStateChangeAt: snapshot.nextCheckAt, nextCheckAt: Number.isFinite(soonest) ? soonest : null },
+    value: { property, changed: property.sig !== r.stored.hash, nextStateChangeAt: snapshot.nextCheckAt, nextCheckAt: Number.isFinite(soonest) ? soonest : null, labelsAdded: fired.labels },
   };
 }

@@ -1,9 +1,10 @@
 /** "Explain this SLA" for one issue: the same history and policy the panel evaluates, cut into parts. */
-import { explainCsv, explainSla, validatePolicy, type Explanation } from '../core';
+import type { DataOf, PayloadOf } from '../contract';
+import { err, explainCsv, explainSla, isKnownZone, ok, validatePolicy, type Explanation } from '../core';
 import type { JiraError } from '../jira/http';
+import { jiraFailure, refuse, type Answer } from './answer';
 import { RESOLVER_JIRA_BUDGET_MS, type Deps } from './deps';
 import { toHistory, loadIssue } from './history';
-
 
 export type ExplainResult =
   | { ok: true; explanation: Explanation; statusNames: Record<string, string>; goalNames: GoalNames; csv: string; issueKey: string }
@@ -36,4 +37,13 @@ export async function explainIssue(deps: Deps, issueId: string, projectId: strin
   const explanation = explainSla(history.value, policy.value, now);
   const names = await statusNames(deps);
   return { ok: true, explanation, statusNames: names, goalNames: goalNamesOf(loaded.config.policy.metrics), csv: explainCsv(explanation.cycles, names, timeZone), issueKey: loaded.bundle.key };
+}
+
+/** The `explain.get` answer for the panel's issue, with its CSV. */
+export async function explainGet(deps: Deps, p: PayloadOf<'explain.get'>, projectId: string | null): Promise<Answer<DataOf<'explain.get'>>> {
+  const zone = p.timeZone ?? 'UTC';
+  if (!isKnownZone(zone)) return refuse('BAD_REQUEST', 'Unknown time zone.');
+  const r = await explainIssue(deps, p.issueId, projectId, zone);
+  if (!r.ok) return r.code === 'JIRA' ? err(jiraFailure(r.error)) : refuse('NOT_CONFIGURED', 'This project has no valid SLA policy.');
+  return ok({ cycles: r.explanation.cycles, statusNames: r.statusNames, goalNames: r.goalNames, evaluatedAt: r.explanation.evaluatedAt, csv: { filename: `sla-explain-${r.issueKey}.csv`, csv: r.csv } });
 }

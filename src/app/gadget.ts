@@ -6,32 +6,21 @@
  * reaches after confirming the viewer can browse the project.
  */
 import { DateTime } from 'luxon';
-import { err, ok, percentOf } from '../core';
+import type { DataOf, GadgetIssueDto, GadgetViewDto, PayloadOf, ReportScope } from '../contract';
+import { err, isKnownZone, ok, percentOf } from '../core';
 import type { JiraResult } from '../jira/http';
+import { loadConfig } from '../store/config';
 import type { Deps } from './deps';
-import { jiraFailure, type Answer } from './answer';
+import { jiraFailure, refuse, type Answer } from './answer';
 import { projectReport } from './reports';
+import { issueFilter, viewerScope } from './viewerScope';
 
 /** Issues shown per list: one search page; the gadget says when there are more. */
 export const GADGET_LIST_MAX = 50;
 
-export interface GadgetQuery {
-  projectId: string;
-  metricKey: string;
-  dueWithinHours: number;
-  timeZone: string;
-}
-
-export interface GadgetIssue { key: string; summary: string; dueAt: number | null; breachedAt: number | null }
-
-export interface GadgetView {
-  breached: GadgetIssue[];
-  dueSoon: GadgetIssue[];
-  /** True when a search had more matches than one page: the lists are then the first GADGET_LIST_MAX. */
-  more: boolean;
-  compliance: { month: string; met: number; breached: number; percentMet: number | null };
-  serverNow: number;
-}
+export type GadgetQuery = PayloadOf<'gadget.get'>;
+type GadgetIssue = GadgetIssueDto;
+type GadgetView = GadgetViewDto;
 
 interface MetricFacts { phase?: unknown; state?: unknown; breached?: unknown; due?: unknown; breachedAt?: unknown }
 
@@ -101,13 +90,20 @@ async function collect(search: Search, jql: string, keep: (p: Page) => GadgetIss
   return ok({ issues: issues.slice(0, GADGET_LIST_MAX), more: token !== null || issues.length > GADGET_LIST_MAX });
 }
 
-function thisMonthsCompliance(rows: Array<{ met: number; breached: number }>, month: string): GadgetView['compliance'] {
+function thisMonthsCompliance(rows: Array<{ met: number; breached: number }>, month: string, scope: ReportScope): GadgetView['compliance'] {
   const met = rows.reduce((s, r) => s + r.met, 0);
   const breached = rows.reduce((s, r) => s + r.breached, 0);
-  return { month, met, breached, percentMet: percentOf(met, breached) };
+  return { month, met, breached, percentMet: percentOf(met, breached), scope };
 }
 
+export async function gadgetOptions(projectId: string): Promise<Answer<DataOf<'gadget.options'>>> {
+  const policy = (await loadConfig(projectId))?.policy ?? null;
+  return ok({ configured: policy !== null, metrics: (policy?.metrics ?? []).map((m) => ({ id: m.key, name: m.name })) });
+}
+
+/** This month's compliance counts only issues the viewer may open, like the project report (viewerScope.ts). */
 export async function gadgetView(deps: Deps, accountId: string, q: GadgetQuery): Promise<Answer<GadgetView>> {
+  if (!isKnownZone(q.timeZone)) return refuse('BAD_REQUEST', 'Unknown time zone.');
   const jira = deps.userJira(accountId);
   const search: Search = (jql, token) => jira.searchIssues(jql, ['summary'], token, 100, ['sla']);
   const jql = gadgetJql(q);
@@ -119,13 +115,16 @@ export async function gadgetView(deps: Deps, accountId: string, q: GadgetQuery):
   ]);
   if (!breached.ok) return err(jiraFailure(breached.error));
   if (!dueSoon.ok) return err(jiraFailure(dueSoon.error));
+  const scope = await viewerScope(deps, accountId, q.projectId);
+  if (!scope.ok) return err(jiraFailure(scope.error));
   const month = DateTime.fromMillis(now, { zone: q.timeZone }).toFormat('yyyy-MM');
-  const report = await projectReport(q.projectId, { fromMonth: month, toMonth: month, timeZone: q.timeZone, metricKey: q.metricKey, goalId: null, priorityId: null }, 0);
+  const filters = { fromMonth: month, toMonth: month, timeZone: q.timeZone, metricKey: q.metricKey, goalId: null, priorityId: null };
+  const report = await projectReport(q.projectId, filters, 0, issueFilter(scope.value));
   return ok({
     breached: breached.value.issues,
     dueSoon: dueSoon.value.issues.sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0)),
     more: breached.value.more || dueSoon.value.more,
-    compliance: thisMonthsCompliance(report?.rows ?? [], month),
+    compliance: thisMonthsCompliance(report?.rows ?? [], month, scope.value.kind),
     serverNow: now,
   });
 }

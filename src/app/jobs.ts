@@ -8,7 +8,8 @@ import type { Deps, RecomputeJob } from './deps';
 import type { JiraClient } from '../jira/client';
 import { runDueBatch } from './dueBatch';
 import { recomputeFromMirror } from './mirrorSync';
-import { recomputeIssue, STUCK_RECHECK_MS, type Outcome } from './recompute';
+import type { Outcome } from './outcome';
+import { recomputeIssue, STUCK_RECHECK_MS } from './recompute';
 import { reindexEvent, runReindexPage, type ReindexJob } from './reindex';
 import { retryFor, type Retry } from './retry';
 

@@ -148,3 +148,19 @@ export function applyDelta(data: MirrorData, delta: MirrorDelta): MirrorData {
   if (delta.deletedCommentId) next.comments = next.comments.filter(([id]) => id !== delta.deletedCommentId);
   return next;
 }
+
+/**
+ * Labels the app has just added itself (a breach or warning action). Jira logs that change, but the app
+ * never receives the events of its own writes, so the record learns it from the write that succeeded:
+ * the current list and one history item, as a fresh read would show them. The history id is the
+ * app's own (Jira's PUT does not return it); a later read from Jira replaces the whole record anyway.
+ */
+export function withOwnLabels(data: MirrorData, labels: string[], at: number): MirrorData {
+  const before = Array.isArray(data.fields.labels) ? data.fields.labels.filter((l): l is string => typeof l === 'string') : [];
+  const added = labels.filter((l, i) => !before.includes(l) && labels.indexOf(l) === i);
+  if (added.length === 0 || !data.covers.includes('labels')) return data;
+  const after = [...before, ...added];
+  const item: MirrorItem = ['labels', null, null, before.length ? before.join(' ') : null, after.join(' ')];
+  const histories: MirrorHistory[] = [...data.histories, [`app-labels-${at}`, at, [item]]];
+  return { ...data, fields: { ...data.fields, labels: after }, histories };
+}

@@ -14,17 +14,19 @@ import type { JiraClient } from '../jira/client';
 import type { IssueBundle } from '../jira/issueReads';
 import type { Deps } from './deps';
 import { readFields } from './history';
-import type { Outcome } from './recompute';
+import type { Outcome } from './outcome';
 import { loadConfig } from '../store/config';
 import { removeDue, upsertDue } from '../store/dueIndex';
 import { deleteMirror, getMirror, putMirror, type MirrorRecord } from '../store/historyMirror';
 import { prepareIssue } from './evaluateIssue';
-import { applyDelta, coversAll, fromBundle, toBundle, type MirrorData, type MirrorDelta } from './mirrorData';
+import { applyDelta, coversAll, fromBundle, toBundle, withOwnLabels, type MirrorData, type MirrorDelta } from './mirrorData';
 
 export const newRev = (): string => randomUUID();
 
-export async function refreshMirror(bundle: IssueBundle, projectId: string, policy: PolicySpec, sla: { hash: string | null; fired: string[] }): Promise<void> {
-  const data = fromBundle(bundle, readFields(policy));
+/** `ownLabels`: labels the app added after reading `bundle` (withOwnLabels). */
+export async function refreshMirror(bundle: IssueBundle, projectId: string, policy: PolicySpec, sla: { hash: string | null; fired: string[] }, ownLabels?: { labels: string[]; at: number }): Promise<void> {
+  const read = fromBundle(bundle, readFields(policy));
+  const data = ownLabels ? withOwnLabels(read, ownLabels.labels, ownLabels.at) : read;
   await putMirror({ issueId: bundle.id, projectId, issueNum: Number(bundle.id), rev: newRev(), data, sla: { hash: sla.hash, fired: sla.fired } });
 }
 
@@ -73,12 +75,13 @@ export async function recomputeFromMirror(deps: Deps, jira: JiraClient, issueId:
   const ready = { bundle: toBundle(issueId, data), projectId: rec.projectId, config, policy: policy.value, stored: rec.sla };
   const prepared = await prepareIssue(deps, jira, ready);
   if (!prepared.ok) return { kind: 'jiraError', error: prepared.error };
-  const { property, changed, nextStateChangeAt, nextCheckAt } = prepared.value;
+  const { property, changed, nextStateChangeAt, nextCheckAt, labelsAdded } = prepared.value;
   await upsertDue(issueId, rec.projectId, nextCheckAt);
+  const learned = withOwnLabels(data, labelsAdded, deps.now());
   const put = changed ? await jira.putIssueProperty(issueId, SLA_PROPERTY_KEY, property) : null;
   const sla = put?.ok ? writtenRef(property) : rec.sla;
   // One storage write keeps both the event's content and what Jira now holds; a failed write is retried by Forge.
-  if (data !== rec.data || sla !== rec.sla) await putMirror({ ...rec, rev: newRev(), data, sla });
+  if (learned !== rec.data || sla !== rec.sla) await putMirror({ ...rec, rev: newRev(), data: learned, sla });
   if (put && !put.ok) return { kind: 'jiraError', error: put.error };
   return { kind: put ? 'written' : 'unchanged', nextCheckAt: nextStateChangeAt };
 }

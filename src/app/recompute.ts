@@ -7,23 +7,18 @@
  */
 import { SLA_PROPERTY_KEY, type ProjectConfig } from '../contract';
 import type { JiraClient } from '../jira/client';
-import type { JiraError } from '../jira/http';
 import type { IssueBundle } from '../jira/issueReads';
 import { hasConfigRecord } from '../store/config';
 import { postponeDue, upsertDue } from '../store/dueIndex';
 import { validatePolicy, type CompiledPolicy } from '../core';
 import type { Deps } from './deps';
+import type { Outcome } from './outcome';
 import { prepareIssue, syncReport } from './evaluateIssue';
 import { loadIssue } from './history';
 import { dropMirror, refreshMirror } from './mirrorSync';
 import { readStored, writtenRef } from './property';
 import { integrityKey } from '../store/integrity';
 
-export type Outcome =
-  | { kind: 'written' | 'unchanged'; nextCheckAt: number | null }
-  | { kind: 'gone' | 'notConfigured' }
-  | { kind: 'invalidPolicy'; message: string }
-  | { kind: 'jiraError'; error: JiraError };
 
 export interface RecomputeOptions {
   /** Record due actions as fired without performing them (bulk recompute after a config change). */
@@ -80,15 +75,16 @@ async function evaluateAndWrite(deps: Deps, jira: JiraClient, r: Ready, opts: Re
   const stored = readStored(r.bundle.slaProperty, r.bundle.id, await integrityKey());
   const prepared = await prepareIssue(deps, jira, { ...r, stored }, opts.suppressActions);
   if (!prepared.ok) return { kind: 'jiraError', error: prepared.error };
-  const { property, changed, nextStateChangeAt, nextCheckAt } = prepared.value;
+  const { property, changed, nextStateChangeAt, nextCheckAt, labelsAdded } = prepared.value;
   await upsertDue(r.bundle.id, r.projectId, nextCheckAt);
+  const own = { labels: labelsAdded, at: deps.now() };
   // Every Jira read refreshes the issue's history mirror, so later recomputes need no read.
   if (!changed) {
-    await refreshMirror(r.bundle, r.projectId, r.config.policy, stored);
+    await refreshMirror(r.bundle, r.projectId, r.config.policy, stored, own);
     return { kind: 'unchanged', nextCheckAt: nextStateChangeAt };
   }
   const put = await jira.putIssueProperty(r.bundle.id, SLA_PROPERTY_KEY, property);
-  await refreshMirror(r.bundle, r.projectId, r.config.policy, put.ok ? writtenRef(property) : stored);
+  await refreshMirror(r.bundle, r.projectId, r.config.policy, put.ok ? writtenRef(property) : stored, own);
   if (!put.ok) return { kind: 'jiraError', error: put.error };
   return { kind: 'written', nextCheckAt: nextStateChangeAt };
 }

@@ -10,6 +10,7 @@
  * - older than the issue's last update (`seen` differs from `updated`: a lost or skipped event).
  */
 import { isoSeconds } from '../core';
+import { SLA_SEARCH_ALIASES } from '../contract';
 import type { IssueState } from '../jira/searchStates';
 import type { IntegrityKey } from '../store/integrity';
 import { verifiedSignature } from './property';
@@ -40,8 +41,14 @@ export function deltaJql(projectId: string, policyVersion: number, epoch: number
   return `project = ${projectId} AND (${versionOff} OR slaGen != ${epoch} OR ${overdue} OR ${updated}) ORDER BY key ASC`;
 }
 
-/** The daily integrity walk: every issue of the project that carries a property, a page at a time. */
-export const auditJql = (projectId: string): string => `project = ${projectId} AND slaPolicyVersion is not EMPTY ORDER BY key ASC`;
+/**
+ * The daily integrity walk: every issue of the project whose property shows anything to JQL, a page at a
+ * time. Any indexed value counts, so a value written by hand without `policyVersion` (on a resolved
+ * issue, which the delta never asks about) is still found. A property with no indexed value at all is
+ * invisible to JQL, so it misleads no filter; the next event or recompute replaces it.
+ */
+export const auditJql = (projectId: string): string =>
+  `project = ${projectId} AND (${SLA_SEARCH_ALIASES.map((a) => `${a} is not EMPTY`).join(' OR ')}) ORDER BY key ASC`;
 
 const field = (sla: unknown, name: string): unknown => (sla && typeof sla === 'object' ? (sla as Record<string, unknown>)[name] : undefined);
 

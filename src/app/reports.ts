@@ -5,17 +5,11 @@
  */
 import { DateTime } from 'luxon';
 import { ComplianceAccumulator, monthBounds, percentOf, type ComplianceRow, type ReportCycle } from '../core';
-import { readShards, type FiledIssue, type PackedCycle, type ShardRecord } from '../store/reportAggregates';
+import type { ReportFiltersDto, TrendPointDto } from '../contract';
+import { scanCycles, type PackedCycle } from '../store/reportAggregates';
 
-export interface ReportFilters {
-  /** Inclusive "YYYY-MM" range in the report zone. */
-  fromMonth: string;
-  toMonth: string;
-  timeZone: string;
-  metricKey: string | null;
-  goalId: string | null;
-  priorityId: string | null;
-}
+/** Inclusive "YYYY-MM" range in the report zone, and the metric, goal and priority (null: all). */
+export type ReportFilters = ReportFiltersDto;
 
 export interface ReportRow extends ReportCycle {
   stoppedAt: number;
@@ -25,18 +19,10 @@ export interface ReportRow extends ReportCycle {
   month: string;
 }
 
-export interface TrendPoint {
-  month: string;
-  metricKey: string;
-  met: number;
-  breached: number;
-  percentMet: number | null;
-}
-
 export interface ProjectReport {
   filters: ReportFilters;
   rows: ComplianceRow[];
-  trend: TrendPoint[];
+  trend: TrendPointDto[];
   /** The newest breached cycles, newest first, at most the requested number. */
   breached: ReportRow[];
   breachedTotal: number;
@@ -79,31 +65,33 @@ function monthFinder(months: readonly string[], timeZone: string): (at: number) 
   };
 }
 
-type Visit = (issueId: string, filed: FiledIssue, cycle: PackedCycle, month: string) => void;
+/** Ids of the only issues to count (the viewer's, see viewerScope.ts), or null for every issue. */
+export type IssueFilter = ReadonlySet<string> | null;
 
-/** Calls `visit` for every stored cycle that passes the filters, with its month in the report zone. */
-function visitCycles(shards: readonly ShardRecord[], f: ReportFilters, months: readonly string[], visit: Visit): void {
+type Visit = (issueId: string, issueKey: string, priorityId: string | null, cycle: Readonly<PackedCycle>, month: string) => void;
+
+/**
+ * Calls `visit` for every stored cycle that passes the filters, with its month in the report zone.
+ * `cycle` is reused by the scan: a visit that keeps it copies it (rowOf).
+ */
+async function visitCycles(projectId: string, f: ReportFilters, months: readonly string[], only: IssueFilter, visit: Visit): Promise<void> {
   const monthAt = monthFinder(months, f.timeZone);
-  for (const shard of shards) {
-    for (const issueId in shard.issues) {
-      const filed = shard.issues[issueId];
-      if (!filed || (f.priorityId !== null && filed.p !== f.priorityId)) continue;
-      for (const cycle of filed.c) {
-        if ((f.metricKey !== null && cycle[0] !== f.metricKey) || (f.goalId !== null && cycle[1] !== f.goalId)) continue;
-        const month = monthAt(cycle[3]);
-        if (month !== null) visit(issueId, filed, cycle, month);
-      }
-    }
-  }
+  await scanCycles(projectId, storageMonths(months), (issueId, issueKey, priorityId, cycle) => {
+    if (only !== null && !only.has(issueId)) return;
+    if (f.priorityId !== null && priorityId !== f.priorityId) return;
+    if ((f.metricKey !== null && cycle[0] !== f.metricKey) || (f.goalId !== null && cycle[1] !== f.goalId)) return;
+    const month = monthAt(cycle[3]);
+    if (month !== null) visit(issueId, issueKey, priorityId, cycle, month);
+  });
 }
 
-function rowOf(issueId: string, filed: FiledIssue, c: PackedCycle, month: string): ReportRow {
+function rowOf(issueId: string, issueKey: string, priorityId: string | null, c: Readonly<PackedCycle>, month: string): ReportRow {
   const [metricKey, goalId, startedAt, stoppedAt, elapsedMs, goalMs, met, breachedAt] = c;
-  return { issueId, issueKey: filed.k, priorityId: filed.p, metricKey, goalId, startedAt, stoppedAt, elapsedMs, goalMs, met: met === 1, breachedAt, month };
+  return { issueId, issueKey, priorityId, metricKey, goalId, startedAt, stoppedAt, elapsedMs, goalMs, met: met === 1, breachedAt, month };
 }
 
 class TrendAccumulator {
-  private readonly points = new Map<string, TrendPoint>();
+  private readonly points = new Map<string, TrendPointDto>();
 
   add(month: string, metricKey: string, met: boolean): void {
     const key = `${month} ${metricKey}`;
@@ -116,7 +104,7 @@ class TrendAccumulator {
     else p.breached += 1;
   }
 
-  list(): TrendPoint[] {
+  list(): TrendPointDto[] {
     return [...this.points.values()].map((p) => ({ ...p, percentMet: percentOf(p.met, p.breached) })).sort((a, b) => (a.month + a.metricKey < b.month + b.metricKey ? -1 : 1));
   }
 }
@@ -148,11 +136,11 @@ class Newest {
 }
 
 /** The filtered cycles of a project, in stop order; null for a malformed or too long period. */
-export async function reportRows(projectId: string, f: ReportFilters): Promise<ReportRow[] | null> {
+export async function reportRows(projectId: string, f: ReportFilters, only: IssueFilter = null): Promise<ReportRow[] | null> {
   const months = monthsBetween(f.fromMonth, f.toMonth);
   if (months === null) return null;
   const rows: ReportRow[] = [];
-  visitCycles(await readShards(projectId, storageMonths(months)), f, months, (id, filed, c, month) => rows.push(rowOf(id, filed, c, month)));
+  await visitCycles(projectId, f, months, only, (id, key, p, c, month) => rows.push(rowOf(id, key, p, c, month)));
   return rows.sort(byStopThenKey);
 }
 
@@ -160,18 +148,18 @@ export async function reportRows(projectId: string, f: ReportFilters): Promise<R
  * The report in one pass over the stored cycles: only breached cycles become row objects, so a
  * 100,000-issue project opens without building 200,000 of them. Null for a malformed or too long period.
  */
-export async function projectReport(projectId: string, f: ReportFilters, breachedLimit = 200): Promise<ProjectReport | null> {
+export async function projectReport(projectId: string, f: ReportFilters, breachedLimit = 200, only: IssueFilter = null): Promise<ProjectReport | null> {
   const months = monthsBetween(f.fromMonth, f.toMonth);
   if (months === null) return null;
   const compliance = new ComplianceAccumulator();
   const trend = new TrendAccumulator();
   const breached = new Newest(breachedLimit);
   let cycleCount = 0;
-  visitCycles(await readShards(projectId, storageMonths(months)), f, months, (id, filed, c, month) => {
+  await visitCycles(projectId, f, months, only, (id, key, p, c, month) => {
     const met = c[6] === 1;
     compliance.add(c[0], c[1], month, met, c[4]);
     trend.add(month, c[0], met);
-    if (!met) breached.offer(() => rowOf(id, filed, c, month), c[3]);
+    if (!met) breached.offer(() => rowOf(id, key, p, c, month), c[3]);
     cycleCount += 1;
   });
   return { filters: f, rows: compliance.rows(), trend: trend.list(), breached: breached.list(), breachedTotal: breached.total, cycleCount };

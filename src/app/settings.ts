@@ -1,7 +1,7 @@
 /** The settings page's use-cases. Each assumes the caller's access was already checked by the resolver table. */
 import { SLA_PROPERTY_MAX_BYTES, type DataOf, type FieldIssue, type PayloadOf, type PreviewMetric } from '../contract';
 import {
-  err, instantiatePreset, listHolidayCountries, listHolidays, listHolidayStates, ok, openWindows, POLICY_PRESETS, previewDue, validatePolicy,
+  err, instantiatePreset, listHolidayCountries, listHolidays, listHolidayStates, ok, POLICY_PRESETS, previewDue, validatePolicy,
   type CompiledPolicy, type HolidaySource, type HolidayType, type OpenWindow, type PolicyError, type PolicySpec } from '../core';
 import { loadConfig, saveConfig } from '../store/config';
 import { setShowsCustomers, showsCustomers } from '../store/customerView';
@@ -37,7 +37,7 @@ function windowsOf(policy: CompiledPolicy, calendarId: string, from: number, to:
   const cal = policy.calendars.get(calendarId);
   if (!cal) return [];
   const out: OpenWindow[] = [];
-  for (const w of openWindows(cal, from, to)) {
+  for (const w of cal.openWindows(from, to)) {
     out.push(w);
     if (out.length >= MAX_WINDOWS) break;
   }

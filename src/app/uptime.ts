@@ -1,9 +1,11 @@
 /** Outages, credit rules and monthly credit statements of a project. */
 import { randomUUID } from 'node:crypto';
+import type { DataOf, PayloadOf } from '../contract';
 import {
-  creditStatement, validateCreditRules, validateOutage, type CreditRules, type CreditStatement, type OutageRecord,
+  creditStatement, isKnownZone, ok, statementCsv, validateCreditRules, validateOutage, type CreditRules, type CreditStatement, type OutageRecord,
 } from '../core';
 import { loadOutageBook, MAX_OUTAGES, saveOutageBook, type OutageBook } from '../store/outages';
+import { refuse, type Answer } from './answer';
 
 export type BookEdit<T> =
   | { ok: true; rev: number; value: T }
@@ -51,4 +53,41 @@ export async function saveRules(projectId: string, expectedRev: number, input: u
   const checked = validateCreditRules(input);
   if (!checked.ok) return { ok: false, code: 'VALIDATION_FAILED', issues: checked.error };
   return commit(await loadOutageBook(projectId), expectedRev, { rules: checked.value }, checked.value);
+}
+
+const BAD_ZONE = refuse('BAD_REQUEST', 'Unknown time zone.');
+
+export async function uptimeGet(projectId: string, canEdit: boolean, p: PayloadOf<'uptime.get'>): Promise<Answer<DataOf<'uptime.get'>>> {
+  if (!isKnownZone(p.timeZone)) return BAD_ZONE;
+  const book = await loadOutageBook(projectId);
+  return ok({ canEdit, rev: book.rev, outages: book.outages, rules: book.rules, statements: statementsFor(book, p.month, p.timeZone) });
+}
+
+/** An edit's outcome as the resolver answers it. */
+function answered<T, D>(r: BookEdit<T>, data: (rev: number, value: T) => D): Answer<D> {
+  if (r.ok) return ok(data(r.rev, r.value));
+  if (r.code === 'VALIDATION_FAILED') return refuse('VALIDATION_FAILED', `${r.issues.length} problem(s) to fix.`, r.issues);
+  if (r.code === 'NOT_FOUND') return refuse('NOT_FOUND', 'That outage no longer exists.');
+  return refuse('VERSION_CONFLICT', 'Someone else changed the outages meanwhile; reload and try again.');
+}
+
+export async function uptimeSaveOutage(projectId: string, p: PayloadOf<'uptime.saveOutage'>): Promise<Answer<DataOf<'uptime.saveOutage'>>> {
+  return answered(await saveOutage(projectId, p.expectedRev, { ...p.outage }), (rev, outage) => ({ rev, outage }));
+}
+
+export async function uptimeDeleteOutage(projectId: string, p: PayloadOf<'uptime.deleteOutage'>): Promise<Answer<DataOf<'uptime.deleteOutage'>>> {
+  return answered(await deleteOutage(projectId, p.expectedRev, p.id), (rev) => ({ rev }));
+}
+
+export async function uptimeSaveRules(projectId: string, p: PayloadOf<'uptime.saveRules'>): Promise<Answer<DataOf<'uptime.saveRules'>>> {
+  return answered(await saveRules(projectId, p.expectedRev, p.rules), (rev, rules) => ({ rev, rules }));
+}
+
+export async function uptimeStatementCsv(projectId: string, p: PayloadOf<'uptime.statementCsv'>): Promise<Answer<DataOf<'uptime.statementCsv'>>> {
+  if (!isKnownZone(p.timeZone)) return BAD_ZONE;
+  const book = await loadOutageBook(projectId);
+  const s = creditStatement(book.outages, { service: p.service, customer: p.customer, month: p.month, timeZone: p.timeZone }, book.rules);
+  if (s === null) return refuse('BAD_REQUEST', 'The month is not valid.');
+  const who = p.customer === null ? p.service : `${p.service}-${p.customer}`;
+  return ok({ filename: `sla-credit-statement-${who.replace(/[^A-Za-z0-9._-]+/g, '_')}-${p.month}.csv`, csv: statementCsv(s) });
 }

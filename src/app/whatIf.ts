@@ -7,8 +7,8 @@
  * only, no Jira read), else from search/jql pages with their changelogs (one request per 100 issues),
  * as the CLI reads them.
  */
-import { backtest, type BacktestReport } from '../core';
-import { policyFieldIds, validatePolicy, type CompiledPolicy } from '../core';
+import { backtest, policyFieldIds, validatePolicy, type CompiledPolicy } from '../core';
+import type { WhatIfResult } from '../contract';
 import type { JiraClient } from '../jira/client';
 import type { JiraError } from '../jira/http';
 import type { IssueBundle } from '../jira/issueReads';
@@ -24,18 +24,6 @@ export const WHATIF_MAX_DAYS = 90;
 export const WHATIF_MAX_ISSUES = 300;
 export const WHATIF_BUDGET_MS = 15_000;
 const PAGE = 100;
-
-export interface WhatIfResult {
-  days: number;
-  maxDays: number;
-  issues: number;
-  /** True when more issues matched than were read (issue cap or time budget). */
-  truncated: boolean;
-  /** Where the histories came from: the app's history mirror, or Jira. */
-  source: 'mirror' | 'jira';
-  currentPolicyName: string;
-  report: BacktestReport;
-}
 
 export type WhatIfOutcome = { ok: true; value: WhatIfResult } | { ok: false; reason: 'notConfigured' } | { ok: false; reason: 'jira'; error: JiraError };
 

@@ -2,6 +2,8 @@
  * Expected CLI failures: a stable code, a message for people, optional detail lines (e.g. one per
  * policy problem with the settings page's own code), and the process exit status.
  */
+import type { Result } from '../core';
+
 export type CliErrorCode =
   | 'CLI_USAGE'
   | 'CLI_NO_CREDENTIALS'
@@ -32,7 +34,8 @@ export class CliFailure {
   }
 }
 
-export type CliResult<T> = { ok: true; value: T } | { ok: false; error: CliFailure };
+/** The code base's one Result, failing with a CliFailure. */
+export type CliResult<T> = Result<T, CliFailure>;
 
 export const failure = (code: CliErrorCode, message: string, details: string[] = []): { ok: false; error: CliFailure } => ({
   ok: false, error: new CliFailure(code, message, details),

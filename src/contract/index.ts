@@ -197,7 +197,7 @@ export const RESOLVER_KEYS: readonly ResolverKey[] = [
   ...REPORT_RESOLVER_KEYS,
 ];
 
-export { SLA_PROPERTY_KEY, SLA_PROPERTY_MAX_BYTES, type JqlState, type MetricProperty, type SlaProperty } from './property';
+export { SLA_PROPERTY_KEY, SLA_PROPERTY_MAX_BYTES, SLA_SEARCH_ALIASES, type JqlState, type MetricProperty, type SlaProperty } from './property';
 export * from './names';
 export * from './customer';
 export * from './reports';

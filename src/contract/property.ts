@@ -17,6 +17,12 @@ import type { StoredMetric, StoredMetricState } from '../core/browser';
 export const SLA_PROPERTY_KEY = 'sla';
 export const SLA_PROPERTY_MAX_BYTES = 32 * 1024;
 
+/** Every JQL alias manifest.yml indexes from the property (test: manifest.test.ts pins the two lists equal). */
+export const SLA_SEARCH_ALIASES = [
+  ...['Response', 'Intervention', 'Resolution', 'Update'].flatMap((m) => ['State', 'Due', 'Breached', 'Goal'].map((f) => `sla${m}${f}`)),
+  'slaNextDue', 'slaBreached', 'slaBreachedMetrics', 'slaCheckAt', 'slaPolicyVersion', 'slaGen',
+] as const;
+
 /** The state JQL users filter on: `paused` only while a pause condition holds; both breached phases read as `breached`. */
 export type JqlState = StoredMetricState;
 

@@ -23,6 +23,13 @@ export interface BreachedCycleDto {
   month: string;
 }
 
+/**
+ * Which issues a viewer's figures count: `all` of the project; only those the viewer can open
+ * (`visible`, some are hidden from them by issue-level security); or none (`withheld`: too many to
+ * list one by one, so no figure is shown rather than one counting issues they cannot open).
+ */
+export type ReportScope = 'all' | 'visible' | 'withheld';
+
 export interface TrendPointDto { month: string; metricKey: string; met: number; breached: number; percentMet: number | null }
 
 export interface CsvFile { filename: string; csv: string }
@@ -47,7 +54,7 @@ export interface GadgetViewDto {
   dueSoon: GadgetIssueDto[];
   /** A list was cut at one search page. */
   more: boolean;
-  compliance: { month: string; met: number; breached: number; percentMet: number | null };
+  compliance: { month: string; met: number; breached: number; percentMet: number | null; scope: ReportScope };
   serverNow: Instant;
 }
 
@@ -71,6 +78,8 @@ export interface ReportResolverMap {
       /** Opens the breached issues in the issue navigator (the first MAX_JQL_KEYS keys); null when none. */
       jql: string | null;
       cycleCount: number;
+      /** Which issues the figures, the list and the counts cover for this viewer. */
+      scope: ReportScope;
     };
   };
   'report.csv': { payload: ReportFiltersDto & { kind: 'cycles' | 'compliance' }; data: CsvFile };

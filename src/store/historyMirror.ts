@@ -5,7 +5,7 @@
  * can tell (with a conditional write) that an event changed an issue while it was writing.
  * Why this store (not plain KVS, not Forge SQL): docs/reference/scale.md.
  */
-import { kvs, WhereConditions } from '@forge/kvs';
+import { kvs, Filter, FilterConditions, WhereConditions } from '@forge/kvs';
 import type { MirrorData } from '../app/mirrorData';
 
 export const MIRROR_ENTITY = 'sla-history';
@@ -65,4 +65,34 @@ export async function listProjectMirrors(projectId: string, afterIssueNum: numbe
     .limit(limit)
     .getMany();
   return page.results.map((r) => r.value);
+}
+
+/** A record to save and the `rev` the stored one must still have (null: there was none, save as is). */
+export interface GuardedWrite { record: MirrorRecord; expectedRev: string | null }
+
+async function writeGuarded(writes: GuardedWrite[]): Promise<void> {
+  const tx = kvs.transact();
+  for (const { record, expectedRev } of writes) {
+    const conditions = expectedRev === null ? undefined : new Filter<MirrorRecord>().and('rev', FilterConditions.equalTo(expectedRev));
+    tx.set(keyOf(record.issueId), record, { entityName: MIRROR_ENTITY, ...(conditions ? { conditions } : {}) });
+  }
+  await tx.execute();
+}
+
+/**
+ * Saves records only where the stored record still has the expected `rev`; answers the issue ids
+ * refused because another writer (an event) got there first. 25 a transaction (Forge's maximum);
+ * a transaction is all-or-nothing, so a refused one is retried one record at a time.
+ */
+export async function putMirrorsIfUnchanged(writes: GuardedWrite[]): Promise<string[]> {
+  const refused: string[] = [];
+  for (let i = 0; i < writes.length; i += 25) {
+    const group = writes.slice(i, i + 25);
+    try {
+      await writeGuarded(group);
+    } catch {
+      for (const w of group) await writeGuarded([w]).catch(() => refused.push(w.record.issueId));
+    }
+  }
+  return refused;
 }

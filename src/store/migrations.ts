@@ -5,6 +5,7 @@
  */
 import type { ProjectConfig } from '../contract';
 import { err, isRecord, ok, type Result } from '../core';
+import type { FiledIssue } from './reportAggregates';
 
 type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;
 
@@ -36,4 +37,18 @@ export function migrateConfig(raw: unknown, migrations: Record<number, Migration
   }
   // The policy itself is re-validated by the engine wherever it is used, so a shape check suffices here.
   return ok(current as unknown as ProjectConfig);
+}
+
+/**
+ * Report shards were first stored unpacked: `issues` mapped each issue id to its entry object. Such
+ * a shard still reads (through this), and the next write to it stores it packed; a reindex of the
+ * project rewrites every shard it touches, so no separate rebuild pass is needed.
+ */
+export function legacyShardIssues(raw: unknown): Array<[string, FiledIssue]> {
+  if (!isRecord(raw)) return [];
+  return Object.entries(raw).filter((e): e is [string, FiledIssue] => isFiledIssue(e[1]));
+}
+
+function isFiledIssue(v: unknown): v is FiledIssue {
+  return isRecord(v) && typeof v.k === 'string' && (v.p === null || typeof v.p === 'string') && Array.isArray(v.c);
 }

@@ -1,4 +1,4 @@
-jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
+import '../fakes/forgeKvs';
 
 import type { Envelope, WhatIfResult } from '@contract';
 import { WHATIF_MAX_DAYS } from '../../src/app/whatIf';

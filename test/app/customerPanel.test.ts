@@ -1,4 +1,4 @@
-jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
+import '../fakes/forgeKvs';
 
 import type { Envelope } from '@contract';
 import { promiseKind, toPromise } from '../../src/app/customerPanel';

@@ -1,9 +1,8 @@
-jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
 import { nameSnapshot, NAMES_TTL_MS, siteNames } from '../../src/app/names';
 import { describeNamed, NO_NAMES, type SiteNames } from '@contract';
 import { evaluate, validatePolicy, type PolicySpec } from '@core';
 import type { JiraClient } from '../../src/jira/client';
-import { store } from '../fakes/kvs';
+import { store } from '../fakes/forgeKvs';
 
 const names: SiteNames = { statuses: { '10003': 'Waiting for customer', '10004': 'Pending' }, fields: { customfield_10042: 'Severity' } };
 

@@ -1,4 +1,4 @@
-jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
+import '../fakes/forgeKvs';
 
 import { handleRecompute } from '../../src/handlers/consumer';
 import { LINK_PAGES, MAX_CHAIN_PUSHES, startReindex, storageDelayS } from '../../src/app/reindex';

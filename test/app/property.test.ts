@@ -1,4 +1,4 @@
-jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
+import '../fakes/forgeKvs';
 
 import { SLA_PROPERTY_MAX_BYTES } from '@contract';
 import type { CycleSnapshot, MetricSnapshot, SlaSnapshot } from '@core';

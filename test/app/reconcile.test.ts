@@ -1,4 +1,4 @@
-jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
+import '../fakes/forgeKvs';
 
 import { buildProperty } from '../../src/app/property';
 import { AUDIT_EVERY_MS, MAX_PAGES, runReconcile } from '../../src/app/reconcile';
@@ -70,7 +70,7 @@ describe('the reconciliation pass', () => {
     await runReconcile(w.deps);
     w.clock.now += AUDIT_EVERY_MS;
     await runReconcile(w.deps);
-    expect(asked.map((q) => (q.includes('is not EMPTY ORDER') ? 'audit' : 'delta'))).toEqual(['delta', 'audit', 'delta', 'delta', 'audit']);
+    expect(asked.map((q) => (q.includes('is not EMPTY) ORDER') ? 'audit' : 'delta'))).toEqual(['delta', 'audit', 'delta', 'delta', 'audit']);
   });
 
   it('leaves a project alone while its own recompute chain is running', async () => {
@@ -78,7 +78,7 @@ describe('the reconciliation pass', () => {
     await setProgress('10000', { state: 'running', done: 0, total: 5, startedAt: iso(T0), finishedAt: null });
     const asked = scriptedSearch(w, () => [], 1);
     await runReconcile(w.deps);
-    expect(asked.every((q) => q.includes('is not EMPTY ORDER'))).toBe(true);
+    expect(asked.every((q) => q.includes('is not EMPTY) ORDER'))).toBe(true);
   });
 
   it('keeps the round for the next run when Jira refuses a search', async () => {

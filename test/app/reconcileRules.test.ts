@@ -51,8 +51,11 @@ describe('reconciliation rules', () => {
       );
     });
 
-    it('walks every issue with a property for the integrity check', () => {
-      expect(auditJql('10000')).toBe('project = 10000 AND slaPolicyVersion is not EMPTY ORDER BY key ASC');
+    it('walks every issue whose property shows any indexed value, with or without a policy version', () => {
+      const jql = auditJql('10000');
+      expect(jql.startsWith('project = 10000 AND (slaResponseState is not EMPTY OR ')).toBe(true);
+      expect(jql.endsWith(' OR slaPolicyVersion is not EMPTY OR slaGen is not EMPTY) ORDER BY key ASC')).toBe(true);
+      for (const alias of ['slaBreached', 'slaNextDue', 'slaBreachedMetrics', 'slaResolutionState']) expect(jql).toContain(`${alias} is not EMPTY`);
     });
   });
 });

@@ -1,10 +1,10 @@
-jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
 
 import fc from 'fast-check';
 import { evaluate, summarizeCompliance, type CompiledPolicy, type IssueHistory, type SlaSnapshot } from '@core';
 import { fileReport } from '../../src/app/reportFiling';
 import { monthsBetween, projectReport, type ReportFilters } from '../../src/app/reports';
-import { store } from '../fakes/kvs';
+import { SHARD_LIMITS } from '../../src/store/reportAggregates';
+import { store } from '../fakes/forgeKvs';
 import { at, goal, history, metric, MINUTE, policyOf, STATUS } from '../core/evaluate/builders';
 
 const START = at('2026-01-30T20:00:00Z'); // histories straddle month ends in every zone
@@ -87,6 +87,16 @@ async function run(ops: Op[], zone: string): Promise<void> {
 describe('project report aggregates', () => {
   it('stay equal to a from-scratch summary after random recomputes, reopenings, settings changes and moves', async () => {
     await fc.assert(fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 40 }), fc.constantFrom('UTC', 'Europe/Berlin', 'Pacific/Chatham', 'Asia/Kathmandu'), run), { numRuns: 60 });
+  });
+
+  it('stay equal to a from-scratch summary when shards keep splitting under a tiny size limit', async () => {
+    const limit = SHARD_LIMITS.splitBytes;
+    SHARD_LIMITS.splitBytes = 120;
+    try {
+      await fc.assert(fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 30 }), fc.constantFrom('UTC', 'Asia/Kathmandu'), run), { numRuns: 25 });
+    } finally {
+      SHARD_LIMITS.splitBytes = limit;
+    }
   });
 
   it('writes nothing when a recompute leaves the counted cycles as they were', async () => {

@@ -1,5 +1,5 @@
+import '../fakes/forgeKvs';
 /** Settings use-case: what a save leaves behind when its recompute chain cannot be queued. */
-jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
 
 import { invoke } from '../fakes/resolverCalls';
 import { testPolicy } from '../fakes/world';

@@ -1,4 +1,3 @@
-jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
 
 import { handleRecompute } from '../../src/handlers/consumer';
 import { runSweep } from '../../src/app/sweep';
@@ -10,7 +9,7 @@ import { addIssue, HOUR, iso, makeWorld, MIN, T0, testPolicy, type World } from 
 import { kvs } from '@forge/kvs';
 import { CONFIG_ENTITY } from '../../src/store/config';
 import { getDue } from '../../src/store/dueIndex';
-import { store } from '../fakes/kvs';
+import { store } from '../fakes/forgeKvs';
 import { issueJob, world } from '../fakes/backend';
 
 async function setup(now: number): Promise<World> {

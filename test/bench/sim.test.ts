@@ -49,8 +49,8 @@ describe('the site-scale simulation', () => {
 
   it('reads Jira on an event only for issues the event cannot describe (created ones), and writes at most once per event', () => {
     const l = byPhase(lines, 'working-day-events');
-    expect(requestsTo(l, 'GET /rest/api/3/issue/{id}')).toBeLessThanOrEqual(l.created as number);
-    expect(requestsTo(l, 'PUT /rest/api/3/issue/{id}/properties/{key}')).toBeLessThanOrEqual(l.productEvents as number);
+    expect(requestsTo(l, 'GET /rest/api/3/issue/{idOrKey}')).toBeLessThanOrEqual(l.created as number);
+    expect(requestsTo(l, 'PUT /rest/api/3/issue/{idOrKey}/properties/{key}')).toBeLessThanOrEqual(l.productEvents as number);
   });
 
   it('keeps Forge events per minute under the documented 500 in every phase', () => {
@@ -60,12 +60,35 @@ describe('the site-scale simulation', () => {
   it('backfills through search and changelog bulkfetch, never one issue at a time', () => {
     const l = byPhase(lines, 'install-backfill');
     expect(requestsTo(l, 'POST /rest/api/3/changelog/bulkfetch')).toBeGreaterThan(0);
-    expect(requestsTo(l, 'GET /rest/api/3/issue/{id}')).toBe(0);
+    expect(requestsTo(l, 'GET /rest/api/3/issue/{idOrKey}')).toBe(0);
+  });
+
+  it('loses no product event, queued job or scheduled run in any phase', () => {
+    for (const l of lines.filter((x) => 'lost' in x)) expect({ phase: l.phase, lost: l.lost }).toEqual({ phase: l.phase, lost: {} });
   });
 
   it('repairs properties edited by hand through the reconciliation pass', () => {
     const l = byPhase(lines, 'reconciliation');
     expect(l.editedByHand).toBeGreaterThan(0);
     expect(l.stale).toBe(0);
+  });
+});
+
+describe('the site-scale simulation under a storage budget it overruns', () => {
+  let lines: Line[];
+
+  beforeAll(async () => {
+    lines = await runSim({ issues: 3000, root: process.cwd(), naive: false, storageUnitsPerMinute: 800 }, () => undefined);
+  }, 240_000);
+
+  afterAll(() => {
+    uninstallForgeGlobals();
+    uninstallClock();
+  });
+
+  it('meets storage refusals, and still loses nothing and leaves no stale property', () => {
+    const refused = lines.reduce((n, l) => n + ((l.storage as { refused?: number } | undefined)?.refused ?? 0), 0);
+    expect(refused).toBeGreaterThan(0);
+    for (const l of lines.filter((x) => 'stale' in x)) expect({ phase: l.phase, stale: l.stale, lost: l.lost }).toEqual({ phase: l.phase, stale: 0, lost: {} });
   });
 });

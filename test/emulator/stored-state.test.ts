@@ -82,4 +82,19 @@ describe('the stored SLA state on the demo site', () => {
     expect(victim!.properties.sla).not.toEqual(forged);
     expect(await mismatches(emu)).toEqual([]);
   });
+
+  it('repairs within 24 h a hand-written value on a resolved issue that carries no policy version', async () => {
+    const emu = demoEmulator();
+    expect(await seedDemo(emu)).toEqual([]);
+    for (let h = 0; h < 3; h++) await emu.advance(HOUR);
+    // A resolved issue not updated since the last round is outside the delta search; only the audit walk
+    // can find it, and only through an indexed value.
+    const quiet = emu.clock.now() - 2 * HOUR;
+    const victim = emu.site.data.issues.find((i) => i.fields.resolution !== null && i.updated < quiet && i.properties.sla !== undefined);
+    const junk = { breached: 'true', breachedMetrics: ['resolution'] };
+    expect(call(emu, 'PUT', `/rest/api/3/issue/${victim!.id}/properties/sla`, junk, USERS.agentAna).status).toBeLessThan(300);
+    for (let h = 0; h < 24; h++) await emu.advance(HOUR);
+    expect(victim!.properties.sla).not.toEqual(junk);
+    expect(await mismatches(emu)).toEqual([]);
+  });
 });

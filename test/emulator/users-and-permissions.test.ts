@@ -126,3 +126,23 @@ describe('issue properties', () => {
     expect(call(emu, 'GET', '/rest/api/3/mypermissions?permissions=toString').status).toBe(400);
   });
 });
+
+describe('issue security levels', () => {
+  it('hide an issue from every role the level does not name, in reads, searches and counts', () => {
+    const emu = testEmulator();
+    const open = createIssue(emu, {}, USERS.agentAna);
+    const secret = createIssue(emu, { security: { id: '10100' } }, USERS.admin);
+    const count = (who: string) => call(emu, 'POST', '/rest/api/3/search/approximate-count', { jql: 'project = SUP' }, who).body;
+    expect(call(emu, 'GET', `/rest/api/3/issue/${secret.key}`, undefined, USERS.agentAna)).toEqual({ status: 404, body: HIDDEN });
+    expect(call(emu, 'GET', `/rest/api/3/issue/${secret.key}?fields=security`, undefined, USERS.admin).body).toMatchObject({ fields: { security: { id: '10100', name: 'Administrators only' } } });
+    const found = call(emu, 'POST', '/rest/api/3/search/jql', { jql: 'project = SUP', fields: ['key'] }, USERS.agentAna).body as { issues: Array<{ key: string }> };
+    expect(found.issues.map((i) => i.key)).toEqual([open.key]);
+    expect([count(USERS.agentAna), count(USERS.admin)]).toEqual([{ count: 1 }, { count: 2 }]);
+  });
+
+  it('refuses a security level the site does not have', () => {
+    const emu = testEmulator();
+    const res = call(emu, 'POST', '/rest/api/3/issue', { fields: { project: { key: 'SUP' }, summary: 'x', issuetype: { id: '10001' }, security: { id: '999' } } }, USERS.admin);
+    expect(res).toMatchObject({ status: 400, body: { errors: { security: 'Security level is not valid.' } } });
+  });
+});

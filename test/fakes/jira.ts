@@ -96,7 +96,7 @@ export class FakeJira {
     if (p === '/rest/api/3/changelog/bulkfetch') return this.bulkChangelogs(c.body as { issueIdsOrKeys: string[]; fieldIds?: string[] });
     if (p === '/rest/api/3/issue/properties/multi') return this.setMulti(c.body as { issues: Array<{ issueID: number; properties: Record<string, unknown> }> });
     if ((m = p.match(/^\/rest\/api\/3\/task\/([^/]+)$/))) return this.task(m[1]!);
-    if (p === '/rest/api/3/search/approximate-count') return reply(200, { count: this.openIssues(String((c.body as { jql: string }).jql)).length });
+    if (p === '/rest/api/3/search/approximate-count') return reply(200, { count: this.matching(String((c.body as { jql: string }).jql)).filter(this.visibleTo(c.as)).length });
     if (p === '/rest/api/3/mypermissions') return this.myPermissions(c.as, q);
     return reply(501, { errorMessages: [`not modelled: ${c.method} ${p}`] });
   }
@@ -164,6 +164,8 @@ export class FakeJira {
 
   private openIssues(jql: string): FakeIssue[] {
     const project = jql.match(/project = (\S+)/)?.[1];
+    // A bare project clause (the report's viewer scope) matches every issue of the project.
+    if (/^project = \S+$/.test(jql)) return [...this.issues.values()].filter((i) => (i.fields.project as { id: string }).id === project);
     const open = jql.includes('resolution is EMPTY');
     return [...this.issues.values()].filter((i) => (i.fields.project as { id: string }).id === project && (i.fields.resolution === null || i.fields.resolution === undefined) === open);
   }

@@ -1,5 +1,5 @@
 /**
- * Test world: a fake Jira, the fake KVS store, a recording queue and a settable clock, wired into
+ * Test world: a fake Jira, the emulator's KVS store, a recording queue and a settable clock, wired into
  * the same Deps the production handlers receive (with the real pure engine).
  */
 import type { PushEvent } from '@forge/events';
@@ -8,7 +8,7 @@ import type { Deps, RecomputeJob } from '../../src/app/deps';
 import { createJiraClient } from '../../src/jira/client';
 import { retryPolicy } from '../../src/jira/http';
 import { FakeJira, type FakeIssue } from './jira';
-import { store } from './kvs';
+import { store } from './forgeKvs';
 
 export const T0 = Date.parse('2026-03-02T09:00:00Z');
 export const MIN = 60_000;

@@ -1,8 +1,8 @@
+import '../fakes/forgeKvs';
 /**
  * The queue consumer: jobs of unexpected shape are dropped, retry decisions become InvocationErrors,
  * and Jira failures (deleted and moved issues, rate limits, 5xx storms) lose nothing.
  */
-jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
 
 import type { Route } from '@forge/api';
 import { InvocationError, InvocationErrorCode } from '@forge/events';

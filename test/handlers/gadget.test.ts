@@ -1,4 +1,4 @@
-jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
+import '../fakes/forgeKvs';
 
 import type { DataOf, Envelope } from '@contract';
 import { handleRecompute } from '../../src/handlers/consumer';
@@ -50,7 +50,7 @@ describe('dashboard gadget resolver', () => {
     const view = await gadget(await world(), 'admin-1');
     expect(view.breached.map((i) => [i.key, i.breachedAt])).toEqual([['SUP-1', T0 + 4 * HOUR], ['SUP-6', T0 + 4 * HOUR]]);
     expect(view.dueSoon.map((i) => [i.key, i.dueAt])).toEqual([['SUP-2', T0 + 11 * HOUR], ['SUP-5', T0 + 13 * HOUR]]);
-    expect(view.compliance).toEqual({ month: '2026-03', met: 1, breached: 1, percentMet: 50 });
+    expect(view.compliance).toEqual({ month: '2026-03', met: 1, breached: 1, percentMet: 50, scope: 'all' });
     expect(view.more).toBe(false);
   });
 
@@ -65,9 +65,16 @@ describe('dashboard gadget resolver', () => {
     const view = await gadget(w, 'agent-1');
     expect(view.breached.map((i) => i.key)).toEqual(['SUP-1']);
     expect(view.dueSoon.map((i) => i.key)).toEqual(['SUP-2']);
-    const searches = w.jira.calls.filter((c) => c.path.startsWith('/rest/api/3/search'));
-    expect(searches.length).toBe(2);
-    expect(searches.every((c) => c.as === 'agent-1')).toBe(true);
+    const listings = w.jira.calls.filter((c) => c.path === '/rest/api/3/search/jql');
+    expect(listings.length).toBe(3); // breached, due soon, and the ids of the viewer's issues
+    expect(listings.every((c) => c.as === 'agent-1')).toBe(true);
+  });
+
+  it("counts this month's compliance only over issues the viewer can browse", async () => {
+    const w = await world();
+    w.jira.hideFrom('agent-1', '4');
+    expect((await gadget(w, 'agent-1')).compliance).toEqual({ month: '2026-03', met: 1, breached: 0, percentMet: 100, scope: 'visible' });
+    expect((await gadget(w, 'admin-1')).compliance).toMatchObject({ met: 1, breached: 1, scope: 'all' });
   });
 
   it.each(['gadget.get', 'gadget.options'] as const)('refuses %s to a user who cannot browse the configured project, before any search', async (key) => {

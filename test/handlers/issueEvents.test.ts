@@ -1,4 +1,4 @@
-jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
+import '../fakes/forgeKvs';
 
 import { kvs } from '@forge/kvs';
 import { triage, type IssueEvent } from '../../src/app/issueEvents';

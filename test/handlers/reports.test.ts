@@ -1,4 +1,4 @@
-jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
+import '../fakes/forgeKvs';
 
 import type { DataOf, Envelope, ResolverKey } from '@contract';
 import { parseCsv } from '@core';
@@ -122,22 +122,29 @@ describe('report, explain and uptime resolvers', () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: [{ code: 'CRD_BAD_THRESHOLD' }] } });
   });
 
-  it('answers a report from app storage, asking Jira only for the caller permission and which listed keys the caller can open', async () => {
+  it("answers a report from app storage, asking Jira only for the caller permission, the project's issue count as caller and app, and which listed keys the caller can open", async () => {
     const w = await world();
     w.jira.calls.length = 0;
     w.clock.now += 2 * MIN; // past the permission cache
     await invoke(w, 'report.get', REPORT_FILTERS, { accountId: 'agent-1' });
-    expect(w.jira.calls.map((c) => [c.path.split('?')[0], c.as])).toEqual([['/rest/api/3/mypermissions', 'agent-1'], ['/rest/api/3/search/jql', 'agent-1']]);
+    const count = '/rest/api/3/search/approximate-count';
+    expect(w.jira.calls.map((c) => [c.path.split('?')[0], c.as])).toEqual([
+      ['/rest/api/3/mypermissions', 'agent-1'], [count, 'agent-1'], [count, 'app'], ['/rest/api/3/search/jql', 'agent-1'],
+    ]);
   });
 
-  it('lists breached cycles and links by JQL only issues the viewer can open, while the figures count every issue', async () => {
+  it('counts in its figures, its list, its JQL link and its CSV only the issues the viewer can open', async () => {
     const w = await world();
     w.jira.hideFrom('agent-1', '1');
-    const hidden = data(await call(w, 'report.get', { ...REPORT_FILTERS, metricKey: 'resolution' }, { accountId: 'agent-1' }));
-    expect(hidden.breached).toEqual([]);
-    expect(hidden.jql).toBeNull();
-    expect(hidden.rows[0]).toMatchObject({ met: 1, breached: 1 });
-    const admin = data(await call(w, 'report.get', { ...REPORT_FILTERS, metricKey: 'resolution' }, { accountId: 'admin-1' }));
-    expect(admin.breached.map((b) => b.issueKey)).toEqual(['SUP-1']);
+    const filters = { ...REPORT_FILTERS, metricKey: 'resolution' };
+    const hidden = data(await call(w, 'report.get', filters, { accountId: 'agent-1' }));
+    expect([hidden.scope, hidden.breached, hidden.jql, hidden.breachedTotal]).toEqual(['visible', [], null, 0]);
+    expect(hidden.rows[0]).toMatchObject({ met: 1, breached: 0 });
+    const csv = data(await call(w, 'report.csv', { ...filters, kind: 'cycles' }, { accountId: 'agent-1' })).csv;
+    expect(csv).toContain('SUP-2');
+    expect(csv).not.toContain('SUP-1');
+    const admin = data(await call(w, 'report.get', filters, { accountId: 'admin-1' }));
+    expect([admin.scope, admin.breached.map((b) => b.issueKey)]).toEqual(['all', ['SUP-1']]);
+    expect(admin.rows[0]).toMatchObject({ met: 1, breached: 1 });
   });
 });

@@ -1,9 +1,8 @@
-jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
 
 import { kvs } from '@forge/kvs';
 import { CONFIG_ENTITY, loadConfig, saveConfig, type SaveRequest } from '../../src/store/config';
 import { migrateConfig } from '../../src/store/migrations';
-import { MAX_TRANSACTION_OPS, store } from '../fakes/kvs';
+import { MAX_TRANSACTION_OPS, store } from '../fakes/forgeKvs';
 import { testPolicy } from '../fakes/world';
 
 const req = (over: Partial<SaveRequest> = {}): SaveRequest => ({
@@ -66,7 +65,7 @@ describe('configuration migrations', () => {
   });
 });
 
-describe('the KVS fake', () => {
+describe('the KVS the tests share with the emulator', () => {
   it('rejects a transaction over the documented operation cap and applies nothing', async () => {
     let tx = kvs.transact();
     for (let i = 0; i <= MAX_TRANSACTION_OPS; i++) tx = tx.set(`k${i}`, i);

@@ -1,8 +1,7 @@
-jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
 
 import { getDue, listDue, removeDue, toEpochSeconds, upsertDue } from '../../src/store/dueIndex';
 import { claimAction, releaseAction } from '../../src/store/actionClaims';
-import { store } from '../fakes/kvs';
+import { store } from '../fakes/forgeKvs';
 
 const T = Date.parse('2026-03-02T09:00:00Z');
 

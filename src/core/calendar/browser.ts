@@ -12,6 +12,5 @@ export function compileCalendar(spec: unknown): Result<BusinessCalendar, Calenda
   return compileWith(spec, NO_HOLIDAY_DATA);
 }
 
-export * from './verbs';
 export * from './types';
 export { SEARCH_HORIZON_YEARS } from './impl/timeline';

@@ -17,7 +17,6 @@ export function validateCalendarSpec(spec: unknown): CalendarError[] {
   return validateSpec(spec, DATE_HOLIDAYS);
 }
 
-export * from './verbs';
 export * from './types';
 export { SEARCH_HORIZON_YEARS } from './impl/timeline';
 export { listHolidayCountries, listHolidayStates, listHolidays } from './holidays';

@@ -3,7 +3,8 @@
  * free of date-holidays. Validate in the browser with makePolicyValidator(compileCalendar from
  * calendar/browser) on specs whose holidays are materialised.
  */
-export { makePolicyValidator, formatPath, type CalendarCompiler } from './validate';
+export { makePolicyValidator, type CalendarCompiler } from './validate';
+export { formatPath } from '../json/parse';
 export { parseTarget, formatTarget } from './target';
 export { selectGoal, goalMatches, calendarIdFor, type FieldValues } from './goals';
 export { isStateCondition, describeCondition } from './conditions';

@@ -34,10 +34,11 @@ export function instantiatePreset(presetId: string, meta: SiteMetadata): { polic
 }
 
 export { POLICY_PRESETS, type PolicyPreset };
-export { makePolicyValidator, formatPath, type CalendarCompiler } from './validate';
+export { makePolicyValidator, type CalendarCompiler } from './validate';
+export { formatPath } from '../json/parse';
 export { parseTarget, formatTarget } from './target';
 export { selectGoal, goalMatches, calendarIdFor, type FieldValues } from './goals';
-export { policyFieldIds } from './fields';
+export { policyFieldIds, policyReadsLabels } from './fields';
 export { isStateCondition, describeCondition } from './conditions';
 export type { CompiledPolicy, PolicyError } from './compiled';
 export * from './types';

@@ -2,7 +2,7 @@
  * Structural schema of a policy document. Semantic rules (duplicates, references, conflicts) live in
  * rules.ts so each can carry its own stable code; this file only answers "is it shaped right?".
  */
-import { array, boolean, number, object, oneOf, optional, record, string, tagged, unknownValue, type Infer } from './parse';
+import { array, boolean, number, object, oneOf, optional, record, string, tagged, unknownValue, type Infer } from '../json/parse';
 
 const ids = array(string(1));
 const categories = array(oneOf(['new', 'indeterminate', 'done']));

@@ -9,17 +9,10 @@ import { deepFreeze } from '../json';
 import type { CompiledPolicy, PolicyError } from './compiled';
 import type { Goal, MetricSpec, PolicySpec } from './types';
 import { policySchema, type ParsedMetric, type ParsedPolicy } from './schema';
-import { INVALID, type ParseIssue } from './parse';
+import { formatPath, INVALID, type ParseIssue } from '../json/parse';
 import { checkMetrics } from './rules';
 
 export type CalendarCompiler = (spec: unknown) => Result<BusinessCalendar, CalendarError[]>;
-
-/** "metrics[0].goals[2].target" from ["metrics", 0, "goals", 2, "target"]. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
-    .join('');
-}
 
 /** Structural problems get the code of the part they are in, so the UI can show them in place. */
 function codeForPath(path: readonly PropertyKey[]): PolicyError['code'] {

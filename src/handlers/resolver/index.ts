@@ -11,10 +11,13 @@ import { customerPanelSla } from '../../app/customerPanel';
 import { panelSla } from '../../app/panel';
 import * as analysis from '../../app/analysis';
 import * as settings from '../../app/settings';
+import { explainGet } from '../../app/explain';
+import { gadgetOptions, gadgetView } from '../../app/gadget';
+import { reportCsv, reportGet, reportOptions } from '../../app/reportView';
+import * as uptime from '../../app/uptime';
 import { issueAccess, PermissionCache, projectAccess } from './auth';
 import { callerOf, fail, failed, toEnvelope, type CallerContext } from './envelope';
 import { parsePayload, PAYLOADS } from './payloads';
-import * as reports from './reports';
 
 /** `gadgetRead`: browse the project the gadget's configuration names (a dashboard has no project context). */
 type Guard = 'issue' | 'projectRead' | 'projectAdmin' | 'gadgetRead';
@@ -49,17 +52,17 @@ const TABLE: Table = {
   'settings.recomputeProgress': { guard: 'projectAdmin', run: (_p, c) => settings.recomputeProgress(c.projectId) },
   'settings.coverage': { guard: 'projectAdmin', run: (p, c) => analysis.coverage(c.deps, p) },
   'settings.whatIf': { guard: 'projectAdmin', run: (p, c) => analysis.whatIf(c.deps, c.projectId, p) },
-  'report.options': { guard: 'projectRead', run: (_p, c) => reports.reportOptions(c.deps, c.projectId, c.canEdit) },
-  'report.get': { guard: 'projectRead', run: (p, c) => reports.reportGet(c.deps, c.caller.accountId, c.projectId, p) },
-  'report.csv': { guard: 'projectRead', run: (p, c) => reports.reportCsv(c.projectId, p) },
-  'explain.get': { guard: 'issue', run: (p, c) => reports.explainGet(c.deps, p, c.caller.projectId) },
-  'uptime.get': { guard: 'projectRead', run: (p, c) => reports.uptimeGet(c.projectId, c.canEdit, p) },
-  'uptime.saveOutage': { guard: 'projectAdmin', run: (p, c) => reports.uptimeSaveOutage(c.projectId, p) },
-  'uptime.deleteOutage': { guard: 'projectAdmin', run: (p, c) => reports.uptimeDeleteOutage(c.projectId, p) },
-  'uptime.saveRules': { guard: 'projectAdmin', run: (p, c) => reports.uptimeSaveRules(c.projectId, p) },
-  'uptime.statementCsv': { guard: 'projectRead', run: (p, c) => reports.uptimeStatementCsv(c.projectId, p) },
-  'gadget.options': { guard: 'gadgetRead', run: (_p, c) => reports.gadgetOptions(c.projectId) },
-  'gadget.get': { guard: 'gadgetRead', run: (p, c) => reports.gadgetGet(c.deps, c.caller.accountId, { ...p, projectId: c.projectId }) },
+  'report.options': { guard: 'projectRead', run: (_p, c) => reportOptions(c.deps, c.projectId, c.canEdit) },
+  'report.get': { guard: 'projectRead', run: (p, c) => reportGet(c.deps, c.caller.accountId, c.projectId, p) },
+  'report.csv': { guard: 'projectRead', run: (p, c) => reportCsv(c.deps, c.caller.accountId, c.projectId, p) },
+  'explain.get': { guard: 'issue', run: (p, c) => explainGet(c.deps, p, c.caller.projectId) },
+  'uptime.get': { guard: 'projectRead', run: (p, c) => uptime.uptimeGet(c.projectId, c.canEdit, p) },
+  'uptime.saveOutage': { guard: 'projectAdmin', run: (p, c) => uptime.uptimeSaveOutage(c.projectId, p) },
+  'uptime.deleteOutage': { guard: 'projectAdmin', run: (p, c) => uptime.uptimeDeleteOutage(c.projectId, p) },
+  'uptime.saveRules': { guard: 'projectAdmin', run: (p, c) => uptime.uptimeSaveRules(c.projectId, p) },
+  'uptime.statementCsv': { guard: 'projectRead', run: (p, c) => uptime.uptimeStatementCsv(c.projectId, p) },
+  'gadget.options': { guard: 'gadgetRead', run: (_p, c) => gadgetOptions(c.projectId) },
+  'gadget.get': { guard: 'gadgetRead', run: (p, c) => gadgetView(c.deps, c.caller.accountId, { ...p, projectId: c.projectId }) },
 };
 
 async function authorise(deps: Deps, cache: PermissionCache, guard: Guard, caller: CallerContext, payload: unknown) {

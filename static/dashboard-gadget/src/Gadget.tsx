@@ -10,7 +10,7 @@ import { call } from '../../shared/api';
 import { formatDuration } from '../../shared/format';
 import { useEnvelope } from '../../shared/useEnvelope';
 import { colors, EmptyState, ErrorState, LoadingState, space } from '../../shared/ui';
-import type { GadgetContext } from './config';
+import { monthLabel, type GadgetContext } from './config';
 
 export const RELOAD_MS = 60_000;
 
@@ -42,11 +42,15 @@ function IssueList({ title, issues, testId, siteUrl, render }: { title: string; 
   );
 }
 
-function Compliance({ c }: { c: DataOf<'gadget.get'>['compliance'] }) {
+function Compliance({ c, locale }: { c: DataOf<'gadget.get'>['compliance']; locale: string }) {
+  const month = monthLabel(c.month, locale);
+  if (c.scope === 'withheld') {
+    return <p data-testid="gadget-compliance" style={{ margin: 0, color: colors.textSubtle }}>{month}: compliance withheld, because some issues of this project are hidden from you.</p>;
+  }
   const text = c.percentMet === null ? 'No completed cycles yet' : `${c.percentMet}% met`;
   return (
     <p data-testid="gadget-compliance" style={{ margin: 0, color: colors.textSubtle }}>
-      {c.month}: <strong style={{ color: colors.text }}>{text}</strong> ({c.met} met, {c.breached} breached)
+      {month}: <strong style={{ color: colors.text }}>{text}</strong> ({c.met} met, {c.breached} breached{c.scope === 'visible' ? ', issues you can open' : ''})
     </p>
   );
 }
@@ -68,7 +72,7 @@ export function Gadget({ context }: { context: GadgetContext }) {
   const serverNow = state.data.serverNow + (tick - state.receivedAt);
   return (
     <main data-testid="sla-gadget" aria-label="SLA gadget" style={{ padding: space.s100, maxWidth: '100%', overflowX: 'hidden' }}>
-      <Compliance c={state.data.compliance} />
+      <Compliance c={state.data.compliance} locale={context.locale} />
       <IssueList title="Breached now" testId="gadget-breached" issues={state.data.breached} siteUrl={context.siteUrl}
         render={(i) => (i.breachedAt === null ? 'breached' : `breached ${formatDuration(serverNow - i.breachedAt, { seconds: true })} ago`)} />
       <IssueList title={`Due in the next ${config.dueWithinHours} h`} testId="gadget-due" issues={state.data.dueSoon} siteUrl={context.siteUrl}

@@ -16,6 +16,8 @@ export interface GadgetContext {
   config: GadgetConfig | null;
   timeZone: string;
   siteUrl: string;
+  /** The viewer's Jira locale as a BCP 47 tag, for month names. */
+  locale: string;
 }
 
 export const DEFAULT_HOURS = 8;
@@ -40,5 +42,24 @@ export function parseGadgetContext(raw: unknown): GadgetContext {
     config: parseConfig(ext.gadgetConfiguration),
     timeZone: viewerTimeZone(typeof ctx.timezone === 'string' ? ctx.timezone : null),
     siteUrl: typeof ctx.siteUrl === 'string' ? ctx.siteUrl.replace(/\/$/, '') : '',
+    locale: viewerLocale(ctx.locale),
   };
+}
+
+/** Jira hands the locale as "en_US"; Intl wants "en-US". Anything Intl does not accept falls back to the browser's. */
+export function viewerLocale(raw: unknown): string {
+  const fallback = typeof navigator === 'undefined' ? 'en' : navigator.language;
+  if (typeof raw !== 'string' || raw === '') return fallback;
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf(raw.replace(/_/g, '-'))[0] ?? fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/** "2026-11" as "November 2026" in the locale; the month is a calendar month, so no zone shifts it. */
+export function monthLabel(month: string, locale: string): string {
+  const [year, m] = month.split('-').map(Number);
+  if (!year || !m) return month;
+  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, m - 1, 1));
 }

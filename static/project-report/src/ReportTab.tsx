@@ -41,8 +41,14 @@ export function ReportTab({ options, context }: { options: DataOf<'report.option
       {csvError && <Notice tone="warning">{csvError}</Notice>}
       {state.status === 'loading' && <LoadingState label="Counting cycles…" />}
       {state.status === 'error' && <ErrorState title="Could not build the report" message={state.message} code={state.code} onRetry={() => void reload()} />}
-      {state.status === 'ok' && (
+      {state.status === 'ok' && state.data.scope === 'withheld' && (
+        <Notice tone="warning" testId="scope-notice">Some issues of this project are hidden from you, and you can open too many others to count them one by one, so the figures are withheld. Ask an admin for the report.</Notice>
+      )}
+      {state.status === 'ok' && state.data.scope !== 'withheld' && (
         <>
+          {state.data.scope === 'visible' && (
+            <Notice tone="information" testId="scope-notice">Some issues of this project are hidden from you: these figures, the list and the CSV count only the issues you can open.</Notice>
+          )}
           <p style={{ color: colors.textSubtle, fontSize: '13px' }} data-testid="cycle-count">{state.data.cycleCount} completed cycles, months in {filters.timeZone}.</p>
           <ComplianceTable rows={state.data.rows} names={names} />
           <h2 style={{ fontSize: '16px' }}>Trend</h2>

@@ -1,4 +1,5 @@
-import { businessMinutesBetween, calendarPreset, isOpen, openWindows } from '../../../src/core/calendar';
+import { calendarPreset } from '../../../src/core/calendar';
+import { businessMinutesBetween, isOpen, openWindows } from './verbs';
 import type { CalendarSpec } from '../../../src/core/calendar';
 import { at, compile, hoursOn, local, weeklySpec } from './builders';
 import { DateTime } from 'luxon';

@@ -1,4 +1,5 @@
-import { addBusinessDays, calendarPreset, endOfBusinessDay } from '../../../src/core/calendar';
+import { calendarPreset } from '../../../src/core/calendar';
+import { addBusinessDays, endOfBusinessDay } from './verbs';
 import { at, cal, compile, hoursOn, local } from './builders';
 import type { WeeklyCalendarSpec } from '../../../src/core/calendar';
 import { weeklySpec } from './builders';

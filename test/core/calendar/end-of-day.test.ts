@@ -1,4 +1,5 @@
-import { addBusinessDays, calendarPreset } from '../../../src/core/calendar';
+import { calendarPreset } from '../../../src/core/calendar';
+import { addBusinessDays } from './verbs';
 import { evaluate } from '../../../src/core/evaluate';
 import { parseTarget, formatTarget, validatePolicy } from '../../../src/core/policy';
 import { at, cal, compile, hoursOn, local } from './builders';

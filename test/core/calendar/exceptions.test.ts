@@ -1,4 +1,4 @@
-import { businessMinutesBetween, isOpen, addBusinessMinutes, openWindows } from '../../../src/core/calendar';
+import { businessMinutesBetween, isOpen, addBusinessMinutes, openWindows } from './verbs';
 import { at, cal, compile, HOUR, hoursOn, local, weeklySpec } from './builders';
 import { wall, composite } from './byHand';
 

@@ -1,4 +1,5 @@
-import { SEARCH_HORIZON_YEARS, addBusinessMinutes, nextOpen, addBusinessDays } from '../../../src/core/calendar';
+import { SEARCH_HORIZON_YEARS } from '../../../src/core/calendar';
+import { addBusinessMinutes, nextOpen, addBusinessDays } from './verbs';
 import { at, cal, local } from './builders';
 
 describe('the search horizon', () => {

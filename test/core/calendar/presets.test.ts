@@ -1,11 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  CALENDAR_PRESETS, businessMinutesBetween, calendarPreset, listHolidayCountries, listHolidayStates, listHolidays,
+  CALENDAR_PRESETS, calendarPreset, listHolidayCountries, listHolidayStates, listHolidays,
   materializeHolidays, regional9to5, validateCalendarSpec,
 } from '../../../src/core/calendar';
 import { compileCalendar as compileInBrowser } from '../../../src/core/calendar/browser';
 import { at, compile } from './builders';
+import { businessMinutesBetween } from './verbs';
 
 describe('calendar presets', () => {
   it('offers every preset the seed policies need, each valid', () => {

@@ -1,6 +1,4 @@
-import {
-  addBusinessMinutes, subtractBusinessMinutes, businessMinutesBetween, isOpen, nextOpen, nextClose, openWindows,
-} from '../../../src/core/calendar';
+import { addBusinessMinutes, subtractBusinessMinutes, businessMinutesBetween, isOpen, nextOpen, nextClose, openWindows } from './verbs';
 import { at, cal, compile, hoursOn, local, HOUR } from './builders';
 
 // 2025-01-06 is a Monday; the default calendar is Mon–Fri 09:00–17:00 UTC.

@@ -2,7 +2,8 @@
  * Weekly hours at their edges: overnight shifts across DST nights and year boundaries outside UTC,
  * each checked against a hand calculation made with luxon directly (never against the engine).
  */
-import { openWindows, type WeeklyCalendarSpec } from '../../../src/core/calendar';
+import { type WeeklyCalendarSpec } from '../../../src/core/calendar';
+import { openWindows } from './verbs';
 import { compile, HOUR, hoursOn, local, weeklySpec } from './builders';
 import { wall, referenceBetween } from './byHand';
 

@@ -2,7 +2,6 @@
  * Resolver authorisation from trusted context only: it fails closed, never caches a denial, and
  * reuses a grant for 60 s per account and scope.
  */
-jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../../fakes/kvs')>('../../fakes/kvs').fakeKvsModule);
 
 import type { Envelope, ResolverKey } from '@contract';
 import { err, ok } from '@core';
@@ -12,7 +11,7 @@ import type { CallerContext } from '../../../src/handlers/resolver/envelope';
 import type { JiraClient } from '../../../src/jira/client';
 import type { JiraError, JiraResult } from '../../../src/jira/http';
 import { loadConfig } from '../../../src/store/config';
-import { store } from '../../fakes/kvs';
+import { store } from '../../fakes/forgeKvs';
 import { addIssue, makeWorld, testPolicy } from '../../fakes/world';
 import { invoke, PANEL, SETTINGS, validPayloads } from '../../fakes/resolverCalls';
 import { code, permissionCalls, reply, scriptedPermissions, world } from '../../fakes/backend';

@@ -1,5 +1,5 @@
+import '../../fakes/forgeKvs';
 /** Bad input and unusable stored state get a stable error code, and no SLA data is lost. */
-jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../../fakes/kvs')>('../../fakes/kvs').fakeKvsModule);
 
 import { kvs } from '@forge/kvs';
 import type { Envelope } from '@contract';

@@ -1,106 +1,123 @@
+/**
+ * Calendar validation, in the core's one validation style (json/parse.ts): the spec is checked by
+ * parsers combined from the shared combinators and the calendar's own parts (validate-parts.ts);
+ * every problem is reported, in document order, with its stable code and JSON path.
+ */
 import { isRecord } from '../../json';
+import { array, formatPath, INVALID, object, optional, type ParseIssue, type Parser, type PathPart } from '../../json/parse';
 import { isKnownZone, MS_PER_DAY } from '../../time';
-import { WEEKDAYS, type CalendarError } from '../types';
+import { WEEKDAYS, type CalendarError, type CalendarErrorCode } from '../types';
 import type { HolidayProvider } from './provider';
 import {
-  Issues, joinPath, checkRange, checkOverlaps, checkDate, checkSource, checkCustomHoliday,
-  checkExclusion, type Json, type LocalInterval,
+  customHoliday, checkOverlaps, exclusion, fault, holidaySource, listOf, localDate, malformed, timeRange,
+  type LocalInterval, type Placed,
 } from './validate-parts';
 
 /** Checks a calendar spec against every rule; an empty list means it compiles. */
-export function validateSpec(spec: unknown, provider: HolidayProvider, path = ''): CalendarError[] {
-  const issues = new Issues();
-  checkSpec(spec, path, issues, provider);
-  return issues.list;
+export function validateSpec(spec: unknown, provider: HolidayProvider): CalendarError[] {
+  const issues: ParseIssue[] = [];
+  calendarSpec(provider)(spec, [], issues);
+  // Every calendar parser reports through `fault` or a CAL_MALFORMED complaint, so each issue has its code.
+  return issues.map((i) => ({ code: i.code as CalendarErrorCode, path: formatPath(i.path), message: i.message }));
 }
 
-function checkSpec(spec: unknown, path: string, issues: Issues, provider: HolidayProvider): void {
-  if (!isRecord(spec)) return issues.add('CAL_MALFORMED', path, 'a calendar must be an object');
-  if (spec.schemaVersion !== 1) issues.add('CAL_SCHEMA_VERSION', joinPath(path, 'schemaVersion'), 'schemaVersion must be 1');
-  for (const key of ['id', 'name'] as const) {
-    if (typeof spec[key] !== 'string' || spec[key] === '') issues.add('CAL_MALFORMED', joinPath(path, key), `"${key}" must be a non-empty string`);
-  }
-  checkList(spec.exclusions, joinPath(path, 'exclusions'), issues, (v, p) => checkExclusion(v, p, issues));
-  if (spec.kind === 'weekly') return checkWeekly(spec, path, issues, provider);
-  if (spec.kind === 'always') return checkZone(spec.timeZone ?? 'UTC', joinPath(path, 'timeZone'), issues);
-  if (spec.kind === 'union' || spec.kind === 'intersection') return checkComposite(spec, path, issues, provider);
-  issues.add('CAL_MALFORMED', joinPath(path, 'kind'), 'kind must be weekly, always, union or intersection');
+/** The checks of one kind of calendar, on a spec already known to be an object. */
+type KindRules = (spec: Record<string, unknown>, path: PathPart[], issues: ParseIssue[]) => void;
+
+const nonEmpty = (key: string): Parser<string> => (value, path, issues) =>
+  typeof value === 'string' && value !== '' ? value : fault(issues, path, 'CAL_MALFORMED', `"${key}" must be a non-empty string`);
+
+const header = object({
+  schemaVersion: (value, path, issues) => (value === 1 ? 1 : fault(issues, path, 'CAL_SCHEMA_VERSION', 'schemaVersion must be 1')),
+  id: nonEmpty('id'),
+  name: nonEmpty('name'),
+  exclusions: listOf(exclusion),
+});
+
+const zone: Parser<string> = (value, path, issues) =>
+  typeof value === 'string' && isKnownZone(value) ? value : fault(issues, path, 'CAL_UNKNOWN_ZONE', `${JSON.stringify(value)} is not an IANA time zone`);
+
+function calendarSpec(provider: HolidayProvider): Parser<unknown> {
+  const kinds = new Map<unknown, KindRules>();
+  const spec: Parser<unknown> = (input, path, issues) => {
+    if (!isRecord(input)) return fault(issues, path, 'CAL_MALFORMED', 'a calendar must be an object');
+    const before = issues.length;
+    header(input, path, issues);
+    const rules = kinds.get(input.kind);
+    if (rules) rules(input, path, issues);
+    else fault(issues, [...path, 'kind'], 'CAL_MALFORMED', 'kind must be weekly, always, union or intersection');
+    return issues.length === before ? input : INVALID;
+  };
+  kinds.set('weekly', weekly(provider)).set('always', always).set('union', composite(spec)).set('intersection', composite(spec));
+  return spec;
 }
 
-function checkList(value: unknown, path: string, issues: Issues, each: (v: unknown, p: string) => void): void {
-  if (value === undefined) return;
-  if (!Array.isArray(value)) return issues.add('CAL_MALFORMED', path, 'must be a list');
-  value.forEach((v, i) => each(v, joinPath(path, i)));
-}
+const always: KindRules = (spec, path, issues) => void zone(spec.timeZone ?? 'UTC', [...path, 'timeZone'], issues);
 
-function checkZone(zone: unknown, path: string, issues: Issues): void {
-  if (typeof zone !== 'string' || !isKnownZone(zone)) issues.add('CAL_UNKNOWN_ZONE', path, `${JSON.stringify(zone)} is not an IANA time zone`);
-}
-
-function checkComposite(spec: Json, path: string, issues: Issues, provider: HolidayProvider): void {
-  const members = spec.members;
-  const membersPath = joinPath(path, 'members');
-  if (!Array.isArray(members)) return issues.add('CAL_MALFORMED', membersPath, 'members must be a list');
-  if (members.length === 0) return issues.add('CAL_EMPTY_COMPOSITE', membersPath, 'a composite calendar needs at least one member');
+/** Members are whole calendars with distinct ids; a composite needs at least one. */
+const composite = (member: Parser<unknown>): KindRules => (spec, path, issues) => {
+  const at = [...path, 'members'];
+  if (Array.isArray(spec.members) && spec.members.length === 0) return void fault(issues, at, 'CAL_EMPTY_COMPOSITE', 'a composite calendar needs at least one member');
   const seen = new Set<unknown>();
-  members.forEach((member, i) => {
-    const memberPath = joinPath(membersPath, i);
-    checkSpec(member, memberPath, issues, provider);
-    const id = isRecord(member) ? member.id : undefined;
-    if (seen.has(id)) issues.add('CAL_DUPLICATE_ID', joinPath(memberPath, 'id'), `member id ${JSON.stringify(id)} is used twice`);
+  const distinct: Parser<unknown> = (value, p, found) => {
+    const checked = member(value, p, found);
+    const id = isRecord(value) ? value.id : undefined;
+    if (seen.has(id)) return fault(found, [...p, 'id'], 'CAL_DUPLICATE_ID', `member id ${JSON.stringify(id)} is used twice`);
     seen.add(id);
-  });
+    return checked;
+  };
+  array(distinct, malformed('members must be a list'))(spec.members, at, issues);
+};
+
+const weekly = (provider: HolidayProvider): KindRules => {
+  const holidays = optional(object({ sources: listOf(holidaySource(provider)), custom: listOf(customHoliday) }, malformed('holidays must be an object')));
+  return (spec, path, issues) => {
+    zone(spec.timeZone, [...path, 'timeZone'], issues);
+    week(spec.week, [...path, 'week'], issues);
+    listOf(override)(spec.overrides, [...path, 'overrides'], issues);
+    if (!listsHours(spec)) fault(issues, [...path, 'week'], 'CAL_NEVER_OPEN', 'the calendar has no opening hours on any day');
+    holidays(spec.holidays, [...path, 'holidays'], issues);
+  };
+};
+
+/** Whether any weekday or override lists hours, valid or not (so a typo is reported once, as itself). */
+function listsHours(spec: Record<string, unknown>): boolean {
+  const { week, overrides } = spec;
+  const inWeek = isRecord(week) && Object.keys(week).some((k) => isWeekday(k) && Array.isArray(week[k]) && week[k].length > 0);
+  const inOverrides = Array.isArray(overrides) && overrides.some((o) => isRecord(o) && Array.isArray(o.hours) && o.hours.length > 0);
+  return inWeek || inOverrides;
 }
 
-function checkWeekly(spec: Json, path: string, issues: Issues, provider: HolidayProvider): void {
-  checkZone(spec.timeZone, joinPath(path, 'timeZone'), issues);
-  const weekOpen = checkWeek(spec.week, joinPath(path, 'week'), issues);
-  const overridesOpen = checkOverrides(spec.overrides, joinPath(path, 'overrides'), issues);
-  if (!weekOpen && !overridesOpen) issues.add('CAL_NEVER_OPEN', joinPath(path, 'week'), 'the calendar has no opening hours on any day');
-  const holidays = spec.holidays;
-  const holidaysPath = joinPath(path, 'holidays');
-  if (holidays === undefined) return;
-  if (!isRecord(holidays)) return issues.add('CAL_MALFORMED', holidaysPath, 'holidays must be an object');
-  checkList(holidays.sources, joinPath(holidaysPath, 'sources'), issues, (v, p) => checkSource(v, p, issues, provider));
-  checkList(holidays.custom, joinPath(holidaysPath, 'custom'), issues, (v, p) => checkCustomHoliday(v, p, issues));
-}
+const isWeekday = (key: string): boolean => WEEKDAYS.includes(key as (typeof WEEKDAYS)[number]);
 
-/**
- * Returns whether any weekday lists hours (valid or not, so a typo is reported once, as itself).
- * Overnight tails may not overlap the next day's hours.
- */
-function checkWeek(week: unknown, path: string, issues: Issues): boolean {
-  if (!isRecord(week)) {
-    issues.add('CAL_MALFORMED', path, 'week must map weekdays (mon…sun) to interval lists');
-    return false;
-  }
-  const placed: { at: number; iv: LocalInterval; path: string }[] = [];
-  let listed = 0;
-  for (const key of Object.keys(week)) {
+/** A time range that, once checked, is placed `at` ms into a timeline for the overlap check. */
+const placedRange = (at: number, placed: Placed[]): Parser<LocalInterval> => (value, path, issues) => {
+  const iv = timeRange(value, path, issues);
+  if (iv !== INVALID) placed.push({ at, iv, path });
+  return iv;
+};
+
+/** Weekdays (mon…sun) to interval lists; overnight tails may not overlap the next day's hours. */
+const week: Parser<unknown> = (input, path, issues) => {
+  if (!isRecord(input)) return fault(issues, path, 'CAL_MALFORMED', 'week must map weekdays (mon…sun) to interval lists');
+  const before = issues.length;
+  const placed: Placed[] = [];
+  for (const key of Object.keys(input)) {
     const index = WEEKDAYS.indexOf(key as (typeof WEEKDAYS)[number]);
-    if (index < 0) issues.add('CAL_MALFORMED', joinPath(path, key), `"${key}" is not a weekday (mon…sun)`);
-    else checkList(week[key], joinPath(path, key), issues, (v, p) => {
-      listed++;
-      const iv = checkRange(v, p, issues);
-      if (iv) placed.push({ at: index * MS_PER_DAY, iv, path: p });
-    });
+    if (index < 0) fault(issues, [...path, key], 'CAL_MALFORMED', `"${key}" is not a weekday (mon…sun)`);
+    else listOf(placedRange(index * MS_PER_DAY, placed))(input[key], [...path, key], issues);
   }
   checkOverlaps(placed, issues, 7 * MS_PER_DAY);
-  return listed > 0;
-}
+  return issues.length === before ? input : INVALID;
+};
 
-function checkOverrides(overrides: unknown, path: string, issues: Issues): boolean {
-  let open = false;
-  checkList(overrides, path, issues, (value, p) => {
-    if (!isRecord(value) || !Array.isArray(value.hours)) return issues.add('CAL_MALFORMED', p, 'an override needs "date" and "hours"');
-    checkDate(value.date, joinPath(p, 'date'), issues);
-    const placed: { at: number; iv: LocalInterval; path: string }[] = [];
-    open ||= value.hours.length > 0;
-    value.hours.forEach((h, i) => {
-      const iv = checkRange(h, joinPath(joinPath(p, 'hours'), i), issues);
-      if (iv) placed.push({ at: 0, iv, path: joinPath(joinPath(p, 'hours'), i) });
-    });
-    checkOverlaps(placed, issues);
-  });
-  return open;
-}
+/** One dated exception: its date and the hours that replace the week's on that day. */
+const override: Parser<unknown> = (value, path, issues) => {
+  if (!isRecord(value) || !Array.isArray(value.hours)) return fault(issues, path, 'CAL_MALFORMED', 'an override needs "date" and "hours"');
+  const before = issues.length;
+  const placed: Placed[] = [];
+  localDate(value.date, [...path, 'date'], issues);
+  array(placedRange(0, placed))(value.hours, [...path, 'hours'], issues);
+  checkOverlaps(placed, issues);
+  return issues.length === before ? value : INVALID;
+};

@@ -1,6 +1,6 @@
-import { MS_PER_MINUTE } from '../time';
-import type { BusinessCalendar, DayRounding, OpenWindow } from './types';
-import type { Instant } from '../time';
+import { MS_PER_MINUTE } from '../../../src/core/time';
+import type { BusinessCalendar, DayRounding, OpenWindow } from '../../../src/core/calendar/types';
+import type { Instant } from '../../../src/core/time';
 
 /**
  * Verb-first helpers over a BusinessCalendar; minutes may be fractional (second precision).
@@ -32,7 +32,7 @@ export const subtractBusinessMinutes = (cal: BusinessCalendar, start: Instant, m
 export const businessMinutesBetween = (cal: BusinessCalendar, a: Instant, b: Instant): number =>
   cal.businessMillisBetween(a, b) / MS_PER_MINUTE;
 
-/** N business days later (see README, "Business days"). @example addBusinessDays(cal, saturday, 1) // Monday's close */
+/** N business days later (see docs/semantics/end-of-day.md). @example addBusinessDays(cal, saturday, 1) // Monday's close */
 export const addBusinessDays = (cal: BusinessCalendar, start: Instant, n: number, rounding?: DayRounding): Instant | null =>
   cal.addBusinessDays(start, n, rounding);
 

@@ -1,4 +1,4 @@
-import { array, INVALID, number, object, oneOf, optional, record, string, tagged, type ParseIssue, type Parser } from '../../../src/core/policy/parse';
+import { array, formatPath, INVALID, number, object, oneOf, optional, record, report, string, tagged, type ParseIssue, type Parser } from '../../../src/core/json/parse';
 
 /** The parsed value (or INVALID) and the issues as [path, ...] pairs. */
 function run<T>(parser: Parser<T>, input: unknown): { value: T | typeof INVALID; paths: Array<Array<string | number>> } {
@@ -7,7 +7,7 @@ function run<T>(parser: Parser<T>, input: unknown): { value: T | typeof INVALID;
   return { value, paths: issues.map((i) => i.path) };
 }
 
-describe('the structural policy parser', () => {
+describe('the structural parser shared by policies and calendars', () => {
   const goal = object({ id: string(1), target: optional(tagged({ minutes: { minutes: number }, trackOnly: {} })) });
 
   it('copies a valid object in schema order, dropping unknown keys and leaving missing optional keys absent', () => {
@@ -46,5 +46,37 @@ describe('the structural policy parser', () => {
     const { value } = run(goal, input);
     expect(value).not.toBe(input);
     expect(value !== INVALID && value.target).not.toBe(input.target);
+  });
+});
+
+describe('coded problems and their paths', () => {
+  it('reports a wrong JSON type with the complaint of the document type instead of the generic message', () => {
+    const issues: ParseIssue[] = [];
+    const hours = object({ mon: array(string(), { code: 'CAL_MALFORMED', message: 'must be a list' }) }, { code: 'CAL_MALFORMED', message: 'week must be an object' });
+    expect(hours([], ['week'], issues)).toBe(INVALID);
+    expect(hours({ mon: 'x' }, ['week'], issues)).toBe(INVALID);
+    expect(issues).toEqual([
+      { path: ['week'], message: 'week must be an object', code: 'CAL_MALFORMED' },
+      { path: ['week', 'mon'], message: 'must be a list', code: 'CAL_MALFORMED' },
+    ]);
+  });
+
+  it('keeps the generic message and no code when no complaint is given', () => {
+    const issues: ParseIssue[] = [];
+    expect(array(number)('x', [], issues)).toBe(INVALID);
+    expect(issues).toEqual([{ path: [], message: 'Expected a list, got string.' }]);
+  });
+
+  it('records a problem with its code and answers INVALID in one step', () => {
+    const issues: ParseIssue[] = [];
+    expect(report(issues, ['a', 0], 'bad', 'CODE')).toBe(INVALID);
+    expect(report(issues, ['b'], 'worse')).toBe(INVALID);
+    expect(issues).toEqual([{ path: ['a', 0], message: 'bad', code: 'CODE' }, { path: ['b'], message: 'worse' }]);
+  });
+
+  it('writes a path as the JSON path users see, indexes in brackets', () => {
+    expect(formatPath(['metrics', 0, 'goals', 2, 'target'])).toBe('metrics[0].goals[2].target');
+    expect(formatPath([0, 'start'])).toBe('[0].start');
+    expect(formatPath([])).toBe('');
   });
 });
