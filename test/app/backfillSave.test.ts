@@ -1,4 +1,4 @@
-jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
+import '../fakes/forgeKvs';
 
 import { handleRecompute } from '../../src/handlers/consumer';
 import { issueJob } from '../../src/app/deps';

@@ -1,4 +1,4 @@
-jest.mock('@forge/kvs', () => jest.requireActual<typeof import('../fakes/kvs')>('../fakes/kvs').fakeKvsModule);
+import '../fakes/forgeKvs';
 
 import { viewerScope } from '../../src/app/viewerScope';
 import { addIssue, makeWorld, T0, type World } from '../fakes/world';
