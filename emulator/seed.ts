@@ -5,6 +5,7 @@
  * directly). Ends at real "now" with a spread of running, warning, paused, met and breached clocks.
  */
 import type { Emulator } from './app';
+import { realNow } from './clock';
 import { USERS } from './jira/catalog';
 import { addServiceDeskProject, changeFields, comment, createIssue, transition } from './server/actions';
 import { extensionFor } from './server/control';
@@ -86,10 +87,15 @@ async function configure(emu: Emulator, projectId: string, presetId: string): Pr
   return saved.ok ? null : saved.error?.message ?? 'save failed';
 }
 
-/** Seeds an empty site; returns problems (empty when everything was configured). */
-export async function seedDemo(emu: Emulator): Promise<string[]> {
+/**
+ * Seeds an empty site; returns problems (empty when everything was configured). The histories end at
+ * real "now", or at `endAt` (epoch ms) when given: the clock is then left shifted to that instant, so a
+ * test's calendars, business hours and weekends do not depend on the time of day it runs.
+ */
+export async function seedDemo(emu: Emulator, endAt?: number): Promise<string[]> {
   const problems: string[] = [];
-  emu.clock.setOffset(-START_MIN * 60_000);
+  const shift = endAt === undefined ? 0 : endAt - realNow();
+  emu.clock.setOffset(shift - START_MIN * 60_000);
   emu.runtime?.resetSchedule();
   for (const p of PROJECTS) {
     const project = emu.site.project(p.key) ?? addServiceDeskProject(emu, p.key, p.name);
@@ -98,13 +104,13 @@ export async function seedDemo(emu: Emulator): Promise<string[]> {
   }
   const keys = new Map<string, string>();
   for (const step of [...steps].sort((a, b) => b.at - a.at)) {
-    const target = -step.at * 60_000;
+    const target = shift - step.at * 60_000;
     if (target > emu.clock.offsetMs()) await emu.advance(target - emu.clock.offsetMs());
     step.run(emu, keys);
     await emu.drain();
   }
-  await emu.advance(-emu.clock.offsetMs());
-  emu.clock.setOffset(0);
+  await emu.advance(Math.max(0, shift - emu.clock.offsetMs()));
+  emu.clock.setOffset(shift);
   emu.runtime?.runDueScheduled(true);
   await emu.drain();
   emu.markDirty();

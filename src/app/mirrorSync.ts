@@ -19,7 +19,7 @@ import { loadConfig } from '../store/config';
 import { removeDue, upsertDue } from '../store/dueIndex';
 import { deleteMirror, getMirror, putMirror, type MirrorRecord } from '../store/historyMirror';
 import { prepareIssue } from './evaluateIssue';
-import { applyDelta, coversAll, fromBundle, toBundle, withOwnLabels, type MirrorData, type MirrorDelta } from './mirrorData';
+import { applyDelta, coversAll, fromBundle, toBundle, withOwnLabels, type MirrorDelta } from './mirrorData';
 
 export const newRev = (): string => randomUUID();
 
@@ -56,19 +56,15 @@ const movesProject = (delta: MirrorDelta | undefined, rec: MirrorRecord): boolea
   return items.some((i) => (i.fieldId ?? i.field) === 'project') || (typeof id === 'string' && id !== rec.projectId);
 };
 
-/**
- * An event is the issue's latest update: its instant stands in for Jira's `updated`, which the
- * property records as `seen` (the reconciliation pass compares the two to find lost events).
- */
-const touched = (data: MirrorData, at: number): MirrorData => ({ ...data, fields: { ...data.fields, updated: new Date(at).toISOString() } });
-
 /** Recomputes one issue from the mirror (applying the event's delta first); null when only Jira can answer. */
 export async function recomputeFromMirror(deps: Deps, jira: JiraClient, issueId: string, delta?: MirrorDelta): Promise<Outcome | null> {
   const rec = await getMirror(issueId);
   if (!rec || movesProject(delta, rec)) return null;
   const config = await loadConfig(rec.projectId);
   if (!config) return null;
-  const data = delta ? touched(applyDelta(rec.data, delta), delta.at) : rec.data;
+  // `updated` (the property's `seen`) stays at the last Jira read: the record cannot know of an event that
+  // was lost before this one, so only a read may vouch that the issue's last update is included.
+  const data = delta ? applyDelta(rec.data, delta) : rec.data;
   if (!coversAll(data, readFields(config.policy))) return null;
   const policy = validatePolicy(config.policy);
   if (!policy.ok) return null;

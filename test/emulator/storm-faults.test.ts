@@ -30,6 +30,12 @@ afterEach(() => {
 });
 
 const MIN = 60_000;
+/**
+ * The demo's histories end here, not at the wall-clock time: which clocks run, pause or breach depends
+ * on the CET and Madrid business hours, so an unpinned run's outcome depended on the hour it ran. A
+ * Monday afternoon, when Severity A issues created at the weekend are past their first-response goal.
+ */
+const SEEDED_UNTIL = Date.parse('2026-11-30T16:47:00Z');
 const PRIORITIES = ['Highest', 'High', 'Medium', 'Low'];
 
 /** A burst of edits across every issue, without waiting for the app between them. */
@@ -95,7 +101,7 @@ function fired(f: Faults, armed: Record<string, number>, total: Record<string, n
 async function stormed(extra: (f: Faults) => void, thenAdvanceMs: number, watch?: (emu: Emulator) => void): Promise<{ emu: Emulator; total: Record<string, number> }> {
   const emu = new Emulator({ root: process.cwd(), base: 'http://jira.test', stateDir: null });
   watch?.(emu);
-  expect(await seedDemo(emu)).toEqual([]);
+  expect(await seedDemo(emu, SEEDED_UNTIL)).toEqual([]);
   const total: Record<string, number> = {};
   for (let round = 0; round < 4; round++) {
     const armed = arm(emu.faults, round);
@@ -111,8 +117,10 @@ async function stormed(extra: (f: Faults) => void, thenAdvanceMs: number, watch?
 }
 
 describe('the app under platform faults', () => {
-  it('ends a storm with every sla property equal to a fresh evaluation', async () => {
-    const { emu, total } = await stormed(() => undefined, MIN);
+  // An event recomputed from the history mirror leaves `seen` at the last Jira read (the mirror cannot
+  // vouch for an event lost before it), so the next hourly reconciliation re-reads each stormed issue.
+  it('ends a storm, and the next reconciliation, with every sla property equal to a fresh evaluation', async () => {
+    const { emu, total } = await stormed(() => undefined, HOUR);
     // Every fault fired at least once, so the equality below is not vacuous.
     expect(Object.entries(total).filter(([, n]) => n === 0)).toEqual([]);
     const { stored, fresh } = await storedAndFresh(emu);
