@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataOf, OutageSourceDto, PayloadOf } from '../contract';
 import {
-  creditStatement, err, isKnownZone, monthBounds, ok, statementCsv, validateCreditRules, validateOutage, type CreditRules, type CreditStatement, type OutageRecord,
+  creditStatement, err, isKnownZone, monthBounds, ok, statementCsv, validateCreditRules, validateOutage, type CreditRules, type CreditStatement, type OutageRecord, type Result,
 } from '../core';
 import { loadOutageBook, MAX_OUTAGES, saveOutageBook, type OutageBook } from '../store/outages';
 import type { JiraResult } from '../jira/http';
@@ -11,10 +11,16 @@ import { jiraFailure, refuse, type Answer } from './answer';
 import { RESOLVER_JIRA_BUDGET_MS, type Deps } from './deps';
 import { outagesFromIssues, sourceFields } from './outageIssues';
 
-export type BookEdit<T> =
-  | { ok: true; rev: number; value: T }
-  | { ok: false; code: 'VALIDATION_FAILED'; issues: Array<{ path: string; code: string; message: string }> }
-  | { ok: false; code: 'VERSION_CONFLICT' | 'NOT_FOUND' };
+/** Why an edit of the outage book was refused; the codes are the resolver's error codes. */
+export type BookEditError =
+  | { code: 'VALIDATION_FAILED'; issues: Array<{ path: string; code: string; message: string }> }
+  | { code: 'VERSION_CONFLICT' | 'NOT_FOUND' };
+
+/** An edit of the outage book: the saved value and the book's new revision, or why not. */
+export type BookEdit<T> = Result<{ rev: number; value: T }, BookEditError>;
+
+const CONFLICT = err({ code: 'VERSION_CONFLICT' } as const);
+const MISSING = err({ code: 'NOT_FOUND' } as const);
 
 /** One statement per service, and per service and customer that has customer outages. */
 export function statementsFor(book: OutageBook, month: string, timeZone: string): CreditStatement[] {
@@ -29,33 +35,33 @@ export function statementsFor(book: OutageBook, month: string, timeZone: string)
 }
 
 async function commit<T>(book: OutageBook, expectedRev: number, change: Partial<OutageBook>, value: T): Promise<BookEdit<T>> {
-  if (book.rev !== expectedRev) return { ok: false, code: 'VERSION_CONFLICT' };
+  if (book.rev !== expectedRev) return CONFLICT;
   const saved = await saveOutageBook({ projectId: book.projectId, outages: change.outages ?? book.outages, rules: change.rules ?? book.rules }, expectedRev);
-  return saved ? { ok: true, rev: expectedRev + 1, value } : { ok: false, code: 'VERSION_CONFLICT' };
+  return saved ? ok({ rev: expectedRev + 1, value }) : CONFLICT;
 }
 
 export async function saveOutage(projectId: string, expectedRev: number, input: { id?: string } & Record<string, unknown>): Promise<BookEdit<OutageRecord>> {
   const book = await loadOutageBook(projectId);
   const existing = input.id === undefined ? -1 : book.outages.findIndex((o) => o.id === input.id);
-  if (input.id !== undefined && existing < 0) return { ok: false, code: 'NOT_FOUND' };
+  if (input.id !== undefined && existing < 0) return MISSING;
   if (existing < 0 && book.outages.length >= MAX_OUTAGES) {
-    return { ok: false, code: 'VALIDATION_FAILED', issues: [{ path: '', code: 'OUT_LIMIT', message: `A project keeps at most ${MAX_OUTAGES} outages; delete old ones first.` }] };
+    return err({ code: 'VALIDATION_FAILED', issues: [{ path: '', code: 'OUT_LIMIT', message: `A project keeps at most ${MAX_OUTAGES} outages; delete old ones first.` }] });
   }
   const checked = validateOutage(input, input.id ?? randomUUID());
-  if (!checked.ok) return { ok: false, code: 'VALIDATION_FAILED', issues: checked.error };
+  if (!checked.ok) return err({ code: 'VALIDATION_FAILED', issues: checked.error });
   const outages = existing < 0 ? [...book.outages, checked.value] : book.outages.map((o, i) => (i === existing ? checked.value : o));
   return commit(book, expectedRev, { outages }, checked.value);
 }
 
 export async function deleteOutage(projectId: string, expectedRev: number, id: string): Promise<BookEdit<null>> {
   const book = await loadOutageBook(projectId);
-  if (!book.outages.some((o) => o.id === id)) return { ok: false, code: 'NOT_FOUND' };
+  if (!book.outages.some((o) => o.id === id)) return MISSING;
   return commit(book, expectedRev, { outages: book.outages.filter((o) => o.id !== id) }, null);
 }
 
 export async function saveRules(projectId: string, expectedRev: number, input: unknown): Promise<BookEdit<CreditRules>> {
   const checked = validateCreditRules(input);
-  if (!checked.ok) return { ok: false, code: 'VALIDATION_FAILED', issues: checked.error };
+  if (!checked.ok) return err({ code: 'VALIDATION_FAILED', issues: checked.error });
   return commit(await loadOutageBook(projectId), expectedRev, { rules: checked.value }, checked.value);
 }
 
@@ -93,9 +99,10 @@ export async function uptimeSourceFields(deps: Deps, projectId: string): Promise
 
 /** An edit's outcome as the resolver answers it. */
 function answered<T, D>(r: BookEdit<T>, data: (rev: number, value: T) => D): Answer<D> {
-  if (r.ok) return ok(data(r.rev, r.value));
-  if (r.code === 'VALIDATION_FAILED') return refuse('VALIDATION_FAILED', `${r.issues.length} problem(s) to fix.`, r.issues);
-  if (r.code === 'NOT_FOUND') return refuse('NOT_FOUND', 'That outage no longer exists.');
+  if (r.ok) return ok(data(r.value.rev, r.value.value));
+  const e = r.error;
+  if (e.code === 'VALIDATION_FAILED') return refuse('VALIDATION_FAILED', `${e.issues.length} problem(s) to fix.`, e.issues);
+  if (e.code === 'NOT_FOUND') return refuse('NOT_FOUND', 'That outage no longer exists.');
   return refuse('VERSION_CONFLICT', 'Someone else changed the outages meanwhile; reload and try again.');
 }
 
