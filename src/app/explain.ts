@@ -2,7 +2,7 @@
 import type { DataOf, PayloadOf } from '../contract';
 import { err, explainCsv, explainSla, isKnownZone, ok, validatePolicy, type Explanation } from '../core';
 import type { JiraError } from '../jira/http';
-import { jiraFailure, refuse, type Answer } from './answer';
+import { jiraFailure, refuse, UNKNOWN_ZONE, type Answer } from './answer';
 import { RESOLVER_JIRA_BUDGET_MS, type Deps } from './deps';
 import { toHistory, loadIssue } from './history';
 
@@ -42,7 +42,7 @@ export async function explainIssue(deps: Deps, issueId: string, projectId: strin
 /** The `explain.get` answer for the panel's issue, with its CSV. */
 export async function explainGet(deps: Deps, p: PayloadOf<'explain.get'>, projectId: string | null): Promise<Answer<DataOf<'explain.get'>>> {
   const zone = p.timeZone ?? 'UTC';
-  if (!isKnownZone(zone)) return refuse('BAD_REQUEST', 'Unknown time zone.');
+  if (!isKnownZone(zone)) return UNKNOWN_ZONE;
   const r = await explainIssue(deps, p.issueId, projectId, zone);
   if (!r.ok) return r.code === 'JIRA' ? err(jiraFailure(r.error)) : refuse('NOT_CONFIGURED', 'This project has no valid SLA policy.');
   return ok({ cycles: r.explanation.cycles, statusNames: r.statusNames, goalNames: r.goalNames, evaluatedAt: r.explanation.evaluatedAt, csv: { filename: `sla-explain-${r.issueKey}.csv`, csv: r.csv } });
