@@ -1,7 +1,6 @@
 
 import { kvs } from '@forge/kvs';
 import { CONFIG_ENTITY, loadConfig, saveConfig, type SaveRequest } from '../../src/store/config';
-import { migrateConfig } from '../../src/store/migrations';
 import { MAX_TRANSACTION_OPS, store } from '../fakes/forgeKvs';
 import { testPolicy } from '../fakes/world';
 
@@ -48,20 +47,6 @@ describe('project configuration storage', () => {
   it('reads an unreadable stored record as null rather than crashing', async () => {
     await kvs.entity(CONFIG_ENTITY).set('project-10000', { projectId: '10000', version: 1, config: { hello: 'world' } });
     expect(await loadConfig('10000')).toBeNull();
-  });
-});
-
-describe('configuration migrations', () => {
-  it('lifts an old record through each step to the current schema', () => {
-    const v0 = { schemaVersion: 0, version: 3, updatedBy: 'x', updatedAt: 't', goals: { policy: testPolicy() } };
-    const res = migrateConfig(v0, { 0: (r) => ({ ...r, policy: (r.goals as { policy: unknown }).policy }) });
-    expect(res).toMatchObject({ ok: true, value: { schemaVersion: 1, version: 3, policy: { name: 'Test policy' } } });
-  });
-
-  it('refuses a record written by a newer app and one with no known path', () => {
-    expect(migrateConfig({ schemaVersion: 9, version: 1, policy: {} })).toMatchObject({ ok: false, error: { code: 'CONFIG_FROM_NEWER_APP' } });
-    expect(migrateConfig({ schemaVersion: 0, version: 1, policy: {} })).toMatchObject({ ok: false, error: { code: 'CONFIG_UNREADABLE' } });
-    expect(migrateConfig('nonsense')).toMatchObject({ ok: false, error: { code: 'CONFIG_UNREADABLE' } });
   });
 });
 

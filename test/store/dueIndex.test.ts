@@ -1,6 +1,5 @@
 
 import { getDue, listDue, removeDue, toEpochSeconds, upsertDue } from '../../src/store/dueIndex';
-import { claimAction, releaseAction } from '../../src/store/actionClaims';
 import { store } from '../fakes/forgeKvs';
 
 const T = Date.parse('2026-03-02T09:00:00Z');
@@ -31,14 +30,5 @@ describe('the due index', () => {
   it('stores seconds that fit a 32-bit entity integer', () => {
     expect(toEpochSeconds(T + 1)).toBe(T / 1000 + 1);
     expect(toEpochSeconds(Date.parse('2100-01-01T00:00:00Z'))).toBe(2_147_483_647);
-  });
-});
-
-describe('action claims', () => {
-  it('grant an action id once until released', async () => {
-    expect(await claimAction('1', 'resolution:0:breach:0', T)).toBe(true);
-    expect(await claimAction('1', 'resolution:0:breach:0', T)).toBe(false);
-    await releaseAction('1', 'resolution:0:breach:0');
-    expect(await claimAction('1', 'resolution:0:breach:0', T)).toBe(true);
   });
 });
