@@ -1,7 +1,7 @@
 import '../fakes/forgeKvs';
 
 import { kvs } from '@forge/kvs';
-import { triage, type IssueEvent } from '../../src/app/issueEvents';
+import type { IssueEvent } from '../../src/app/issueEvents';
 import { handleIssueEvent } from '../../src/handlers/issueEvents';
 import { saveConfig } from '../../src/store/config';
 import { getDue, upsertDue } from '../../src/store/dueIndex';
@@ -11,31 +11,6 @@ const event = (eventType: string, items?: Array<{ field: string; fieldId?: strin
   eventType,
   issue: { id: '1', fields: { project: { id: projectId } } },
   ...(items ? { changelog: { items } } : {}),
-});
-
-describe('triage of issue events', () => {
-  const policy = testPolicy({ metrics: [{ ...testPolicy().metrics[0]!, goals: [{ ...testPolicy().metrics[0]!.goals[0]!, match: { field: { fieldId: 'customfield_10042', optionIds: ['1'] } } }] }] });
-
-  it('recomputes on creation, comments and changes to fields the policy reads', () => {
-    expect(triage(event('avi:jira:created:issue'), policy)).toBe('push');
-    expect(triage(event('avi:jira:commented:issue'), policy)).toBe('push');
-    expect(triage(event('avi:jira:deleted:comment'), policy)).toBe('push');
-    expect(triage(event('avi:jira:updated:issue', [{ field: 'status', fieldId: 'status' }]), policy)).toBe('push');
-    expect(triage(event('avi:jira:updated:issue', [{ field: 'Severity', fieldId: 'customfield_10042' }]), policy)).toBe('push');
-  });
-
-  it('skips edits that cannot change an SLA', () => {
-    expect(triage(event('avi:jira:updated:issue', [{ field: 'summary', fieldId: 'summary' }, { field: 'description', fieldId: 'description' }]), policy)).toBe('ignore');
-  });
-
-  it('ignores unconfigured projects unless an issue moved into or out of one', () => {
-    expect(triage(event('avi:jira:created:issue'), null)).toBe('ignore');
-    expect(triage(event('avi:jira:updated:issue', [{ field: 'project', fieldId: 'project' }]), null)).toBe('push');
-  });
-
-  it('removes index entries of deleted issues', () => {
-    expect(triage(event('avi:jira:deleted:issue'), policy)).toBe('remove');
-  });
 });
 
 describe('the issue event handler', () => {
