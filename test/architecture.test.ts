@@ -113,6 +113,8 @@ const COMPOSITIONS: Record<string, string[]> = {
   chainPages: ['mirrorSync'],
   // A bulk recompute of a backfill page saves the records it built without overwriting an event's newer one.
   bulkRecompute: ['backfillSave'],
+  // Removing a project's SLA data purges each issue's records as a deleted issue's are purged.
+  removeData: ['mirrorSync'],
   // A due batch is a bulk recompute from the mirror.
   dueBatch: ['bulkRecompute'],
   // An event updates the mirror before the recompute is queued.

@@ -76,7 +76,19 @@ async function converge(world: SimWorld, tag: string): Promise<void> {
 
 interface Line { phase: string; [k: string]: unknown }
 
-function line(world: SimWorld, phase: string, tag: string, from: { at: number; cpu: NodeJS.CpuUsage }, extra: Record<string, unknown>): Line {
+type Ops = Record<string, { requests: number; readUnits: number; writeUnits: number }>;
+
+/** Storage requests and units by operation since `from` (all work of the period, whatever its tag). */
+function opsSince(world: SimWorld, from: Ops): Ops {
+  const out: Ops = {};
+  for (const [op, u] of Object.entries(world.storage.state.ops)) {
+    const f = from[op] ?? { requests: 0, readUnits: 0, writeUnits: 0 };
+    if (u.requests > f.requests) out[op] = { requests: u.requests - f.requests, readUnits: u.readUnits - f.readUnits, writeUnits: u.writeUnits - f.writeUnits };
+  }
+  return out;
+}
+
+function line(world: SimWorld, phase: string, tag: string, from: { at: number; cpu: NodeJS.CpuUsage; ops: Ops }, extra: Record<string, unknown>): Line {
   const jira: Tally = world.jiraMeter.tallies.get(tag) ?? emptyTally();
   const m = world.meter.tally(tag);
   const cpu = process.cpuUsage(from.cpu);
@@ -87,7 +99,7 @@ function line(world: SimWorld, phase: string, tag: string, from: { at: number; c
     events: { pushed: m.eventsPushed, peakPerMinute: world.meter.peakEventsPerMinute(Math.floor(from.at / 60_000)), triggers: m.triggers },
     thrown: m.thrown,
     lost: m.lost,
-    storage: { ...m.storage, peakUnitsPerMinute: world.meter.peakUnitsPerMinute(Math.floor(from.at / 60_000)) },
+    storage: { ...m.storage, peakUnitsPerMinute: world.meter.peakUnitsPerMinute(Math.floor(from.at / 60_000)), byOperation: opsSince(world, from.ops) },
     simulatedMinutes: Math.round((world.clock.now() - from.at) / 60_000),
     cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -95,7 +107,7 @@ function line(world: SimWorld, phase: string, tag: string, from: { at: number; c
   };
 }
 
-const mark = (world: SimWorld) => ({ at: world.clock.now(), cpu: process.cpuUsage() });
+const mark = (world: SimWorld) => ({ at: world.clock.now(), cpu: process.cpuUsage(), ops: JSON.parse(JSON.stringify(world.storage.state.ops)) as Ops });
 const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10) / 10);
 
 const inScope = (world: SimWorld) => scopeIds(world, PROJECT.id, RESOLVED_SINCE);

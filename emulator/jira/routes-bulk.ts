@@ -8,6 +8,9 @@
  *   the writes at once and reports them through GET /rest/api/3/task/{id}; Jira documents only that
  *   failures are "available in the task result", so the emulator's result names them as
  *   `{failedIssues: {<issueId>: <message>}}` (an assumption, see docs/reference/scale.md).
+ * - DELETE /rest/api/3/issue/properties/{propertyKey}: bulk delete of one property from the issues a
+ *   filter names (`entityIds`, optionally only where the value equals `currentValue`), asynchronous
+ *   like the bulk set; issues that do not exist or cannot be edited are reported the same way.
  */
 import type { Issue, SiteData } from './model';
 import { historyJson } from './format';
@@ -17,7 +20,7 @@ import { requirePermission } from './routes-issue';
 import { PROPERTY_MAX_CHARS } from './routes-comments';
 import { jiraError, route, type JiraRequest, type JiraResponse, type Route, type RouteContext } from './router';
 
-interface Task { id: string; submitted: number; failedIssues: Record<string, string>; count: number }
+interface Task { id: string; submitted: number; failedIssues: Record<string, string>; count: number; description: string }
 
 const tasksBySite = new WeakMap<SiteData, Map<string, Task>>();
 const tasks = (ctx: RouteContext): Map<string, Task> => {
@@ -82,14 +85,39 @@ function writeOne(r: JiraRequest, ctx: RouteContext, entry: { issueID?: unknown;
 function setMulti(r: JiraRequest, _p: string[], ctx: RouteContext): JiraResponse {
   const entries = (r.body as { issues?: unknown } | null)?.issues;
   if (!Array.isArray(entries) || entries.length === 0 || entries.length > 100) return jiraError(400, 'issues must list between 1 and 100 issues.');
-  const task: Task = { id: String(10000 + tasks(ctx).size), submitted: ctx.now(), failedIssues: {}, count: entries.length };
+  const task: Task = { id: String(10000 + tasks(ctx).size), submitted: ctx.now(), failedIssues: {}, count: entries.length, description: 'Bulk set issue properties by issue' };
   for (const e of entries as Array<{ issueID?: unknown; properties?: unknown }>) {
     const failure = writeOne(r, ctx, e);
     if (failure) ownSet(task.failedIssues, String(e.issueID), failure);
   }
+  return started(ctx, task);
+}
+
+function started(ctx: RouteContext, task: Task): JiraResponse {
   tasks(ctx).set(task.id, task);
   const location = `${ctx.base}/rest/api/3/task/${task.id}`;
   return { status: 303, headers: { Location: location }, body: { taskId: task.id, self: location } };
+}
+
+function deleteOne(r: JiraRequest, ctx: RouteContext, id: string, key: string, filter: { currentValue?: unknown }): string | null {
+  const issue = ctx.site.issue(id);
+  if (!issue || !canBrowse(ctx.site, r.actor.accountId, issue)) return 'Issue does not exist or you do not have permission to see it.';
+  if (requirePermission(ctx, r, 'EDIT_ISSUES', issue)) return 'You do not have the permission EDIT_ISSUES for this issue.';
+  const has = Object.prototype.hasOwnProperty.call(issue.properties, key);
+  if (has && ('currentValue' in filter ? JSON.stringify(issue.properties[key]) === JSON.stringify(filter.currentValue) : true)) delete issue.properties[key];
+  return null;
+}
+
+function deleteBulk(r: JiraRequest, [key]: string[], ctx: RouteContext): JiraResponse {
+  const filter = (r.body ?? {}) as { entityIds?: unknown; currentValue?: unknown };
+  const ids = filter.entityIds;
+  if (!Array.isArray(ids) || ids.length === 0) return jiraError(400, 'entityIds must list at least one issue id.');
+  const task: Task = { id: String(10000 + tasks(ctx).size), submitted: ctx.now(), failedIssues: {}, count: ids.length, description: 'Bulk delete issue property' };
+  for (const id of ids.map(String)) {
+    const failure = deleteOne(r, ctx, id, key ?? '', filter);
+    if (failure) ownSet(task.failedIssues, id, failure);
+  }
+  return started(ctx, task);
 }
 
 function getTask(_r: JiraRequest, [id]: string[], ctx: RouteContext): JiraResponse {
@@ -98,7 +126,7 @@ function getTask(_r: JiraRequest, [id]: string[], ctx: RouteContext): JiraRespon
   return {
     status: 200,
     body: {
-      self: `${ctx.base}/rest/api/3/task/${t.id}`, id: t.id, description: 'Bulk set issue properties by issue', status: 'COMPLETE',
+      self: `${ctx.base}/rest/api/3/task/${t.id}`, id: t.id, description: t.description, status: 'COMPLETE',
       result: { failedIssues: t.failedIssues }, submittedBy: 0, progress: 100, elapsedRuntime: 1, submitted: t.submitted,
       started: t.submitted, finished: t.submitted, lastUpdate: t.submitted,
     },
@@ -109,4 +137,5 @@ export const bulkRoutes: Route[] = [
   route('POST', '/rest/api/3/changelog/bulkfetch', bulkChangelogs),
   route('POST', '/rest/api/3/issue/properties/multi', setMulti),
   route('GET', '/rest/api/3/task/{taskId}', getTask),
+  route('DELETE', '/rest/api/3/issue/properties/{propertyKey}', deleteBulk),
 ];

@@ -23,3 +23,6 @@ export function jiraFailure(e: JiraError): Failure {
   if (e.code === 'FORBIDDEN') return failure('FORBIDDEN', 'Jira refused the request.');
   return failure('JIRA_UNAVAILABLE', `Jira could not answer (${e.code}).`);
 }
+
+/** The answer to a time zone the runtime does not know (reports, uptime, explain, gadget). */
+export const UNKNOWN_ZONE = refuse('BAD_REQUEST', 'Unknown time zone.');

@@ -17,6 +17,7 @@ import type { JiraClient } from '../jira/client';
 import type { JiraError } from '../jira/http';
 import { PROPERTY_BULK_MAX_ISSUES } from '../jira/bulk';
 import { loadConfig } from '../store/config';
+import { integrityKey } from '../store/integrity';
 import { upsertDue } from '../store/dueIndex';
 import { MIRROR_ENTITY, type MirrorRecord } from '../store/historyMirror';
 import { saveBackfilled } from './backfillSave';
@@ -61,13 +62,15 @@ async function policyOf(cache: Policies, projectId: string) {
 async function evaluateAll(deps: Deps, jira: JiraClient, records: MirrorRecord[], opts: BulkOptions, out: BulkOutcome): Promise<Pending[]> {
   const cache: Policies = new Map();
   const pending: Pending[] = [];
+  // Read once for the batch (seconds long): a rotation still applies from the next batch on.
+  const key = await integrityKey();
   for (const rec of records) {
     const p = await policyOf(cache, rec.projectId);
     if (!p || !coversAll(rec.data, readFields(p.config.policy))) {
       out.fallback.push(rec.issueId);
       continue;
     }
-    const ready = { bundle: toBundle(rec.issueId, rec.data), projectId: rec.projectId, config: p.config, policy: p.policy, stored: rec.sla };
+    const ready = { bundle: toBundle(rec.issueId, rec.data), projectId: rec.projectId, config: p.config, policy: p.policy, stored: rec.sla, key };
     const prepared = await prepareIssue(deps, jira, ready, opts.suppressActions);
     if (!prepared.ok) {
       out.error = prepared.error;

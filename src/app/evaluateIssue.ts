@@ -13,7 +13,7 @@ import { recordActionFailures } from '../store/actionFailures';
 import { fireActions } from './actions';
 import type { Deps } from './deps';
 import { seenOf, toHistory } from './history';
-import { integrityKey } from '../store/integrity';
+import { integrityKey, type IntegrityKey } from '../store/integrity';
 import type { SlaProperty } from '../contract';
 import { buildProperty } from './property';
 import { fileReport } from './reportFiling';
@@ -25,6 +25,8 @@ export interface ReadyIssue {
   policy: CompiledPolicy;
   /** The verified signature of the property as last written (null: write regardless); nothing else of it is used. */
   stored: { hash: string | null; fired: string[] };
+  /** The integrity key, when the caller read it once for a whole batch (one storage read saved per issue). */
+  key?: IntegrityKey;
 }
 
 export interface Prepared {
@@ -57,7 +59,7 @@ export async function prepareIssue(deps: Deps, jira: JiraClient, r: ReadyIssue, 
   for (const g of fired.givenUp) deps.log.warn('SLA action refused by Jira; given up', { issueId: r.bundle.id, action: g.actionId, status: g.status });
   await recordActionFailures(r.bundle.id, fired.givenUp);
   await syncReport(deps, r.projectId, r.bundle, snapshot);
-  const property = buildProperty(snapshot, { issueId: r.bundle.id, policyVersion: r.config.version, seen: seenOf(r.bundle), key: await integrityKey() });
+  const property = buildProperty(snapshot, { issueId: r.bundle.id, policyVersion: r.config.version, seen: seenOf(r.bundle), key: r.key ?? (await integrityKey()) });
   // A failed action must be retried soon even if nothing else is due: check again in five minutes.
   const retryAt = fired.failures.length ? now + ACTION_RETRY_MS : null;
   // The evaluation above did not see the labels it added; when labels count, the next sweep evaluates again (from the mirror).

@@ -11,7 +11,7 @@ import { err, isKnownZone, ok, percentOf } from '../core';
 import type { JiraResult } from '../jira/http';
 import { loadConfig } from '../store/config';
 import type { Deps } from './deps';
-import { jiraFailure, refuse, type Answer } from './answer';
+import { jiraFailure, UNKNOWN_ZONE, type Answer } from './answer';
 import { projectReport } from './reports';
 import { issueFilter, viewerScope } from './viewerScope';
 
@@ -103,7 +103,7 @@ export async function gadgetOptions(projectId: string): Promise<Answer<DataOf<'g
 
 /** This month's compliance counts only issues the viewer may open, like the project report (viewerScope.ts). */
 export async function gadgetView(deps: Deps, accountId: string, q: GadgetQuery): Promise<Answer<GadgetView>> {
-  if (!isKnownZone(q.timeZone)) return refuse('BAD_REQUEST', 'Unknown time zone.');
+  if (!isKnownZone(q.timeZone)) return UNKNOWN_ZONE;
   const jira = deps.userJira(accountId);
   const search: Search = (jql, token) => jira.searchIssues(jql, ['summary'], token, 100, ['sla']);
   const jql = gadgetJql(q);

@@ -7,14 +7,13 @@
 import { MAX_BREACHED_LISTED, MAX_JQL_KEYS, type DataOf, type PayloadOf, type ReportFiltersDto } from '../contract';
 import { complianceCsv, cyclesCsv, err, isKnownZone, ok, summarizeCounted, type ReportNames } from '../core';
 import { loadConfig } from '../store/config';
-import { jiraFailure, refuse, type Answer } from './answer';
+import { jiraFailure, refuse, UNKNOWN_ZONE, type Answer } from './answer';
 import { RESOLVER_JIRA_BUDGET_MS, type Deps } from './deps';
 import { projectReport, reportRows } from './reports';
 import { issueFilter, viewerScope } from './viewerScope';
 import { visibleKeys } from './visibleKeys';
 
-export const BAD_ZONE = refuse('BAD_REQUEST', 'Unknown time zone.');
-export const BAD_PERIOD = refuse('BAD_REQUEST', 'The period must run forwards and cover at most 24 months.');
+const BAD_PERIOD = refuse('BAD_REQUEST', 'The period must run forwards and cover at most 24 months.');
 const WITHHELD = refuse('FORBIDDEN', 'Some issues of this project are hidden from you, and too many others are visible to count them one by one, so the figures are withheld.');
 
 async function namesOf(projectId: string): Promise<ReportNames> {
@@ -44,7 +43,7 @@ function jqlOf(keys: readonly string[]): string | null {
 }
 
 export async function reportGet(deps: Deps, accountId: string, projectId: string, f: ReportFiltersDto): Promise<Answer<DataOf<'report.get'>>> {
-  if (!isKnownZone(f.timeZone)) return BAD_ZONE;
+  if (!isKnownZone(f.timeZone)) return UNKNOWN_ZONE;
   const scope = await viewerScope(deps, accountId, projectId);
   if (!scope.ok) return err(jiraFailure(scope.error));
   const report = await projectReport(projectId, f, MAX_BREACHED_LISTED, issueFilter(scope.value));
@@ -61,7 +60,7 @@ export async function reportGet(deps: Deps, accountId: string, projectId: string
 
 /** The CSV counts exactly what report.get shows the same viewer; withheld figures are refused, not emptied. */
 export async function reportCsv(deps: Deps, accountId: string, projectId: string, p: PayloadOf<'report.csv'>): Promise<Answer<DataOf<'report.csv'>>> {
-  if (!isKnownZone(p.timeZone)) return BAD_ZONE;
+  if (!isKnownZone(p.timeZone)) return UNKNOWN_ZONE;
   const scope = await viewerScope(deps, accountId, projectId);
   if (!scope.ok) return err(jiraFailure(scope.error));
   if (scope.value.kind === 'withheld') return WITHHELD;

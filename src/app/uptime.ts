@@ -7,7 +7,7 @@ import {
 import { loadOutageBook, MAX_OUTAGES, saveOutageBook, type OutageBook } from '../store/outages';
 import type { JiraResult } from '../jira/http';
 import { loadOutageSource, saveOutageSource } from '../store/outageSource';
-import { jiraFailure, refuse, type Answer } from './answer';
+import { jiraFailure, refuse, UNKNOWN_ZONE, type Answer } from './answer';
 import { RESOLVER_JIRA_BUDGET_MS, type Deps } from './deps';
 import { outagesFromIssues, sourceFields } from './outageIssues';
 
@@ -59,8 +59,6 @@ export async function saveRules(projectId: string, expectedRev: number, input: u
   return commit(await loadOutageBook(projectId), expectedRev, { rules: checked.value }, checked.value);
 }
 
-const BAD_ZONE = refuse('BAD_REQUEST', 'Unknown time zone.');
-
 /** The month's outages read from issues as the viewer, when the project has a source; none otherwise. */
 async function issueOutages(deps: Deps, accountId: string, projectId: string, month: string, timeZone: string): Promise<JiraResult<{ source: OutageSourceDto | null; outages: OutageRecord[]; more: boolean }>> {
   const source = await loadOutageSource(projectId);
@@ -72,7 +70,7 @@ async function issueOutages(deps: Deps, accountId: string, projectId: string, mo
 
 /** Recorded outages and those read from issues, together: the core counts overlapping outages once. */
 export async function uptimeGet(deps: Deps, accountId: string, projectId: string, canEdit: boolean, p: PayloadOf<'uptime.get'>): Promise<Answer<DataOf<'uptime.get'>>> {
-  if (!isKnownZone(p.timeZone)) return BAD_ZONE;
+  if (!isKnownZone(p.timeZone)) return UNKNOWN_ZONE;
   const book = await loadOutageBook(projectId);
   const fromIssues = await issueOutages(deps, accountId, projectId, p.month, p.timeZone);
   if (!fromIssues.ok) return err(jiraFailure(fromIssues.error));
@@ -112,7 +110,7 @@ export async function uptimeSaveRules(projectId: string, p: PayloadOf<'uptime.sa
 }
 
 export async function uptimeStatementCsv(deps: Deps, accountId: string, projectId: string, p: PayloadOf<'uptime.statementCsv'>): Promise<Answer<DataOf<'uptime.statementCsv'>>> {
-  if (!isKnownZone(p.timeZone)) return BAD_ZONE;
+  if (!isKnownZone(p.timeZone)) return UNKNOWN_ZONE;
   const book = await loadOutageBook(projectId);
   const fromIssues = await issueOutages(deps, accountId, projectId, p.month, p.timeZone);
   if (!fromIssues.ok) return err(jiraFailure(fromIssues.error));

@@ -174,6 +174,21 @@ export interface ResolverMap extends ReportResolverMap {
   'settings.recomputeProgress': { payload: Record<string, never>; data: RecomputeProgress };
   'settings.coverage': { payload: { policy: unknown }; data: { from: Instant; to: Instant; goals: CoverageGoal[]; uncovered: UncoveredWeek } };
   'settings.whatIf': { payload: { policy: unknown; days: number }; data: WhatIfResult };
+  /**
+   * Removes the project's SLA data: its configuration first, then the `sla` issue properties (Jira bulk
+   * delete) and the app's records, as far as one call's time allows; call again until `done`.
+   * `confirm` must be the literal REMOVE_DATA_CONFIRMATION.
+   */
+  'settings.removeData': { payload: { confirm: string }; data: DataRemoval };
+}
+
+export const REMOVE_DATA_CONFIRMATION = 'remove';
+
+export interface DataRemoval {
+  done: boolean;
+  /** In this call: issues whose `sla` property Jira deleted, and issues whose app records were removed. */
+  propertiesRemoved: number;
+  issuesCleared: number;
 }
 
 export type ResolverKey = keyof ResolverMap;
@@ -194,6 +209,7 @@ export const RESOLVER_KEYS: readonly ResolverKey[] = [
   'settings.recomputeProgress',
   'settings.coverage',
   'settings.whatIf',
+  'settings.removeData',
   ...REPORT_RESOLVER_KEYS,
 ];
 

@@ -99,7 +99,8 @@ export interface ReportResolverMap {
   'report.csv': { payload: ReportFiltersDto & { kind: 'cycles' | 'compliance' }; data: CsvFile };
   'explain.get': {
     payload: { issueId: string; timeZone?: string };
-    data: { cycles: CycleExplanation[]; statusNames: Record<string, string>; evaluatedAt: Instant; csv: CsvFile };
+    /** goalNames: metric key → goal id → goal name, for the goal changes of each cycle. */
+    data: { cycles: CycleExplanation[]; statusNames: Record<string, string>; goalNames: Record<string, Record<string, string>>; evaluatedAt: Instant; csv: CsvFile };
   };
   'uptime.get': {
     payload: { month: string; timeZone: string };

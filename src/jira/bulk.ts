@@ -4,7 +4,9 @@
  * - changelog bulkfetch: the changelogs of up to 1,000 issues a request, optionally filtered to at
  *   most 10 field ids, paged with nextPageToken;
  * - bulk set issue properties by issue (`/issue/properties/multi`): per-issue values for up to 100
- *   issues, asynchronous and non-transactional, so the task is polled and its result checked.
+ *   issues, asynchronous and non-transactional, so the task is polled and its result checked;
+ * - bulk delete issue property (`DELETE /issue/properties/{key}` with an `entityIds` filter), answered
+ *   and checked the same way (removing the project's SLA data).
  */
 import { route } from '@forge/api';
 import { z } from 'zod';
@@ -77,6 +79,13 @@ export async function setPropertiesMulti(req: Requester, key: string, entries: A
   if (entries.length > PROPERTY_BULK_MAX_ISSUES) throw new Error(`at most ${PROPERTY_BULK_MAX_ISSUES} issues per bulk property write`);
   const issues = entries.map((e) => ({ issueID: Number(e.issueId), properties: { [key]: e.value } }));
   const res = await req.json(taskRefSchema, route`/rest/api/3/issue/properties/multi`, post({ issues }));
+  return andThen(res, (t) => ('taskId' in t ? t.taskId : t.id));
+}
+
+/** Starts one bulk delete of `key` from the given issues (≤100 a request, the app's own bound); answers the task id. */
+export async function deletePropertyBulk(req: Requester, key: string, issueIds: string[]): Promise<JiraResult<string>> {
+  if (issueIds.length > PROPERTY_BULK_MAX_ISSUES) throw new Error(`at most ${PROPERTY_BULK_MAX_ISSUES} issues per bulk property delete`);
+  const res = await req.json(taskRefSchema, route`/rest/api/3/issue/properties/${key}`, { method: 'DELETE', body: JSON.stringify({ entityIds: issueIds.map(Number) }) });
   return andThen(res, (t) => ('taskId' in t ? t.taskId : t.id));
 }
 

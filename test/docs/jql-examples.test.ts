@@ -42,7 +42,7 @@ describe('JQL examples in the docs', () => {
   });
 
   it('reads an inline code span as JQL only when a searchable field and an operator open it', () => {
-    const text = 'Use `slaNextDue <= "+2h"` or `created >= -1d`, not `slaNextDue` or `npm start`.';
+    const text = 'Use `slaNextDue <= "+2h"` or `created >= -1d`, not `slaNextDue`, `npm start` or `slaGen = 1 OR …`.';
     expect(jqlExamples('d', text).map((e) => e.jql)).toEqual(['slaNextDue <= "+2h"', 'created >= -1d']);
   });
 

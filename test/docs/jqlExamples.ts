@@ -6,7 +6,8 @@
  *   with whitespace, `AND`, `OR`, `ORDER BY` or `)` continues the previous query, and a trailing
  *   `-- note` is commentary (Jira has no JQL comments), dropped before running;
  * - an inline code span is JQL when it starts with a searchable field (an `sla…` alias,
- *   `issue.property[…]`, or one of the Jira fields below) followed by an operator;
+ *   `issue.property[…]`, or one of the Jira fields below) followed by an operator, unless it
+ *   elides part of the query with `…` (then it describes a query's shape and is not run);
  * - `<placeholder>` stands for a value the reader fills in; the test fills in a sample for each
  *   known placeholder, and an unknown one fails the test so it gets a sample.
  * A fenced block with no language that looks like JQL is reported so it gets marked `jql`.
@@ -65,7 +66,7 @@ export function jqlExamples(doc: string, text: string): JqlExample[] {
   for (const paragraph of prose.split(/\n\s*\n/)) {
     for (const m of paragraph.matchAll(/`([^`]+)`/g)) {
       const span = squash(m[1] ?? '');
-      if (looksLikeJql(span)) out.push({ doc, jql: span });
+      if (looksLikeJql(span) && !span.includes('…')) out.push({ doc, jql: span });
     }
   }
   return out;

@@ -110,6 +110,19 @@ describe('settings flows in the browser', () => {
     expect(await eventually(() => text(settings, 'preview-response'), (t) => t !== '', 'the preview')).toMatch(/An issue created now with priority High would be due .* — goal L2 Serious degradation, 2 h\./);
   });
 
+  it('previews a follow-the-sun goal in the viewer zone, saying it is theirs, and names the member zones', async () => {
+    const settings = await openSettings(h, 'MAD');
+    await settings.getByTestId('tab-goals').click();
+    const pickers = settings.getByLabel(/^Calendar of /);
+    for (let i = 0; i < (await pickers.count()); i += 1) await pickers.nth(i).selectOption({ label: 'Follow the sun' });
+    await settings.getByTestId('tab-preview').click();
+    await settings.getByLabel('Priority', { exact: true }).selectOption({ index: 1 });
+    await settings.getByTestId('preview-run').click();
+    const results = await eventually(() => text(settings, 'preview-results'), (t) => t.includes('would be due'), 'the preview');
+    // The browser's own zone is the viewer's (UTC on this harness); the calendar's members are named.
+    expect(results).toMatch(/would be due .* \(your time, [^;]+; Follow the sun: Madrid\)/);
+  });
+
   it('refuses to overwrite a version saved meanwhile and loads it on request', async () => {
     const settings = await openSettings(h, 'MAD');
     const mine = await saved('MAD');

@@ -36,7 +36,7 @@ describe('the what-if tab in the browser', () => {
     expect(summary).toMatch(/^\d+ issues resolved in the last 30 days/);
     expect(summary).toContain('1 would newly breach');
     const change = (await settings.getByTestId('whatif-changed').textContent()) ?? '';
-    expect(change).toMatch(/SUP-\d+ response: met \(due .+\) → breached \(due .+\)/);
+    expect(change).toMatch(/SUP-\d+ Time to first response: met \(due .+\) → breached \(due .+\)/);
     expect(await savedVersion(h, 'SUP')).toBe(versionBefore);
   });
 });

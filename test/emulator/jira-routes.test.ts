@@ -61,6 +61,20 @@ describe('the emulated Jira REST API', () => {
     expect(call(emu, 'GET', `/rest/api/3/issue/${key}/properties/missing`).status).toBe(404);
   });
 
+  it('deletes a property from the issues a bulk delete names, as a task whose result lists the issues it could not change', () => {
+    const emu = testEmulator();
+    const a = createIssue(emu);
+    const b = createIssue(emu);
+    for (const { key } of [a, b]) call(emu, 'PUT', `/rest/api/3/issue/${key}/properties/sla`, { v: 1 });
+    const res = call(emu, 'DELETE', '/rest/api/3/issue/properties/sla', { entityIds: [Number(a.id), 999999] });
+    expect(res.status).toBe(303);
+    const task = call(emu, 'GET', new URL(String(res.headers?.Location)).pathname).body as { status: string; result: { failedIssues: Record<string, string> } };
+    expect(task.status).toBe('COMPLETE');
+    expect(Object.keys(task.result.failedIssues)).toEqual(['999999']);
+    expect(call(emu, 'GET', `/rest/api/3/issue/${a.key}/properties/sla`).status).toBe(404);
+    expect(call(emu, 'GET', `/rest/api/3/issue/${b.key}/properties/sla`).status).toBe(200);
+  });
+
   it('gives project administration to the admin only', () => {
     const emu = testEmulator();
     const perms = (who: string) => (call(emu, 'GET', '/rest/api/3/mypermissions?projectKey=SUP&permissions=ADMINISTER_PROJECTS,BROWSE_PROJECTS', undefined, who).body as {

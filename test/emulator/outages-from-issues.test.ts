@@ -11,9 +11,10 @@ let running: RunningEmulator;
 const MONTH = '2026-03';
 const SOURCE: OutageSourceDto = { issueTypeId: '10100', startFieldId: 'customfield_10060', endFieldId: 'customfield_10061', service: 'API', serviceFieldId: null, customerFieldId: null };
 
+// Seeding the demo site runs the app over every demo issue: seconds on a busy 2-core machine.
 beforeAll(async () => {
   running = await startEmulator({ root: process.cwd(), port: 0, stateDir: null, seed: true, log: () => undefined });
-});
+}, 60_000);
 
 afterAll(async () => {
   await running.close();

@@ -32,6 +32,7 @@ export function validPayloads(presetId: string): Record<ResolverKey, unknown> {
     'settings.recomputeProgress': {},
     'settings.coverage': { policy: testPolicy() },
     'settings.whatIf': { policy: testPolicy(), days: 30 },
+    'settings.removeData': { confirm: 'remove' },
     'report.options': {},
     'report.get': REPORT_FILTERS,
     'report.csv': { ...REPORT_FILTERS, kind: 'cycles' },

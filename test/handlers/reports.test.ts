@@ -66,6 +66,15 @@ describe('report, explain and uptime resolvers', () => {
     expect(parseCsv(explained.csv.csv)[0]).toEqual(['Metric', 'Cycle', 'From', 'To', 'Duration', 'Duration ms', 'Counted', 'Reason']);
   });
 
+  it('names the goals of each metric in explain.get, so the panel never shows a goal id', async () => {
+    const w = await world();
+    const explained = data(await call(w, 'explain.get', { issueId: '1' }, { accountId: 'agent-1', extension: PANEL }));
+    const resolution = explained.cycles.find((c) => c.metricKey === 'resolution');
+    expect(resolution?.goalId).toBe('high');
+    expect(explained.goalNames.resolution?.high).toEqual(expect.any(String));
+    expect(explained.goalNames.resolution?.high).not.toBe('');
+  });
+
   it('reports the recomputed cycles with the breached one listed and linked by JQL', async () => {
     const w = await world();
     const report = data(await call(w, 'report.get', { ...REPORT_FILTERS, metricKey: 'resolution' }, { accountId: 'agent-1' }));

@@ -104,6 +104,13 @@ describe('resolver behaviour', () => {
     expect(await invoke(w, 'settings.getConfig', {})).toMatchObject({ data: { config: { version: 1 } } });
   });
 
+  it('refuses to remove a project\'s SLA data without the typed confirmation, and keeps its configuration', async () => {
+    const w = await world();
+    expect(code(await invoke(w, 'settings.removeData', {}))).toBe('BAD_REQUEST');
+    expect(code(await invoke(w, 'settings.removeData', { confirm: 'yes' }))).toBe('BAD_REQUEST');
+    expect(await loadConfig('10000')).not.toBeNull();
+  });
+
   it('rejects oversized and malformed payloads with BAD_REQUEST', async () => {
     const w = await world();
     const huge = { ...testPolicy(), name: 'x'.repeat(210 * 1024) };

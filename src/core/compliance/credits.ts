@@ -5,6 +5,8 @@
 import { DateTime } from 'luxon';
 import type { Instant } from '../time';
 import { err, ok, type Result } from '../result';
+import { isRecord } from '../json';
+import { codedErrors, INVALID, report, type Invalid, type ParseIssue, type Parser, type PathPart } from '../json/parse';
 import { computeUptime, DEFAULT_CREDIT_THRESHOLDS, type CreditThreshold } from './uptime';
 import { outagesFor, type OutageRecord } from './outages';
 
@@ -28,21 +30,32 @@ export interface CreditRuleError {
 
 const isPercent = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= 100;
 
-function thresholdErrors(list: readonly unknown[]): CreditRuleError[] {
-  const errors: CreditRuleError[] = [];
+/** The parsers of credit rules, in the core's one validation style (json/parse.ts). */
+const target: Parser<number> = (value, path, issues) =>
+  isPercent(value) ? value : report(issues, path, 'The target is a percentage above 0 and at most 100.', 'CRD_BAD_TARGET');
+
+const creditDays: Parser<number> = (value, path, issues) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 366
+    ? value
+    : report(issues, path, 'Credit is a whole number of days from 0 to 366.', 'CRD_BAD_DAYS');
+
+/** Thresholds are percentages, each starting a rule of its own (no two rules below the same uptime). */
+function thresholds(list: readonly unknown[], path: PathPart[], issues: ParseIssue[]): CreditThreshold[] | Invalid {
+  const before = issues.length;
+  if (list.length > MAX_CREDIT_RULES) report(issues, path, `At most ${MAX_CREDIT_RULES} rules.`, 'CRD_TOO_MANY');
   const seen = new Set<number>();
+  const out: CreditThreshold[] = [];
   list.forEach((raw, i) => {
-    const t = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-    const below = t['below'];
-    const days = t['creditDays'];
-    if (!isPercent(below)) errors.push({ code: 'CRD_BAD_THRESHOLD', path: `thresholds[${i}].below`, message: 'A threshold is a percentage above 0 and at most 100.' });
-    else if (seen.has(below)) errors.push({ code: 'CRD_DUPLICATE_THRESHOLD', path: `thresholds[${i}].below`, message: `Another rule already starts below ${below}%.` });
+    const t = isRecord(raw) ? raw : {};
+    const at = [...path, i];
+    const below = t.below;
+    if (!isPercent(below)) report(issues, [...at, 'below'], 'A threshold is a percentage above 0 and at most 100.', 'CRD_BAD_THRESHOLD');
+    else if (seen.has(below)) report(issues, [...at, 'below'], `Another rule already starts below ${below}%.`, 'CRD_DUPLICATE_THRESHOLD');
     else seen.add(below);
-    if (typeof days !== 'number' || !Number.isInteger(days) || days < 0 || days > 366) {
-      errors.push({ code: 'CRD_BAD_DAYS', path: `thresholds[${i}].creditDays`, message: 'Credit is a whole number of days from 0 to 366.' });
-    }
+    const days = creditDays(t.creditDays, [...at, 'creditDays'], issues);
+    if (isPercent(below) && days !== INVALID) out.push({ below, creditDays: days });
   });
-  return errors;
+  return issues.length === before ? out : INVALID;
 }
 
 /**
@@ -50,16 +63,12 @@ function thresholdErrors(list: readonly unknown[]): CreditRuleError[] {
  * @example validateCreditRules({ targetPercent: 99.9, thresholds: [{ below: 99.9, creditDays: 7 }] }).ok // true
  */
 export function validateCreditRules(input: unknown): Result<CreditRules, CreditRuleError[]> {
-  const o = (typeof input === 'object' && input !== null ? input : null) as Record<string, unknown> | null;
-  const list = o?.['thresholds'];
-  if (o === null || !Array.isArray(list)) return err([{ code: 'CRD_MALFORMED', path: '', message: 'Rules need a target and a list of thresholds.' }]);
-  const errors: CreditRuleError[] = [];
-  if (!isPercent(o['targetPercent'])) errors.push({ code: 'CRD_BAD_TARGET', path: 'targetPercent', message: 'The target is a percentage above 0 and at most 100.' });
-  if (list.length > MAX_CREDIT_RULES) errors.push({ code: 'CRD_TOO_MANY', path: 'thresholds', message: `At most ${MAX_CREDIT_RULES} rules.` });
-  errors.push(...thresholdErrors(list));
-  if (errors.length > 0) return err(errors);
-  const thresholds = (list as CreditThreshold[]).map((t) => ({ below: t.below, creditDays: t.creditDays })).sort((a, b) => b.below - a.below);
-  return ok({ targetPercent: o['targetPercent'] as number, thresholds });
+  if (!isRecord(input) || !Array.isArray(input.thresholds)) return err([{ code: 'CRD_MALFORMED', path: '', message: 'Rules need a target and a list of thresholds.' }]);
+  const issues: ParseIssue[] = [];
+  const targetPercent = target(input.targetPercent, ['targetPercent'], issues);
+  const rules = thresholds(input.thresholds, ['thresholds'], issues);
+  if (issues.length > 0 || targetPercent === INVALID || rules === INVALID) return err(codedErrors<CreditRuleErrorCode>(issues, 'CRD_MALFORMED'));
+  return ok({ targetPercent, thresholds: rules.sort((a, b) => b.below - a.below) });
 }
 
 /** [start, end) of a "YYYY-MM" month in a zone; null for a malformed month or unknown zone. */

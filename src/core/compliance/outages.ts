@@ -1,6 +1,8 @@
 /** Recorded outages of a service (optionally of one customer of it): validation and selection. */
 import type { Instant } from '../time';
 import { err, ok, type Result } from '../result';
+import { isRecord } from '../json';
+import { codedErrors, INVALID, report, type ParseIssue, type Parser, type PathPart } from '../json/parse';
 
 export interface OutageRecord {
   id: string;
@@ -36,38 +38,45 @@ function nameOf(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' && value.trim().length <= MAX_NAME_LENGTH ? value.trim() : null;
 }
 
-function fieldErrors(o: Record<string, unknown>, start: Instant | null, end: Instant | null): OutageError[] {
-  const errors: OutageError[] = [];
-  if (nameOf(o['service']) === null) errors.push({ code: 'OUT_BAD_SERVICE', path: 'service', message: `A service name of 1–${MAX_NAME_LENGTH} characters is required.` });
-  if (o['customer'] !== undefined && o['customer'] !== null && nameOf(o['customer']) === null) {
-    errors.push({ code: 'OUT_BAD_SERVICE', path: 'customer', message: `A customer is empty (the whole service) or 1–${MAX_NAME_LENGTH} characters.` });
-  }
-  if (start === null) errors.push({ code: 'OUT_BAD_INSTANT', path: 'start', message: 'Start must be an ISO-8601 instant with an offset, or epoch ms.' });
-  if (end === null) errors.push({ code: 'OUT_BAD_INSTANT', path: 'end', message: 'End must be an ISO-8601 instant with an offset, or epoch ms.' });
-  if (start !== null && end !== null && end <= start) errors.push({ code: 'OUT_END_NOT_AFTER_START', path: 'end', message: 'End must be after start.' });
-  if (start !== null && end !== null && end - start > MAX_OUTAGE_MS) errors.push({ code: 'OUT_TOO_LONG', path: 'end', message: 'An outage may last at most 366 days.' });
-  const description = o['description'] ?? '';
-  if (typeof description !== 'string' || description.length > MAX_DESCRIPTION_LENGTH) {
-    errors.push({ code: 'OUT_MALFORMED', path: 'description', message: `Description must be text of at most ${MAX_DESCRIPTION_LENGTH} characters.` });
-  }
-  return errors;
+/** The parsers of an outage's fields, in the core's one validation style (json/parse.ts). */
+const service: Parser<string> = (value, path, issues) =>
+  nameOf(value) ?? report(issues, path, `A service name of 1–${MAX_NAME_LENGTH} characters is required.`, 'OUT_BAD_SERVICE');
+
+const customer: Parser<string | null> = (value, path, issues) =>
+  value === undefined || value === null ? null : nameOf(value) ?? report(issues, path, `A customer is empty (the whole service) or 1–${MAX_NAME_LENGTH} characters.`, 'OUT_BAD_SERVICE');
+
+const instant = (label: 'Start' | 'End'): Parser<Instant> => (value, path, issues) =>
+  instantOf(value) ?? report(issues, path, `${label} must be an ISO-8601 instant with an offset, or epoch ms.`, 'OUT_BAD_INSTANT');
+
+const description: Parser<string> = (value, path, issues) => {
+  const text = value ?? '';
+  return typeof text === 'string' && text.length <= MAX_DESCRIPTION_LENGTH ? text : report(issues, path, `Description must be text of at most ${MAX_DESCRIPTION_LENGTH} characters.`, 'OUT_MALFORMED');
+};
+
+/** The end after the start, and at most MAX_OUTAGE_MS later; both reported at `end`. */
+function checkSpan(start: Instant, end: Instant, path: PathPart[], issues: ParseIssue[]): void {
+  if (end <= start) report(issues, path, 'End must be after start.', 'OUT_END_NOT_AFTER_START');
+  if (end - start > MAX_OUTAGE_MS) report(issues, path, 'An outage may last at most 366 days.', 'OUT_TOO_LONG');
 }
 
 /**
- * Validates an outage as entered by an admin; the id is assigned by the caller.
+ * Validates an outage as entered by an admin; the id is assigned by the caller. Problems come in
+ * field order: service, customer, start, end (then the span), description.
  * @example validateOutage({ service: 'API', start: '2026-05-01T10:00:00Z', end: '2026-05-01T11:00:00Z' }, 'o1').ok // true
  */
 export function validateOutage(input: unknown, id: string): Result<OutageRecord, OutageError[]> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return err([{ code: 'OUT_MALFORMED', path: '', message: 'An outage must be an object.' }]);
+  if (!isRecord(input)) return err([{ code: 'OUT_MALFORMED', path: '', message: 'An outage must be an object.' }]);
+  const issues: ParseIssue[] = [];
+  const name = service(input.service, ['service'], issues);
+  const who = customer(input.customer, ['customer'], issues);
+  const start = instant('Start')(input.start, ['start'], issues);
+  const end = instant('End')(input.end, ['end'], issues);
+  if (start !== INVALID && end !== INVALID) checkSpan(start, end, ['end'], issues);
+  const text = description(input.description, ['description'], issues);
+  if (issues.length > 0 || name === INVALID || who === INVALID || start === INVALID || end === INVALID || text === INVALID) {
+    return err(codedErrors<OutageErrorCode>(issues, 'OUT_MALFORMED'));
   }
-  const o = input as Record<string, unknown>;
-  const start = instantOf(o['start']);
-  const end = instantOf(o['end']);
-  const errors = fieldErrors(o, start, end);
-  if (errors.length > 0 || start === null || end === null) return err(errors);
-  const customer = o['customer'] === undefined || o['customer'] === null ? null : nameOf(o['customer']);
-  return ok({ id, service: nameOf(o['service']) ?? '', customer, start, end, description: String(o['description'] ?? '') });
+  return ok({ id, service: name, customer: who, start, end, description: text });
 }
 
 /**

@@ -49,6 +49,21 @@ export function report(issues: ParseIssue[], path: PathPart[], message: string, 
 const wrongType = (issues: ParseIssue[], path: PathPart[], generic: string, complaint?: Complaint): Invalid =>
   complaint ? report(issues, path, complaint.message, complaint.code) : report(issues, path, generic);
 
+/** A problem as the core's validators answer it: a stable code, a JSON path as text, a message. */
+export interface CodedError<C extends string> {
+  code: C;
+  path: string;
+  message: string;
+}
+
+/**
+ * The issues of a document type whose every parser reports a code of `C` (through `report` or a
+ * complaint), as its errors; `fallback` only guards against a parser that forgot its code.
+ */
+export function codedErrors<C extends string>(issues: readonly ParseIssue[], fallback: C): CodedError<C>[] {
+  return issues.map((i) => ({ code: (i.code ?? fallback) as C, path: formatPath(i.path), message: i.message }));
+}
+
 /** "metrics[0].goals[2].target" from ["metrics", 0, "goals", 2, "target"]. */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path

@@ -5,7 +5,7 @@
  */
 import type { BusinessCalendar, CalendarError } from '../calendar/types';
 import { err, ok, type Result } from '../result';
-import { deepFreeze } from '../json';
+import { deepFreeze, isRecord } from '../json';
 import type { CompiledPolicy, PolicyError } from './compiled';
 import type { Goal, MetricSpec, PolicySpec } from './types';
 import { policySchema, type ParsedMetric, type ParsedPolicy } from './schema';
@@ -31,7 +31,7 @@ function structuralErrors(issues: readonly ParseIssue[]): PolicyError[] {
 function compileCalendars(list: readonly unknown[], compile: CalendarCompiler, errors: PolicyError[]): Map<string, BusinessCalendar> {
   const calendars = new Map<string, BusinessCalendar>();
   list.forEach((raw, i) => {
-    const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+    const id = isRecord(raw) ? raw.id : undefined;
     if (typeof id !== 'string' || id === '') {
       errors.push({ code: 'POL_CALENDAR', path: `calendars[${i}]`, message: 'Each calendar must be an object with a non-empty id.' });
       return;
@@ -53,10 +53,8 @@ function toMetric(m: ParsedMetric): MetricSpec {
 }
 
 function schemaVersionError(input: unknown): PolicyError | null {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { code: 'POL_MALFORMED', path: '', message: 'A policy is a JSON object.' };
-  }
-  const version = (input as { schemaVersion?: unknown }).schemaVersion;
+  if (!isRecord(input)) return { code: 'POL_MALFORMED', path: '', message: 'A policy is a JSON object.' };
+  const version = input.schemaVersion;
   if (version === 1) return null;
   return { code: 'POL_SCHEMA_VERSION', path: 'schemaVersion', message: `Unsupported schemaVersion ${JSON.stringify(version)}: this app reads version 1.` };
 }

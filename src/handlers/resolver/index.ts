@@ -11,6 +11,7 @@ import { customerPanelSla } from '../../app/customerPanel';
 import { panelSla } from '../../app/panel';
 import * as analysis from '../../app/analysis';
 import * as settings from '../../app/settings';
+import { removeProjectData } from '../../app/removeData';
 import { explainGet } from '../../app/explain';
 import { gadgetOptions, gadgetView } from '../../app/gadget';
 import { reportCsv, reportGet, reportOptions } from '../../app/reportView';
@@ -52,6 +53,7 @@ const TABLE: Table = {
   'settings.recomputeProgress': { guard: 'projectAdmin', run: (_p, c) => settings.recomputeProgress(c.projectId) },
   'settings.coverage': { guard: 'projectAdmin', run: (p, c) => analysis.coverage(c.deps, p) },
   'settings.whatIf': { guard: 'projectAdmin', run: (p, c) => analysis.whatIf(c.deps, c.projectId, p) },
+  'settings.removeData': { guard: 'projectAdmin', run: (_p, c) => removeProjectData(c.deps, c.projectId) },
   'report.options': { guard: 'projectRead', run: (_p, c) => reportOptions(c.deps, c.projectId, c.canEdit) },
   'report.get': { guard: 'projectRead', run: (p, c) => reportGet(c.deps, c.caller.accountId, c.projectId, p) },
   'report.csv': { guard: 'projectRead', run: (p, c) => reportCsv(c.deps, c.caller.accountId, c.projectId, p) },

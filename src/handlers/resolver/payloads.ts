@@ -3,7 +3,7 @@
  * validated by the engine, which reports field-level issues with JSON paths.
  */
 import { z } from 'zod';
-import { RESOLVED_ALL, type ResolverKey } from '../../contract';
+import { REMOVE_DATA_CONFIRMATION, RESOLVED_ALL, type ResolverKey } from '../../contract';
 import { err, ok, type Result } from '../../core';
 import { REPORT_PAYLOADS } from './reportPayloads';
 
@@ -48,6 +48,7 @@ export const PAYLOADS = {
   'settings.preview': z.object({ policy, fields: z.record(z.string().max(64), z.string().max(256).optional()) }),
   'settings.recomputeProgress': empty,
   'settings.coverage': z.object({ policy }),
+  'settings.removeData': z.object({ confirm: z.literal(REMOVE_DATA_CONFIRMATION) }),
   'settings.whatIf': z.object({ policy, days: z.number().int().min(1).max(3660) }),
   ...REPORT_PAYLOADS,
 } satisfies Record<ResolverKey, z.ZodType>;

@@ -24,6 +24,12 @@ function reason(p: ExplainPart, statusNames: Record<string, string>): string {
   return p.statusId === null ? p.condition : statusNames[p.statusId] ?? p.statusId;
 }
 
+/** A goal by name; one the settings no longer have (renamed or removed since) is said to be so. */
+function goalName(data: Data, metricKey: string, goalId: string | null): string {
+  if (goalId === null) return 'no goal';
+  return data.goalNames[metricKey]?.[goalId] ?? 'a goal no longer in the settings';
+}
+
 function Cycle({ c, data, zone }: { c: CycleExplanation; data: Data; zone: string }) {
   const totals = new Map<string, number>();
   for (const p of c.parts) totals.set(p.kind, (totals.get(p.kind) ?? 0) + (p.to - p.from));
@@ -37,7 +43,7 @@ function Cycle({ c, data, zone }: { c: CycleExplanation; data: Data; zone: strin
         {c.parts.map((p) => (
           <li key={p.from}>{formatDateTime(p.from, zone)} – {formatDateTime(p.to, zone)}: <strong>{KIND_LABEL[p.kind]}</strong> ({reason(p, data.statusNames)}), {formatDuration(p.to - p.from)}</li>
         ))}
-        {c.goalChanges.map((g) => <li key={`g${g.at}`}>{formatDateTime(g.at, zone)}: goal changed to {g.toGoalId ?? 'none'}</li>)}
+        {c.goalChanges.map((g) => <li key={`g${g.at}`}>{formatDateTime(g.at, zone)}: goal changed to {goalName(data, c.metricKey, g.toGoalId)}</li>)}
       </ol>
     </section>
   );

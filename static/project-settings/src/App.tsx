@@ -2,6 +2,7 @@
 import { useState, type ReactNode } from 'react';
 import { EmptyState, ErrorState, LoadingState, Notice } from '../../shared/ui';
 import { CustomerSwitch } from './CustomerSwitch';
+import { RemoveData } from './RemoveData';
 import { Editor } from './Editor';
 import { EMPTY_METADATA, MetadataContext } from './model/metadata';
 import { StartScreen, type Started } from './StartScreen';
@@ -39,6 +40,7 @@ export function App() {
           : canEdit
             ? <StartScreen presets={presets.state} onRetryPresets={presets.retry} onStart={setStarted} />
             : <EmptyState title="No SLA policy yet">This project has no SLA settings. A project admin can set them up here.</EmptyState>}
+        {saved && <RemoveData canEdit={canEdit} onRemoved={reload} />}
       </Page>
     </MetadataContext.Provider>
   );

@@ -57,6 +57,22 @@ describe('validateCreditRules', () => {
     expect(validateCreditRules(null)).toMatchObject({ ok: false, error: [{ code: 'CRD_MALFORMED' }] });
     expect(validateCreditRules({ targetPercent: 99, thresholds: Array.from({ length: 11 }, (_, i) => ({ below: 90 + i / 2, creditDays: 1 })) })).toMatchObject({ ok: false, error: [{ code: 'CRD_TOO_MANY' }] });
   });
+
+  it('reports every problem in order, each at its path, and sorts valid thresholds from the highest', () => {
+    const thresholds = Array.from({ length: 11 }, (_, i) => ({ below: 90 + i, creditDays: 1 }));
+    thresholds[1] = { below: 90, creditDays: 1.5 };
+    expect(validateCreditRules({ targetPercent: 0, thresholds })).toEqual({
+      ok: false,
+      error: [
+        { code: 'CRD_BAD_TARGET', path: 'targetPercent', message: 'The target is a percentage above 0 and at most 100.' },
+        { code: 'CRD_TOO_MANY', path: 'thresholds', message: 'At most 10 rules.' },
+        { code: 'CRD_DUPLICATE_THRESHOLD', path: 'thresholds[1].below', message: 'Another rule already starts below 90%.' },
+        { code: 'CRD_BAD_DAYS', path: 'thresholds[1].creditDays', message: 'Credit is a whole number of days from 0 to 366.' },
+      ],
+    });
+    const ok = validateCreditRules({ targetPercent: 99.9, thresholds: [{ below: 95, creditDays: 30 }, { below: 99.9, creditDays: 7 }] });
+    expect(ok.ok && ok.value.thresholds.map((t) => t.below)).toEqual([99.9, 95]);
+  });
 });
 
 describe('monthBounds', () => {

@@ -18,6 +18,19 @@ describe('validateOutage', () => {
     expect(validateOutage([], 'o1')).toMatchObject({ ok: false, error: [{ code: 'OUT_MALFORMED' }] });
     expect(validateOutage({ service: 'API', start: 0, end: 400 * 86_400_000 }, 'o1')).toMatchObject({ ok: false, error: [{ code: 'OUT_TOO_LONG' }] });
   });
+
+  it('reports every problem in field order, with its code, path and message', () => {
+    const res = validateOutage({ service: ' ', customer: '', start: '2026-05-01T10:00:00Z', end: '2026-05-01T09:00:00Z', description: 7 }, 'o1');
+    expect(res).toEqual({
+      ok: false,
+      error: [
+        { code: 'OUT_BAD_SERVICE', path: 'service', message: 'A service name of 1–120 characters is required.' },
+        { code: 'OUT_BAD_SERVICE', path: 'customer', message: 'A customer is empty (the whole service) or 1–120 characters.' },
+        { code: 'OUT_END_NOT_AFTER_START', path: 'end', message: 'End must be after start.' },
+        { code: 'OUT_MALFORMED', path: 'description', message: 'Description must be text of at most 2000 characters.' },
+      ],
+    });
+  });
 });
 
 describe('outagesFor', () => {

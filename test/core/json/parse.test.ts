@@ -1,4 +1,4 @@
-import { array, formatPath, INVALID, number, object, oneOf, optional, record, report, string, tagged, type ParseIssue, type Parser } from '../../../src/core/json/parse';
+import { array, codedErrors, formatPath, INVALID, number, object, oneOf, optional, record, report, string, tagged, type ParseIssue, type Parser } from '../../../src/core/json/parse';
 
 /** The parsed value (or INVALID) and the issues as [path, ...] pairs. */
 function run<T>(parser: Parser<T>, input: unknown): { value: T | typeof INVALID; paths: Array<Array<string | number>> } {
@@ -72,6 +72,14 @@ describe('coded problems and their paths', () => {
     expect(report(issues, ['a', 0], 'bad', 'CODE')).toBe(INVALID);
     expect(report(issues, ['b'], 'worse')).toBe(INVALID);
     expect(issues).toEqual([{ path: ['a', 0], message: 'bad', code: 'CODE' }, { path: ['b'], message: 'worse' }]);
+  });
+
+  it('turns coded issues into the errors the validators answer, paths as text', () => {
+    const issues: ParseIssue[] = [{ path: ['week', 'mon', 0], message: 'bad', code: 'CAL_BAD_TIME' }, { path: [], message: 'forgot its code' }];
+    expect(codedErrors(issues, 'CAL_MALFORMED')).toEqual([
+      { code: 'CAL_BAD_TIME', path: 'week.mon[0]', message: 'bad' },
+      { code: 'CAL_MALFORMED', path: '', message: 'forgot its code' },
+    ]);
   });
 
   it('writes a path as the JSON path users see, indexes in brackets', () => {

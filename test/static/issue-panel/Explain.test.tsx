@@ -14,6 +14,7 @@ const T = Date.parse('2026-03-02T09:00:00Z');
 const data: DataOf<'explain.get'> = {
   evaluatedAt: T + 5 * H,
   statusNames: { '10005': 'Waiting for customer' },
+  goalNames: { response: { high: 'High priority', low: 'Everything else' } },
   csv: { filename: 'sla-explain-SUP-1.csv', csv: '\uFEFFMetric\r\n' },
   cycles: [{
     metricKey: 'response', metricName: 'Time to first response', cycleIndex: 0, startedAt: T, stoppedAt: T + 3 * H, until: T + 3 * H,
@@ -37,6 +38,19 @@ describe('the explain section of the issue panel', () => {
     expect(screen.getByTestId('explain-cycle')).toHaveTextContent('Paused (Waiting for customer)');
     expect(invokeMock).toHaveBeenCalledWith('explain.get', { issueId: '10001', timeZone: 'UTC' });
     expect(screen.getByTestId('explain-toggle')).toHaveAttribute('aria-expanded', 'true');
+  });
+
+  it('names the goal a cycle changed to, never its id', async () => {
+    const [cycle] = data.cycles;
+    if (!cycle) throw new Error('fixture: one cycle');
+    const changed = { ...cycle, goalChanges: [{ at: T + H, fromGoalId: 'high', toGoalId: 'low', goalMs: 2 * H }, { at: T + 2 * H, fromGoalId: 'low', toGoalId: 'gone', goalMs: H }] };
+    invokeMock.mockResolvedValue({ ok: true, data: { ...data, cycles: [changed] } });
+    render(<Explain issueId="10001" zone="UTC" />);
+    await userEvent.click(screen.getByTestId('explain-toggle'));
+    const text = (await screen.findByTestId('explain-cycle')).textContent ?? '';
+    expect(text).toContain('goal changed to Everything else');
+    expect(text).toContain('goal changed to a goal no longer in the settings');
+    expect(text).not.toMatch(/\b(low|gone)\b/);
   });
 
   it('shows the error when the explanation cannot be loaded', async () => {

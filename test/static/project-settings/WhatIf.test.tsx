@@ -47,9 +47,11 @@ describe('the "Try on past issues" tab', () => {
     await userEvent.click(screen.getByTestId('whatif-run'));
     expect(await screen.findByTestId('whatif-summary')).toHaveTextContent('12 issues resolved in the last 14 days');
     expect(screen.getByTestId('whatif-summary')).toHaveTextContent('1 would newly breach');
-    expect(screen.getByTestId('whatif-change-SUP-7')).toHaveTextContent('SUP-7 response: met');
+    expect(screen.getByTestId('whatif-change-SUP-7')).toHaveTextContent('SUP-7 First response: met');
     expect(screen.getByTestId('whatif-change-SUP-7')).toHaveTextContent('→ breached');
     expect(screen.getByTestId('whatif-table')).toHaveTextContent('10 of 12 met (83.33%)');
+    // Metrics and goals by name, never by key or id.
+    expect(screen.getByTestId('whatif-table')).toHaveTextContent('2026-11First responseHigh');
     const [sent] = mockBackend.callsTo('settings.whatIf') as Array<{ days: number; policy: { name: string } }>;
     expect([sent?.days, sent?.policy.name]).toEqual([14, 'Support']);
   });

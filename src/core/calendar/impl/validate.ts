@@ -4,7 +4,7 @@
  * every problem is reported, in document order, with its stable code and JSON path.
  */
 import { isRecord } from '../../json';
-import { array, formatPath, INVALID, object, optional, type ParseIssue, type Parser, type PathPart } from '../../json/parse';
+import { array, codedErrors, INVALID, object, optional, type ParseIssue, type Parser, type PathPart } from '../../json/parse';
 import { isKnownZone, MS_PER_DAY } from '../../time';
 import { WEEKDAYS, type CalendarError, type CalendarErrorCode } from '../types';
 import type { HolidayProvider } from './provider';
@@ -18,7 +18,7 @@ export function validateSpec(spec: unknown, provider: HolidayProvider): Calendar
   const issues: ParseIssue[] = [];
   calendarSpec(provider)(spec, [], issues);
   // Every calendar parser reports through `fault` or a CAL_MALFORMED complaint, so each issue has its code.
-  return issues.map((i) => ({ code: i.code as CalendarErrorCode, path: formatPath(i.path), message: i.message }));
+  return codedErrors<CalendarErrorCode>(issues, 'CAL_MALFORMED');
 }
 
 /** The checks of one kind of calendar, on a spec already known to be an object. */

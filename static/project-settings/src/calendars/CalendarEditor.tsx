@@ -29,7 +29,7 @@ export function CalendarEditor({ calendar, path, library, onChange }: Props) {
     <div className="calendar-editor" data-testid={`calendar-${calendar.id}`}>
       <IssuesAt path={path} />
       <div className="row">
-        <Field label="Calendar name" path={`${path}.name`} help={`${KIND_LABELS[calendar.kind]} · id ${calendar.id}`} render={(p) => (
+        <Field label="Calendar name" path={`${path}.name`} help={KIND_LABELS[calendar.kind]} render={(p) => (
           <input {...p} className="input" value={calendar.name} onChange={(e) => onChange({ ...calendar, name: e.target.value })} />
         )} />
         {(calendar.kind === 'weekly' || calendar.kind === 'always') && (

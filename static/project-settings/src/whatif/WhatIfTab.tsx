@@ -40,12 +40,12 @@ export function WhatIfTab({ policy }: { policy: PolicySpec }) {
       </div>
       {state.status === 'loading' && <LoadingState label="Replaying past issues…" />}
       {state.status === 'error' && <ErrorState title="Could not try the settings" message={state.message} code={state.code} onRetry={() => void run()} />}
-      {state.status === 'ready' && <WhatIfSummary data={state.data} timeZone={timeZone} />}
+      {state.status === 'ready' && <WhatIfSummary data={state.data} timeZone={timeZone} policy={policy} />}
     </section>
   );
 }
 
-function WhatIfSummary({ data, timeZone }: { data: Result; timeZone: string }) {
+function WhatIfSummary({ data, timeZone, policy }: { data: Result; timeZone: string; policy: PolicySpec }) {
   const t = data.report.totals;
   if (data.issues === 0) return <EmptyState title="No resolved issues">No issue of this project was resolved in the last {data.days} days.</EmptyState>;
   return (
@@ -56,8 +56,8 @@ function WhatIfSummary({ data, timeZone }: { data: Result; timeZone: string }) {
         {data.source === 'mirror' ? ' Read from the histories SLA Clock keeps, without asking Jira.' : ''}
       </p>
       {data.truncated && <Notice tone="warning">Only the {data.issues} most recently resolved issues were read; try fewer days for a complete picture.</Notice>}
-      <ComparisonTable rows={data.report.rows} />
-      <ChangedOutcomes changed={data.report.changed} timeZone={timeZone} />
+      <ComparisonTable rows={data.report.rows} policy={policy} />
+      <ChangedOutcomes changed={data.report.changed} timeZone={timeZone} policy={policy} />
     </div>
   );
 }
