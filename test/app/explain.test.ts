@@ -1,15 +1,7 @@
 import { explainGet, explainIssue } from '../../src/app/explain';
-import { saveConfig } from '../../src/store/config';
-import { addIssue, iso, makeWorld, MIN, T0, testPolicy, type World } from '../fakes/world';
+import { codeOf, MIN, T0, worldWithIssue } from '../fakes/world';
 
-const codeOf = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'OK' : r.error!.code);
-
-async function withIssue(configured = true): Promise<World> {
-  const w = makeWorld(T0 + 30 * MIN);
-  addIssue(w.jira, { id: '1' });
-  if (configured) await saveConfig({ projectId: '10000', policy: testPolicy(), expectedVersion: 0, updatedBy: 'a', updatedAt: iso(T0) });
-  return w;
-}
+const withIssue = worldWithIssue;
 
 describe('explaining an issue', () => {
   it('names the goals of every metric by id and the statuses by id, and files the CSV under the issue key', async () => {

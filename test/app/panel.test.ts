@@ -2,16 +2,9 @@ import { evaluateForPanel, panelSla } from '../../src/app/panel';
 import { recordActionFailures } from '../../src/store/actionFailures';
 import { CONFIG_ENTITY, saveConfig } from '../../src/store/config';
 import { store } from '../fakes/forgeKvs';
-import { addIssue, iso, makeWorld, MIN, T0, testPolicy, type World } from '../fakes/world';
+import { codeOf, iso, MIN, T0, testPolicy, worldWithIssue } from '../fakes/world';
 
-const codeOf = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'OK' : r.error!.code);
-
-async function withIssue(configured = true): Promise<World> {
-  const w = makeWorld(T0 + 30 * MIN);
-  addIssue(w.jira, { id: '1' });
-  if (configured) await saveConfig({ projectId: '10000', policy: testPolicy(), expectedVersion: 0, updatedBy: 'a', updatedAt: iso(T0) });
-  return w;
-}
+const withIssue = worldWithIssue;
 
 describe('the issue evaluated for the panel', () => {
   it('is evaluated now, under the policy of the project the issue is in', async () => {

@@ -9,6 +9,7 @@ import { createJiraClient } from '../../src/jira/client';
 import { retryPolicy } from '../../src/jira/http';
 import { FakeJira, type FakeIssue } from './jira';
 import { store } from './forgeKvs';
+import { saveConfig } from '../../src/store/config';
 
 export const T0 = Date.parse('2026-03-02T09:00:00Z');
 export const MIN = 60_000;
@@ -109,3 +110,14 @@ export function addIssue(jira: FakeJira, over: Partial<FakeIssue> & { id: string
 }
 
 export { iso };
+
+/** A result's error code, or 'OK'. */
+export const codeOf = (r: { ok: boolean; error?: { code: string } }): string => (r.ok ? 'OK' : r.error!.code);
+
+/** A world holding issue 1 of project 10000, which is configured with the test policy unless told otherwise. */
+export async function worldWithIssue(configured = true): Promise<World> {
+  const w = makeWorld(T0 + 30 * MIN);
+  addIssue(w.jira, { id: '1' });
+  if (configured) await saveConfig({ projectId: '10000', policy: testPolicy(), expectedVersion: 0, updatedBy: 'a', updatedAt: iso(T0) });
+  return w;
+}
