@@ -1,7 +1,8 @@
 import '../fakes/forgeKvs';
 
 import { handleRecompute } from '../../src/handlers/consumer';
-import { LINK_PAGES, MAX_CHAIN_PUSHES, startReindex, storageDelayS } from '../../src/app/reindex';
+import { metered } from '../../src/store/storageMeter';
+import { CHAIN_UNITS_PER_MINUTE, LINK_PAGES, LINK_UNITS, MAX_CHAIN_PUSHES, startReindex, storageDelayS } from '../../src/app/reindex';
 import { MAX_EVENTS_PER_RUN, runSweep } from '../../src/app/sweep';
 import { saveConfig } from '../../src/store/config';
 import { upsertDue } from '../../src/store/dueIndex';
@@ -47,14 +48,31 @@ describe('the project recompute chain', () => {
     await handleRecompute(w.deps, { body: first });
     expect(w.pushed).toEqual([]);
     await runSweep(w.deps);
-    expect(w.pushed.map((e) => e.body)).toEqual([expect.objectContaining({ kind: 'reindex', after: LINK_PAGES * 100, pushes: 0 })]);
+    expect(w.pushed.map((e) => e.body)).toEqual([expect.objectContaining({ kind: 'reindex', after: expect.any(Number), pushes: 0 })]);
     await consumeAll(w);
     expect(await getProgress('10000')).toMatchObject({ state: 'done', done: LINK_PAGES * 100 + 1 });
   });
 
-  it('spaces its links to stay within its share of the storage read limit', () => {
-    expect(storageDelayS(LINK_PAGES * 100)).toBe(100);
-    expect(storageDelayS(1_000_000)).toBe(900);
+  it('stops taking pages once the storage units it measured would pass LINK_UNITS, and delays the next link by them', async () => {
+    const w = makeWorld(T0 + 10 * MIN);
+    for (let i = 1; i <= LINK_PAGES * 100 + 1; i++) addIssue(w.jira, { id: String(i) });
+    await save(w, 1);
+    const first = w.pushed[0]!.body;
+    w.pushed.length = 0;
+    const { units } = await metered(() => handleRecompute(w.deps, { body: first }));
+    const next = w.pushed.find((e) => e.body.kind === 'reindex')!;
+    const after = (next.body as { after: number }).after;
+    expect(after).toBeGreaterThan(0);
+    expect(after).toBeLessThan(LINK_PAGES * 100);
+    // At most one page past the budget: the page that showed what a page costs.
+    expect(Math.max(units.read, units.write)).toBeLessThan(LINK_UNITS + (Math.max(units.read, units.write) * 100) / after);
+    expect(next.delayInSeconds).toBe(storageDelayS(units));
+  });
+
+  it('delays the next link by the storage units the link measured, reads or writes whichever is more', () => {
+    expect(storageDelayS({ read: CHAIN_UNITS_PER_MINUTE, write: 10 })).toBe(60);
+    expect(storageDelayS({ read: 10, write: CHAIN_UNITS_PER_MINUTE / 2 })).toBe(30);
+    expect(storageDelayS({ read: 1_000_000, write: 0 })).toBe(900);
   });
 });
 
