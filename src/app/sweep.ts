@@ -10,6 +10,7 @@
  */
 import { takeParkedChains } from '../store/chainState';
 import { listDue } from '../store/dueIndex';
+import { getDueIssueUnits } from '../store/storageCost';
 import type { PushEvent } from '@forge/events';
 import { pushAll, type Deps, type RecomputeJob } from './deps';
 import { DUE_BATCH } from './dueBatch';
@@ -19,9 +20,8 @@ import { reindexEvent, storageDelayS, type ReindexJob } from './reindex';
 export const MAX_EVENTS_PER_RUN = 100;
 const MAX_PARKED_PER_RUN = 10;
 /**
- * Storage units a due issue costs at most when recomputed from the mirror (its record, due entry,
- * report filing and claims; `npm run sim` measures about 3): batches are spaced on this bound, since
- * they run later, in invocations the sweep cannot measure.
+ * Storage units a due issue is assumed to cost until a batch has measured it (storageCost.ts): its
+ * record, due entry, report filing and claims; `npm run sim` measures about 4 to 5.
  */
 export const DUE_UNITS_PER_ISSUE = 10;
 
@@ -38,11 +38,14 @@ export async function runSweep(deps: Deps): Promise<SweepResult> {
   let cursor: string | undefined;
   const batches: Array<PushEvent<RecomputeJob>> = [];
   let pushed = 0;
+  let perIssue: number | undefined;
   while (batches.length < MAX_EVENTS_PER_RUN) {
     const { entries, cursor: next } = await listDue(now, DUE_BATCH, cursor);
     if (entries.length === 0) break;
     // Spaced so the batches stay within the chain's share of the installation's storage limits (see reindex.ts).
-    const units = batches.length * DUE_BATCH * DUE_UNITS_PER_ISSUE;
+    // Read only once a second batch needs spacing: a quiet sweep costs no extra storage read.
+    if (batches.length > 0) perIssue ??= (await getDueIssueUnits()) ?? DUE_UNITS_PER_ISSUE;
+    const units = Math.ceil(batches.length * DUE_BATCH * (perIssue ?? 0));
     const delayInSeconds = storageDelayS({ read: units, write: 0 });
     batches.push({ body: { kind: 'due', issueIds: entries.map((e) => e.issueId) }, ...(delayInSeconds ? { delayInSeconds } : {}) });
     pushed += entries.length;

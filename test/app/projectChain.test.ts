@@ -7,6 +7,7 @@ import { MAX_EVENTS_PER_RUN, runSweep } from '../../src/app/sweep';
 import { saveConfig } from '../../src/store/config';
 import { upsertDue } from '../../src/store/dueIndex';
 import { getProgress } from '../../src/store/progress';
+import { getDueIssueUnits, setDueIssueUnits } from '../../src/store/storageCost';
 import { addIssue, HOUR, iso, makeWorld, MIN, T0, testPolicy, type World } from '../fakes/world';
 
 /** Saves the policy as `version`; every property then changes (it records the policy version). */
@@ -84,5 +85,24 @@ describe('the due sweep at scale', () => {
     expect(res).toMatchObject({ events: MAX_EVENTS_PER_RUN, pushed: MAX_EVENTS_PER_RUN * 50 });
     expect(w.pushed.every((e) => e.body.kind === 'due' && e.body.issueIds.length === 50)).toBe(true);
     expect(Math.max(...w.pushed.map((e) => e.delayInSeconds ?? 0))).toBeLessThanOrEqual(900);
+  });
+
+  it('spaces its batches by the storage units a due batch last measured per issue', async () => {
+    const w = makeWorld(T0 + HOUR);
+    for (let i = 0; i < 150; i++) await upsertDue(String(i), '10000', T0);
+    await setDueIssueUnits(2);
+    await runSweep(w.deps);
+    // Batch n waits until the n × 50 issues before it, at 2 units each, fit the chain's share a minute.
+    expect(w.pushed.map((e) => e.delayInSeconds ?? 0)).toEqual([0, 1, 2].map((n) => Math.ceil((n * 50 * 2 * 60) / CHAIN_UNITS_PER_MINUTE)));
+  });
+
+  it('records what each due batch measured per issue, for the next sweep', async () => {
+    const w = makeWorld(T0 + HOUR);
+    addIssue(w.jira, { id: '1' });
+    await upsertDue('1', '10000', T0);
+    await runSweep(w.deps);
+    expect(await getDueIssueUnits()).toBeUndefined();
+    await handleRecompute(w.deps, w.pushed[0]!);
+    expect(await getDueIssueUnits()).toBeGreaterThan(0);
   });
 });
