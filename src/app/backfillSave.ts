@@ -2,8 +2,8 @@
  * Saving the records a backfill page built from Jira without losing an event that landed meanwhile.
  * The page's Jira read and its storage write are seconds apart; an event job (serialised per issue,
  * but not against this page) may have updated an issue's record in between. So, per record:
- * - the stored record has seen a later update than the page's read (its `updated` is newer): the
- *   page's copy is older, it is not saved;
+ * - the stored record has seen a later update than the page's read (its `updated`, or an event it
+ *   applied since, is newer): the page's copy is older, it is not saved;
  * - otherwise it is saved only if the stored record still has the `rev` just read (or still none);
  * - either way a refused issue gets its own recompute job, which reads Jira and sees both (the page
  *   may already have written a property from its older copy).
@@ -12,10 +12,11 @@ import type { MirrorRecord } from '../store/historyMirror';
 import { getMirrors, putMirrorsIfUnchanged } from '../store/historyMirror';
 import { issueJob, pushAll, type Deps } from './deps';
 
+/** The latest update the record has seen: its Jira read's `updated`, or an event applied since. */
 const updatedMs = (rec: MirrorRecord): number => {
   const raw = rec.data.fields.updated;
   const ms = typeof raw === 'string' ? Date.parse(raw) : NaN;
-  return Number.isFinite(ms) ? ms : -Infinity;
+  return Math.max(Number.isFinite(ms) ? ms : -Infinity, rec.data.eventAt ?? -Infinity);
 };
 
 /** Answers the issue ids not saved (and queued for their own recompute). */

@@ -27,6 +27,11 @@ export interface MirrorData {
   fields: Record<string, unknown>;
   histories: MirrorHistory[];
   comments: MirrorComment[];
+  /**
+   * The newest event applied since the last Jira read (ms). `fields.updated` stays at that read, as the
+   * property's `seen` must (recomputeFromMirror); a backfill page compares both with its own read.
+   */
+  eventAt?: number;
 }
 
 /** What one product event carries that can change an SLA, as queued for the consumer. */

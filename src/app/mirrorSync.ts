@@ -64,7 +64,7 @@ export async function recomputeFromMirror(deps: Deps, jira: JiraClient, issueId:
   if (!config) return null;
   // `updated` (the property's `seen`) stays at the last Jira read: the record cannot know of an event that
   // was lost before this one, so only a read may vouch that the issue's last update is included.
-  const data = delta ? applyDelta(rec.data, delta) : rec.data;
+  const data = delta ? { ...applyDelta(rec.data, delta), eventAt: Math.max(rec.data.eventAt ?? 0, delta.at) } : rec.data;
   if (!coversAll(data, readFields(config.policy))) return null;
   const policy = validatePolicy(config.policy);
   if (!policy.ok) return null;

@@ -6,6 +6,7 @@ import { startReindex } from '../../src/app/reindex';
 import { createJiraClient } from '../../src/jira/client';
 import { retryPolicy, type JiraTransport } from '../../src/jira/http';
 import { saveConfig } from '../../src/store/config';
+import { saveBackfilled } from '../../src/app/backfillSave';
 import { getMirror, putMirror, putMirrorsIfUnchanged } from '../../src/store/historyMirror';
 import { addIssue, iso, makeWorld, MIN, T0, testPolicy, type World } from '../fakes/world';
 
@@ -40,6 +41,16 @@ describe('saving a backfill page', () => {
     w.pushed.length = 0;
     await handleRecompute(w.deps, { body: { kind: 'reindex', projectId: '10000', version: 1, phase: 'open', resolvedSince: null, nextPageToken: null, source: 'jira' } });
     expect((await getMirror('1'))?.data.comments.map((c) => c[0])).toEqual(['900']);
+    expect(w.pushed.map((e) => e.body)).toContainEqual(expect.objectContaining({ kind: 'issue', issueId: '1' }));
+  });
+
+  it('keeps a record an event applied after the page\'s read, though the record\'s own updated is the older Jira read', async () => {
+    const w = makeWorld(T0 + 10 * MIN);
+    const record = (updated: number, eventAt?: number) => ({ issueId: '1', projectId: '10000', issueNum: 1, rev: 'r', sla: { hash: null, fired: [] },
+      data: { v: 1 as const, key: 'SUP-1', covers: ['updated'], fields: { updated: iso(updated) }, histories: [], comments: [], ...(eventAt ? { eventAt } : {}) } });
+    await putMirror(record(T0, T0 + 5 * MIN));
+    expect(await saveBackfilled(w.deps, [record(T0 + 2 * MIN)])).toEqual(['1']);
+    expect((await getMirror('1'))?.data.eventAt).toBe(T0 + 5 * MIN);
     expect(w.pushed.map((e) => e.body)).toContainEqual(expect.objectContaining({ kind: 'issue', issueId: '1' }));
   });
 

@@ -19,11 +19,20 @@ afterEach(() => {
 });
 jest.setTimeout(300_000);
 
+/**
+ * The demo's histories end at this instant rather than at the wall-clock time, so which clocks run,
+ * pause or breach (CET and Madrid business hours, weekends) does not depend on when the test runs.
+ * A Monday afternoon: the weekend's Severity A issues are past their first-response goal.
+ */
+const SEEDED_UNTIL = Date.parse('2026-11-30T16:47:00Z');
+
+const responsePhase = (sla: unknown): unknown => (sla as { metrics?: Record<string, { phase?: string }> } | undefined)?.metrics?.response?.phase;
+
 describe('the stored SLA state on the demo site', () => {
   it('equals a fresh evaluation at every hour of 48 h across a weekend and a holiday (0 mismatches)', async () => {
     const emu = demoEmulator();
-    expect(await seedDemo(emu)).toEqual([]);
-    // From the seed (real now) to Sunday 6 Dec 2026 12:00 UTC: the window spans Sunday, Monday and
+    expect(await seedDemo(emu, SEEDED_UNTIL)).toEqual([]);
+    // From the seed to Sunday 6 Dec 2026 12:00 UTC: the window spans Sunday, Monday and
     // Tuesday 8 Dec, a public holiday in Madrid (the MAD project's calendar).
     const start = Date.parse('2026-12-06T12:00:00Z');
     if (emu.clock.now() < start) await emu.advance(start - emu.clock.now());
@@ -44,7 +53,7 @@ describe('the stored SLA state on the demo site', () => {
       const sent: SentAction[] = [];
       const first = demoEmulator(dir);
       recordActions(first, sent);
-      expect(await seedDemo(first)).toEqual([]);
+      expect(await seedDemo(first, SEEDED_UNTIL)).toEqual([]);
       // A storm of new and changed issues, then the process dies with its queued work unsaved.
       const keys = freshIssues(first);
       for (const key of keys.slice(0, 6)) comment(first, key, { text: 'Any news?', as: USERS.customerCarla });
@@ -69,7 +78,7 @@ describe('the stored SLA state on the demo site', () => {
 
   it('repairs within 24 h a property a user overwrote, even one copied with its signature', async () => {
     const emu = demoEmulator();
-    expect(await seedDemo(emu)).toEqual([]);
+    expect(await seedDemo(emu, SEEDED_UNTIL)).toEqual([]);
     await emu.advance(HOUR);
     // The victim has nothing scheduled (no check, no event): only reconciliation can notice the forgery.
     const settled = (i: { properties: Record<string, unknown> }) => (i.properties.sla as { checkAt?: unknown } | undefined)?.checkAt === null;
@@ -85,7 +94,7 @@ describe('the stored SLA state on the demo site', () => {
 
   it('repairs within 24 h a hand-written value on a resolved issue that carries no policy version', async () => {
     const emu = demoEmulator();
-    expect(await seedDemo(emu)).toEqual([]);
+    expect(await seedDemo(emu, SEEDED_UNTIL)).toEqual([]);
     for (let h = 0; h < 3; h++) await emu.advance(HOUR);
     // A resolved issue not updated since the last round is outside the delta search; only the audit walk
     // can find it, and only through an indexed value.
@@ -95,6 +104,24 @@ describe('the stored SLA state on the demo site', () => {
     expect(call(emu, 'PUT', `/rest/api/3/issue/${victim!.id}/properties/sla`, junk, USERS.agentAna).status).toBeLessThan(300);
     for (let h = 0; h < 24; h++) await emu.advance(HOUR);
     expect(victim!.properties.sla).not.toEqual(junk);
+    expect(await mismatches(emu)).toEqual([]);
+  });
+
+  it('repairs in the next hourly run an issue whose event was lost just before a later event of the same second arrived', async () => {
+    const emu = demoEmulator();
+    expect(await seedDemo(emu, SEEDED_UNTIL)).toEqual([]);
+    const issue = emu.site.data.issues.find((i) => i.fields.summary === 'Outlook crashes on start')!;
+    expect(responsePhase(issue.properties.sla)).toBe('breachedRunning');
+    // The agent's reply ends the first-response clock, but its event never reaches the app; the
+    // customer's comment right after it does, and is recomputed from the history mirror.
+    emu.faults.lostInvocations = { trigger: 1, consumer: 0, scheduled: 0 };
+    comment(emu, issue.key, { text: 'Looking into it', as: USERS.agentAna });
+    comment(emu, issue.key, { text: 'Still broken', as: USERS.customerCarla });
+    await emu.drain();
+    expect(emu.runtime?.counters.lostInvocations).toBe(1);
+    expect(responsePhase(issue.properties.sla)).toBe('breachedRunning');
+    await emu.advance(HOUR);
+    expect(responsePhase(issue.properties.sla)).toBe('breachedCompleted');
     expect(await mismatches(emu)).toEqual([]);
   });
 });
