@@ -159,7 +159,11 @@ type Change = FiledIssue | null;
 /** The leaves holding the issues, following splits, each stored shard read once; grouped by leaf. */
 async function leavesOf(projectId: string, month: string, issueIds: readonly string[]): Promise<Array<{ leaf: Leaf; ids: string[] }>> {
   const reads = new Map<string, Promise<StoredShard | undefined>>();
-  const read = (key: string) => reads.get(key) ?? (reads.set(key, shards().get(key)), reads.get(key) as Promise<StoredShard | undefined>);
+  const read = (key: string): Promise<StoredShard | undefined> => {
+    const pending = reads.get(key) ?? shards().get(key);
+    reads.set(key, pending);
+    return pending;
+  };
   const groups = new Map<string, { leaf: Leaf; ids: string[] }>();
   for (const id of issueIds) {
     const leaf: Leaf = { projectId, month, shard: shardOf(id), path: '', stored: undefined };
