@@ -23,6 +23,7 @@ import { MIRROR_ENTITY, type MirrorRecord } from '../store/historyMirror';
 import { saveBackfilled } from './backfillSave';
 import { issueJob, pushAll, type Deps } from './deps';
 import { prepareIssue } from './evaluateIssue';
+import { fileReports, type Filing } from './reportFiling';
 import { readFields } from './history';
 import { coversAll, toBundle, withOwnLabels } from './mirrorData';
 
@@ -64,13 +65,14 @@ async function evaluateAll(deps: Deps, jira: JiraClient, records: MirrorRecord[]
   const pending: Pending[] = [];
   // Read once for the batch (seconds long): a rotation still applies from the next batch on.
   const key = await integrityKey();
+  const reports: Filing[] = [];
   for (const rec of records) {
     const p = await policyOf(cache, rec.projectId);
     if (!p || !coversAll(rec.data, readFields(p.config.policy))) {
       out.fallback.push(rec.issueId);
       continue;
     }
-    const ready = { bundle: toBundle(rec.issueId, rec.data), projectId: rec.projectId, config: p.config, policy: p.policy, stored: rec.sla, key };
+    const ready = { bundle: toBundle(rec.issueId, rec.data), projectId: rec.projectId, config: p.config, policy: p.policy, stored: rec.sla, key, reports };
     const prepared = await prepareIssue(deps, jira, ready, opts.suppressActions);
     if (!prepared.ok) {
       out.error = prepared.error;
@@ -83,6 +85,8 @@ async function evaluateAll(deps: Deps, jira: JiraClient, records: MirrorRecord[]
     if (labelsAdded.length) pending.push({ rec: { ...rec, data: withOwnLabels(rec.data, labelsAdded, deps.now()) }, property });
     else if (changed) pending.push({ rec, property });
   }
+  // One read and one write per report shard for the batch, before any property is written.
+  for (const [issueId, outcome] of await fileReports(reports)) if (outcome === 'contended') deps.log.warn('Report aggregates contended; refiled on the next recompute', { issueId });
   return pending;
 }
 

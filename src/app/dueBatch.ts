@@ -7,14 +7,20 @@
 import type { JiraClient } from '../jira/client';
 import type { JiraError } from '../jira/http';
 import { getMirrors } from '../store/historyMirror';
+import { setDueIssueUnits } from '../store/storageCost';
+import { metered } from '../store/storageMeter';
 import { recomputeMany } from './bulkRecompute';
 import type { Deps } from './deps';
 
 export const DUE_BATCH = 50;
 
 export async function runDueBatch(deps: Deps, jira: JiraClient, issueIds: string[]): Promise<{ viaJira: string[]; error?: JiraError }> {
-  const records = await getMirrors(issueIds);
-  const missing = issueIds.filter((id) => !records.has(id));
-  const res = await recomputeMany(deps, jira, [...records.values()]);
-  return { viaJira: [...missing, ...res.fallback], error: res.error };
+  const { value: res, units } = await metered(async () => {
+    const records = await getMirrors(issueIds);
+    return { records, out: await recomputeMany(deps, jira, [...records.values()]) };
+  });
+  // The sweep spaces the next run's batches by what this one measured (see sweep.ts).
+  if (issueIds.length > 0) await setDueIssueUnits(Math.ceil((10 * Math.max(units.read, units.write)) / issueIds.length) / 10);
+  const missing = issueIds.filter((id) => !res.records.has(id));
+  return { viaJira: [...missing, ...res.out.fallback], error: res.out.error };
 }

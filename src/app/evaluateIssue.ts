@@ -16,7 +16,7 @@ import { seenOf, toHistory } from './history';
 import { integrityKey, type IntegrityKey } from '../store/integrity';
 import type { SlaProperty } from '../contract';
 import { buildProperty } from './property';
-import { fileReport } from './reportFiling';
+import { fileReport, type Filing } from './reportFiling';
 
 export interface ReadyIssue {
   bundle: IssueBundle;
@@ -27,6 +27,8 @@ export interface ReadyIssue {
   stored: { hash: string | null; fired: string[] };
   /** The integrity key, when the caller read it once for a whole batch (one storage read saved per issue). */
   key?: IntegrityKey;
+  /** When set, the report filing is collected here for the caller to file with its batch (fileReports), not filed now. */
+  reports?: Filing[];
 }
 
 export interface Prepared {
@@ -42,10 +44,11 @@ export interface Prepared {
 
 const ACTION_RETRY_MS = 5 * 60_000;
 
+const reportedIssue = (bundle: Pick<IssueBundle, 'id' | 'key' | 'fields'>) => ({ id: bundle.id, key: bundle.key, priorityId: fieldValue(bundle.fields.priority) });
+
 /** Keeps the report aggregates in step; a shard that stayed contended is refiled by the issue's next recompute. */
 export async function syncReport(deps: Deps, projectId: string | null, bundle: Pick<IssueBundle, 'id' | 'key' | 'fields'>, snapshot: SlaSnapshot | null): Promise<void> {
-  const issue = { id: bundle.id, key: bundle.key, priorityId: fieldValue(bundle.fields.priority) };
-  if ((await fileReport(projectId, issue, snapshot)) === 'contended') deps.log.warn('Report aggregates contended; refiled on the next recompute', { issueId: bundle.id });
+  if ((await fileReport(projectId, reportedIssue(bundle), snapshot)) === 'contended') deps.log.warn('Report aggregates contended; refiled on the next recompute', { issueId: bundle.id });
 }
 
 export async function prepareIssue(deps: Deps, jira: JiraClient, r: ReadyIssue, suppressActions = false): Promise<JiraResult<Prepared>> {
@@ -58,7 +61,8 @@ export async function prepareIssue(deps: Deps, jira: JiraClient, r: ReadyIssue, 
   for (const f of fired.failures) deps.log.warn('SLA action failed; will retry on the next check', { issueId: r.bundle.id, action: f.id, code: f.error.code });
   for (const g of fired.givenUp) deps.log.warn('SLA action refused by Jira; given up', { issueId: r.bundle.id, action: g.actionId, status: g.status });
   await recordActionFailures(r.bundle.id, fired.givenUp);
-  await syncReport(deps, r.projectId, r.bundle, snapshot);
+  if (r.reports) r.reports.push({ projectId: r.projectId, issue: reportedIssue(r.bundle), snapshot });
+  else await syncReport(deps, r.projectId, r.bundle, snapshot);
   const property = buildProperty(snapshot, { issueId: r.bundle.id, policyVersion: r.config.version, seen: seenOf(r.bundle), key: r.key ?? (await integrityKey()) });
   // A failed action must be retried soon even if nothing else is due: check again in five minutes.
   const retryAt = fired.failures.length ? now + ACTION_RETRY_MS : null;

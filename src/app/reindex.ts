@@ -7,7 +7,8 @@
  * - Properties go out in bulk writes (bulkRecompute.ts); actions are suppressed (recorded as fired,
  *   not sent): a changed goal must not mass-escalate.
  * - Pacing: before each page the link reads the quota Jira reported in its limit headers; when the
- *   page would eat into the reserve, the rest continues as a delayed event.
+ *   page would eat into the reserve, the rest continues as a delayed event. App storage is paced by
+ *   the units the link measured (see LINK_UNITS).
  * - Forge caps the pushes descending from one invocation at 1,000: a chain counts its pushes and,
  *   before the cap, parks itself; the next sweep (a new invocation) resumes it.
  * A newer save supersedes a running chain: a link whose version is stale stops quietly.
@@ -21,6 +22,7 @@ import { createPacer } from '../jira/pacing';
 import { getMirrorMeta, metaCovers, parkChain, setMirrorMeta } from '../store/chainState';
 import { loadConfig } from '../store/config';
 import { getProgress, setProgress } from '../store/progress';
+import { tally, type StorageUnits } from '../store/storageMeter';
 import { recomputeMany } from './bulkRecompute';
 import { backfillJql, jiraPage, mirrorPage, type Page } from './chainPages';
 import { issueJob, pushAll, type Deps, type QueuePort, type RecomputeJob } from './deps';
@@ -37,13 +39,14 @@ export const MAX_CHAIN_PUSHES = 900;
 const PAGE_POINTS = { jira: 3_000, mirror: 10 } as const;
 const JIRA_BUDGET_MS = 30_000;
 /**
- * App storage is limited per installation to 4,000 read and 4,000 write units (10 KB) a minute. A
- * recompute costs about 10 read units an issue (its mirror record, due entry, report filing, action
- * claims; measured by `npm run sim` at 100,000 issues); links are spaced so the chain uses at most
- * 3,000 read units a minute, leaving the rest for events, the sweep and the UI.
+ * App storage allows 4,000 read and 4,000 write units (10 KB) a minute per installation. A link
+ * measures the units it spends (storageMeter.ts) and stops taking pages before the next would take it
+ * past LINK_UNITS; the next link waits until the chain's average is back under
+ * CHAIN_UNITS_PER_MINUTE. Any 60 seconds then hold at most CHAIN_UNITS_PER_MINUTE + LINK_UNITS
+ * (one more link than the average allows): 3,400 units, the rest left for events, the sweep and the UI.
  */
-export const STORAGE_READ_UNITS_PER_ISSUE = 10;
-export const CHAIN_READ_UNITS_PER_MINUTE = 3_000;
+export const LINK_UNITS = 1_000;
+export const CHAIN_UNITS_PER_MINUTE = 2_400;
 
 export function reindexJql(projectId: string, phase: ReindexJob['phase'], resolvedSince: string | null): string {
   if (phase === 'open') return `project = ${projectId} AND resolution is EMPTY ORDER BY id ASC`;
@@ -80,16 +83,26 @@ async function decideSource(job: ReindexJob, config: ProjectConfig): Promise<'mi
 
 /** Runs one link; a Retry means the platform should redeliver it (it resumes from its `after`). */
 export async function runReindexPage(deps: Deps, _jira: JiraClient, job: ReindexJob): Promise<Retry | undefined> {
+  const meter = tally();
+  return meter.run(() => runLink(deps, job, meter.units));
+}
+
+const spentOf = (u: StorageUnits) => Math.max(u.read, u.write);
+
+async function runLink(deps: Deps, job: ReindexJob, units: StorageUnits): Promise<Retry | undefined> {
   const config = await current(job);
   if (!config) return undefined;
   const pacer = createPacer(deps.now, deps.sleep);
   const jira = deps.appJira(JIRA_BUDGET_MS, pacer);
   const queue = counting(deps.queue);
   let link: Link = { ...job, source: await decideSource(job, config), after: job.after ?? 0 };
-  let issues = 0;
+  let dearestPage = 0;
   for (let i = 0; i < LINK_PAGES; i++) {
+    // The first page always runs (a chain must move); a later one only if its likely cost fits the link's units.
+    if (i > 0 && spentOf(units) + dearestPage > LINK_UNITS) break;
     const wait = pacer.quotaWait(PAGE_POINTS[link.source], deps.now());
-    if (wait > 0) return handOn(queue, link, Math.ceil(wait / 1000));
+    if (wait > 0) return handOn(queue, link, Math.max(Math.ceil(wait / 1000), storageDelayS(units)));
+    const before = spentOf(units);
     const page = await nextPage(jira, link, config);
     if ('error' in page) return failed(deps, queue, job, link, page.error);
     const res = await recomputeMany(deps, jira, page.records, { suppressActions: true, fresh: page.fresh });
@@ -98,18 +111,18 @@ export async function runReindexPage(deps: Deps, _jira: JiraClient, job: Reindex
     await pushAll(queue, [...page.fallback, ...res.fallback].map((id) => issueJob(id, job.projectId)));
     if (!(await current(job))) return undefined;
     await addProgress(job.projectId, page.records.length + page.fallback.length);
-    issues += page.records.length;
+    dearestPage = Math.max(dearestPage, spentOf(units) - before);
     link = { ...link, after: page.last };
     if (!page.end) continue;
     const next = afterEnd(link);
     if (!next) return finishChain(deps, link, config);
     link = next;
   }
-  return handOn(queue, link, storageDelayS(issues));
+  return handOn(queue, link, storageDelayS(units));
 }
 
-/** Seconds until the next link, so the chain stays within its share of the storage read limit. */
-export const storageDelayS = (issues: number): number => Math.min(900, Math.ceil((issues * STORAGE_READ_UNITS_PER_ISSUE * 60) / CHAIN_READ_UNITS_PER_MINUTE));
+/** Seconds until the next link, so the chain's measured units average at most CHAIN_UNITS_PER_MINUTE. */
+export const storageDelayS = (units: StorageUnits): number => Math.min(900, Math.ceil((spentOf(units) * 60) / CHAIN_UNITS_PER_MINUTE));
 
 type Link = ReindexJob & { source: 'mirror' | 'jira'; after: number };
 

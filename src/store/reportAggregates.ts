@@ -154,27 +154,65 @@ async function tryWrite(leaf: Leaf, writes: Array<[string, StoredShard]>): Promi
   }
 }
 
-/** The leaf holding an issue, following splits. */
-async function leafOf(projectId: string, month: string, issueId: string): Promise<Leaf> {
-  const leaf: Leaf = { projectId, month, shard: shardOf(issueId), path: '', stored: undefined };
-  for (;;) {
-    leaf.stored = await shards().get(keyOf(leaf));
-    if (!leaf.stored?.split) return leaf;
-    leaf.path += halfOf(issueId, leaf.path.length);
+type Change = FiledIssue | null;
+
+/** The leaves holding the issues, following splits, each stored shard read once; grouped by leaf. */
+async function leavesOf(projectId: string, month: string, issueIds: readonly string[]): Promise<Array<{ leaf: Leaf; ids: string[] }>> {
+  const reads = new Map<string, Promise<StoredShard | undefined>>();
+  const read = (key: string): Promise<StoredShard | undefined> => {
+    const pending = reads.get(key) ?? shards().get(key);
+    reads.set(key, pending);
+    return pending;
+  };
+  const groups = new Map<string, { leaf: Leaf; ids: string[] }>();
+  for (const id of issueIds) {
+    const leaf: Leaf = { projectId, month, shard: shardOf(id), path: '', stored: undefined };
+    for (;;) {
+      leaf.stored = await read(keyOf(leaf));
+      if (!leaf.stored?.split) break;
+      leaf.path += halfOf(id, leaf.path.length);
+    }
+    const group = groups.get(keyOf(leaf)) ?? { leaf, ids: [] };
+    group.ids.push(id);
+    groups.set(keyOf(leaf), group);
   }
+  return [...groups.values()];
+}
+
+/** Applies the changes to the leaf's shard; false when none changes anything (nothing to write). */
+function applyTo(next: ShardRecord, ids: readonly string[], changes: ReadonlyMap<string, Change>): boolean {
+  let changed = false;
+  for (const id of ids) {
+    const entry = changes.get(id) ?? null;
+    if (JSON.stringify(next.issues.get(id) ?? null) === JSON.stringify(entry)) continue;
+    changed = true;
+    if (entry === null) next.issues.delete(id);
+    else next.issues.set(id, entry);
+  }
+  return changed;
+}
+
+/**
+ * Sets (or with null removes) many issues' entries in one project-month: each shard holding some of
+ * them is read once and written once (a page of a recompute costs a shard read per shard, not per
+ * issue). Lost races are retried on fresh data; answers the issues still contended after every attempt.
+ */
+export async function fileIssues(projectId: string, month: string, changes: ReadonlyMap<string, Change>): Promise<Set<string>> {
+  let left = [...changes.keys()];
+  for (let attempt = 0; attempt < MAX_ATTEMPTS && left.length > 0; attempt++) {
+    const lost: string[] = [];
+    for (const { leaf, ids } of await leavesOf(projectId, month, left)) {
+      const next = leaf.stored ? decodeStored(leaf.stored) : { projectId, month, rev: 0, issues: new Map<string, FiledIssue>() };
+      if (applyTo(next, ids, changes) && !(await tryWrite(leaf, plan(leaf, next)))) lost.push(...ids);
+    }
+    left = lost;
+  }
+  return new Set(left);
 }
 
 /** Sets (or with null removes) one issue's entry in a shard, retrying lost races; false if every attempt lost. */
-export async function fileIssue(projectId: string, month: string, issueId: string, entry: FiledIssue | null): Promise<boolean> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const leaf = await leafOf(projectId, month, issueId);
-    const next = leaf.stored ? decodeStored(leaf.stored) : { projectId, month, rev: 0, issues: new Map<string, FiledIssue>() };
-    if (JSON.stringify(next.issues.get(issueId) ?? null) === JSON.stringify(entry)) return true;
-    if (entry === null) next.issues.delete(issueId);
-    else next.issues.set(issueId, entry);
-    if (await tryWrite(leaf, plan(leaf, next))) return true;
-  }
-  return false;
+export async function fileIssue(projectId: string, month: string, issueId: string, entry: Change): Promise<boolean> {
+  return (await fileIssues(projectId, month, new Map([[issueId, entry]]))).size === 0;
 }
 
 /** Every stored leaf of the given months of a project, halves of split shards included (absent ones skipped). */

@@ -1,11 +1,13 @@
 import '../fakes/forgeKvs';
 
 import { handleRecompute } from '../../src/handlers/consumer';
-import { LINK_PAGES, MAX_CHAIN_PUSHES, startReindex, storageDelayS } from '../../src/app/reindex';
+import { metered } from '../../src/store/storageMeter';
+import { CHAIN_UNITS_PER_MINUTE, LINK_PAGES, LINK_UNITS, MAX_CHAIN_PUSHES, startReindex, storageDelayS } from '../../src/app/reindex';
 import { MAX_EVENTS_PER_RUN, runSweep } from '../../src/app/sweep';
 import { saveConfig } from '../../src/store/config';
 import { upsertDue } from '../../src/store/dueIndex';
 import { getProgress } from '../../src/store/progress';
+import { getDueIssueUnits, setDueIssueUnits } from '../../src/store/storageCost';
 import { addIssue, HOUR, iso, makeWorld, MIN, T0, testPolicy, type World } from '../fakes/world';
 
 /** Saves the policy as `version`; every property then changes (it records the policy version). */
@@ -47,14 +49,31 @@ describe('the project recompute chain', () => {
     await handleRecompute(w.deps, { body: first });
     expect(w.pushed).toEqual([]);
     await runSweep(w.deps);
-    expect(w.pushed.map((e) => e.body)).toEqual([expect.objectContaining({ kind: 'reindex', after: LINK_PAGES * 100, pushes: 0 })]);
+    expect(w.pushed.map((e) => e.body)).toEqual([expect.objectContaining({ kind: 'reindex', after: expect.any(Number), pushes: 0 })]);
     await consumeAll(w);
     expect(await getProgress('10000')).toMatchObject({ state: 'done', done: LINK_PAGES * 100 + 1 });
   });
 
-  it('spaces its links to stay within its share of the storage read limit', () => {
-    expect(storageDelayS(LINK_PAGES * 100)).toBe(100);
-    expect(storageDelayS(1_000_000)).toBe(900);
+  it('stops taking pages once the storage units it measured would pass LINK_UNITS, and delays the next link by them', async () => {
+    const w = makeWorld(T0 + 10 * MIN);
+    for (let i = 1; i <= LINK_PAGES * 100 + 1; i++) addIssue(w.jira, { id: String(i) });
+    await save(w, 1);
+    const first = w.pushed[0]!.body;
+    w.pushed.length = 0;
+    const { units } = await metered(() => handleRecompute(w.deps, { body: first }));
+    const next = w.pushed.find((e) => e.body.kind === 'reindex')!;
+    const after = (next.body as { after: number }).after;
+    expect(after).toBeGreaterThan(0);
+    expect(after).toBeLessThan(LINK_PAGES * 100);
+    // At most one page past the budget: the page that showed what a page costs.
+    expect(Math.max(units.read, units.write)).toBeLessThan(LINK_UNITS + (Math.max(units.read, units.write) * 100) / after);
+    expect(next.delayInSeconds).toBe(storageDelayS(units));
+  });
+
+  it('delays the next link by the storage units the link measured, reads or writes whichever is more', () => {
+    expect(storageDelayS({ read: CHAIN_UNITS_PER_MINUTE, write: 10 })).toBe(60);
+    expect(storageDelayS({ read: 10, write: CHAIN_UNITS_PER_MINUTE / 2 })).toBe(30);
+    expect(storageDelayS({ read: 1_000_000, write: 0 })).toBe(900);
   });
 });
 
@@ -66,5 +85,24 @@ describe('the due sweep at scale', () => {
     expect(res).toMatchObject({ events: MAX_EVENTS_PER_RUN, pushed: MAX_EVENTS_PER_RUN * 50 });
     expect(w.pushed.every((e) => e.body.kind === 'due' && e.body.issueIds.length === 50)).toBe(true);
     expect(Math.max(...w.pushed.map((e) => e.delayInSeconds ?? 0))).toBeLessThanOrEqual(900);
+  });
+
+  it('spaces its batches by the storage units a due batch last measured per issue', async () => {
+    const w = makeWorld(T0 + HOUR);
+    for (let i = 0; i < 150; i++) await upsertDue(String(i), '10000', T0);
+    await setDueIssueUnits(2);
+    await runSweep(w.deps);
+    // Batch n waits until the n × 50 issues before it, at 2 units each, fit the chain's share a minute.
+    expect(w.pushed.map((e) => e.delayInSeconds ?? 0)).toEqual([0, 1, 2].map((n) => Math.ceil((n * 50 * 2 * 60) / CHAIN_UNITS_PER_MINUTE)));
+  });
+
+  it('records what each due batch measured per issue, for the next sweep', async () => {
+    const w = makeWorld(T0 + HOUR);
+    addIssue(w.jira, { id: '1' });
+    await upsertDue('1', '10000', T0);
+    await runSweep(w.deps);
+    expect(await getDueIssueUnits()).toBeUndefined();
+    await handleRecompute(w.deps, w.pushed[0]!);
+    expect(await getDueIssueUnits()).toBeGreaterThan(0);
   });
 });

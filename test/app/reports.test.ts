@@ -1,9 +1,10 @@
 
 import fc from 'fast-check';
 import { evaluate, summarizeCompliance, type CompiledPolicy, type IssueHistory, type SlaSnapshot } from '@core';
-import { fileReport } from '../../src/app/reportFiling';
+import { fileReport, fileReports, type Filing } from '../../src/app/reportFiling';
 import { monthsBetween, projectReport, type ReportFilters } from '../../src/app/reports';
-import { SHARD_LIMITS } from '../../src/store/reportAggregates';
+import { SHARD_LIMITS, shardOf } from '../../src/store/reportAggregates';
+import { metered } from '../../src/store/storageMeter';
 import { store } from '../fakes/forgeKvs';
 import { at, goal, history, metric, MINUTE, policyOf, STATUS } from '../core/evaluate/builders';
 
@@ -56,15 +57,20 @@ async function run(ops: Op[], zone: string): Promise<void> {
   }));
   let policy = policies[0] as CompiledPolicy;
   const snapshots = new Map<string, SlaSnapshot>();
-  const recompute = async (issue: Issue) => {
+  const filing = (issue: Issue): Filing => {
     const snapshot = evaluate(issue.history, policy, now);
     snapshots.set(issue.id, snapshot);
-    await fileReport(issue.project, { id: issue.id, key: issue.key, priorityId: issue.priority }, issue.project === null ? null : snapshot);
+    return { projectId: issue.project, issue: { id: issue.id, key: issue.key, priorityId: issue.priority }, snapshot: issue.project === null ? null : snapshot };
+  };
+  // An event refiles one issue; a settings change refiles them all in one batch, as a recompute page does.
+  const recompute = async (issue: Issue) => {
+    const f = filing(issue);
+    await fileReport(f.projectId, f.issue, f.snapshot);
   };
   for (const [n, op] of ops.entries()) {
     if (op.kind === 'settings') {
       policy = policies[op.policy] as CompiledPolicy;
-      for (const issue of issues) await recompute(issue);
+      await fileReports(issues.map(filing));
       continue;
     }
     const issue = issues[op.issue] as Issue;
@@ -97,6 +103,19 @@ describe('project report aggregates', () => {
     } finally {
       SHARD_LIMITS.splitBytes = limit;
     }
+  });
+
+  it('files a batch of issues with one read and at most one write per report shard they touch', async () => {
+    store.reset();
+    const h = history({ changes: [{ id: '1#0', at: at('2026-03-02T10:00:00Z'), field: 'resolution', from: null, to: 'fixed' }] });
+    const snapshot = evaluate(h, policies[0] as CompiledPolicy, at('2026-03-03T00:00:00Z'));
+    const ids = Array.from({ length: 60 }, (_, i) => String(20_000 + i));
+    const shardsTouched = new Set(ids.map(shardOf)).size;
+    const { value, units } = await metered(() => fileReports(ids.map((id) => ({ projectId: 'A', issue: { id, key: `SUP-${id}`, priorityId: '3' }, snapshot }))));
+    expect([...value.values()].every((o) => o === 'filed')).toBe(true);
+    // Per issue: its filing record, read and written; per shard: one read and one write.
+    expect(units).toEqual({ read: ids.length + shardsTouched, write: ids.length + shardsTouched });
+    expect(shardsTouched).toBeLessThan(ids.length);
   });
 
   it('writes nothing when a recompute leaves the counted cycles as they were', async () => {

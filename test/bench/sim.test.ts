@@ -5,6 +5,7 @@
 import { uninstallClock } from '../../emulator/clock';
 import { uninstallForgeGlobals } from '../../emulator/forge/globals';
 import { runSim } from '../../bench/sim/run';
+import { STORAGE_UNITS_PER_MINUTE } from '../../src/store/storageMeter';
 
 type Line = Awaited<ReturnType<typeof runSim>>[number];
 type Jira = { requests: number; points: number; byEndpoint: Record<string, { requests: number }> };
@@ -55,6 +56,15 @@ describe('the site-scale simulation', () => {
 
   it('keeps Forge events per minute under the documented 500 in every phase', () => {
     for (const l of lines.filter((x) => 'events' in x)) expect((l.events as { peakPerMinute: number }).peakPerMinute).toBeLessThan(500);
+  });
+
+  it('keeps every phase under app storage\'s documented 4,000 read and 4,000 write units a minute, with no storage call refused', () => {
+    const storage = lines.filter((l) => 'storage' in l).map((l) => ({ phase: l.phase, ...(l.storage as { refused: number; peakUnitsPerMinute: { read: number; write: number } }) }));
+    expect(storage.map((s) => s.phase)).toEqual(['install-backfill', 'settings-save-recompute', 'working-day-events', 'working-day-sweep', 'reconciliation']);
+    for (const s of storage) {
+      expect({ phase: s.phase, refused: s.refused }).toEqual({ phase: s.phase, refused: 0 });
+      expect(Math.max(s.peakUnitsPerMinute.read, s.peakUnitsPerMinute.write)).toBeLessThan(STORAGE_UNITS_PER_MINUTE);
+    }
   });
 
   it('backfills through search and changelog bulkfetch, never one issue at a time', () => {
