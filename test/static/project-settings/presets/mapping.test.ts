@@ -1,6 +1,5 @@
-import { presetAssumptions } from '../../../static/project-settings/src/presets/assumptions';
-import { applyMapping, metricsMatchingNothing, proposeMapping, share, whyMatchesNothing } from '../../../static/project-settings/src/presets/mapping';
-import { buildPolicy, levelsPreset, metadata } from './fakeBackend';
+import { applyMapping, metricsMatchingNothing, proposeMapping, share, whyMatchesNothing } from '../../../../static/project-settings/src/presets/mapping';
+import { buildPolicy, levelsPreset, metadata } from '../fakeBackend';
 
 describe('mapping preset levels to this site', () => {
   it('shares the site values out by rank, the last goal taking the remainder', () => {
@@ -44,20 +43,5 @@ describe('mapping preset levels to this site', () => {
     expect(metricsMatchingNothing(levelsPreset(2), metadata)).toEqual(['First response']);
     expect(metricsMatchingNothing(buildPolicy(), metadata)).toEqual([]);
     expect(whyMatchesNothing({ priorityIds: ['999'] }, metadata)).toBe('no priority of this site is chosen');
-  });
-});
-
-describe('what a preset assumes', () => {
-  it('states each calendar zone and its public holidays, countries in English', () => {
-    const base = buildPolicy();
-    const madrid = base.calendars[0];
-    if (madrid?.kind !== 'weekly') throw new Error('fixture');
-    const policy = { ...base, calendars: [{ ...madrid, holidays: { sources: [{ country: 'DE', state: 'SN' }] } }, { ...madrid, id: 'b', name: 'Plain', holidays: undefined }] };
-    expect(presetAssumptions(policy, { 'DE-SN': 'Saxony' }).map((a) => a.text)).toEqual([
-      'Calendar "Madrid office" keeps its hours in the Europe/Madrid time zone.',
-      'Calendar "Madrid office" closes on the public holidays of Germany (Saxony).',
-      'Calendar "Plain" keeps its hours in the Europe/Madrid time zone.',
-      'Calendar "Plain" closes on no public holidays.',
-    ]);
   });
 });

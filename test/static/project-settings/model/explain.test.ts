@@ -1,9 +1,9 @@
-import './jsdomClone';
+import '../jsdomClone';
 import type { FieldIssue } from '@contract';
 import type { CalendarSpec, PolicySpec } from '@core';
-import { explainIssue } from '../../../static/project-settings/src/model/explain';
-import { validateDraft } from '../../../static/project-settings/src/model/validateDraft';
-import { buildPolicy } from './fakeBackend';
+import { explainIssue } from '../../../../static/project-settings/src/model/explain';
+import { validateDraft } from '../../../../static/project-settings/src/model/validateDraft';
+import { buildPolicy } from '../fakeBackend';
 
 const madrid = buildPolicy().calendars[0] as CalendarSpec & { kind: 'weekly' };
 const withCalendar = (patch: Partial<typeof madrid>): PolicySpec => buildPolicy({ calendars: [{ ...madrid, ...patch }] });
