@@ -1,4 +1,4 @@
-import { indexIssues } from '../../../../static/project-settings/src/model/issues';
+import { indexIssues, normalizePath } from '../../../../static/project-settings/src/model/issues';
 
 describe('validation issues from the backend', () => {
   const index = indexIssues([
@@ -12,5 +12,21 @@ describe('validation issues from the backend', () => {
     expect(index.under('metrics[0].goals[2')).toHaveLength(0);
     expect(index.under('calendars[1]')).toHaveLength(1);
     expect(index.under('calendars[10]')).toHaveLength(0);
+  });
+});
+
+describe('backend paths rooted at the submitted policy', () => {
+  it('drops a leading "$." or "policy." so both sides name the same field', () => {
+    expect(normalizePath('$.calendars[0].name')).toBe('calendars[0].name');
+    expect(normalizePath('$calendars[0]')).toBe('calendars[0]');
+    expect(normalizePath('policy.metrics[1].key')).toBe('metrics[1].key');
+    expect(normalizePath('name')).toBe('name');
+  });
+
+  it('lists every issue with its path normalised, and all of them under the empty prefix', () => {
+    const index = indexIssues([{ path: 'policy.name', code: 'X', message: 'm' }]);
+    expect(index.all).toEqual([{ path: 'name', code: 'X', message: 'm' }]);
+    expect(index.under('')).toHaveLength(1);
+    expect(index.under('nam')).toHaveLength(0);
   });
 });

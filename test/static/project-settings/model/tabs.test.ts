@@ -8,3 +8,12 @@ describe('the tab that shows a backend path', () => {
     expect(tabOfPath('metrics[0].stop')).toBe('metrics');
   });
 });
+
+describe('warning paths', () => {
+  it('sends warnings and warning actions to the warnings tab, and any other path to the metrics tab', () => {
+    expect(tabOfPath('metrics[2].warnings[0].percent')).toBe('warnings');
+    expect(tabOfPath('metrics[2].warningActions[1]')).toBe('warnings');
+    expect(tabOfPath('metrics[2].name')).toBe('metrics');
+    expect(tabOfPath('name')).toBe('metrics');
+  });
+});
