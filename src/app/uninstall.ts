@@ -11,8 +11,11 @@
 import { SLA_PROPERTY_KEY } from '../contract';
 import type { Deps } from './deps';
 
-/** preUninstall runs for at most 55 s; the rest is left for the request's own retries and the log. */
+/** preUninstall runs for at most 55 s; the rest is margin for request latency and the log. */
 export const UNINSTALL_BUDGET_MS = 45_000;
+/** Retry budgets: the delete matters, a poll only reports; a poll never starts without room for its retries. */
+const DELETE_RETRY_MS = 20_000;
+const POLL_RETRY_MS = 4_000;
 export const TASK_POLL_MS = 2_000;
 /** Without a sleep (tests), the polls are bounded by count instead of time. */
 const MAX_POLLS = Math.ceil(UNINSTALL_BUDGET_MS / TASK_POLL_MS);
@@ -29,12 +32,12 @@ export type UninstallOutcome =
 
 export async function removeSiteProperties(deps: Deps): Promise<UninstallOutcome> {
   const deadline = deps.now() + UNINSTALL_BUDGET_MS;
-  const jira = deps.appJira(UNINSTALL_BUDGET_MS);
-  const task = await jira.deletePropertyEverywhere(SLA_PROPERTY_KEY);
+  const task = await deps.appJira(DELETE_RETRY_MS).deletePropertyEverywhere(SLA_PROPERTY_KEY);
   if (!task.ok) return { state: 'refused', code: task.error.code };
   const taskId = task.value;
-  for (let poll = 0; poll < MAX_POLLS && deps.now() < deadline; poll++) {
-    const state = await jira.getTask(taskId, []);
+  const polls = deps.appJira(POLL_RETRY_MS);
+  for (let poll = 0; poll < MAX_POLLS && deps.now() + POLL_RETRY_MS < deadline; poll++) {
+    const state = await polls.getTask(taskId, []);
     // An unreadable task status is no reason to stop: the delete already runs in Jira.
     if (state.ok && state.value.state === 'complete') return { state: 'complete', taskId, failedIssues: state.value.failedIssueIds.length };
     if (state.ok && state.value.state === 'failed') return { state: 'failed', taskId };
