@@ -112,6 +112,19 @@ export class Emulator {
     return this.runtime ? this.runtime.pump.drain(timeoutMs) : true;
   }
 
+  /**
+   * Uninstalls the app as Forge would: runs its preUninstall functions (src/app/uninstall.ts waits
+   * for Jira's bulk task itself), stops its events and scheduled triggers until the next start or
+   * reset, and deletes its storage (KVS, secrets, entities). Forge deletes storage 28 days after an
+   * uninstall; the emulator deletes it at once.
+   */
+  async uninstall(): Promise<{ preUninstallRuns: number; failures: number }> {
+    const outcome = (await this.runtime?.uninstall()) ?? { preUninstallRuns: 0, failures: 0 };
+    this.kvs.state = emptyKvs();
+    this.markDirty();
+    return outcome;
+  }
+
   reset(): void {
     this.runtime?.pump.clear();
     this.site.replace(emptySite());
@@ -119,6 +132,7 @@ export class Emulator {
     this.kvs.state = emptyKvs();
     this.clock.setOffset(0);
     this.runtime?.resetSchedule();
+    if (this.runtime) this.runtime.installed = true;
     this.restoredFromDisk = false;
     this.persister?.forget();
     this.stateFile?.remove();

@@ -6,6 +6,7 @@
 import type { Deps } from './app/deps';
 import { handleRecompute, type ConsumerEvent } from './handlers/consumer';
 import { handleIssueEvent } from './handlers/issueEvents';
+import { handlePreUninstall } from './handlers/preUninstall';
 import { handleReconcile } from './handlers/reconcile';
 import { buildResolver } from './handlers/resolver';
 import { handleSweep } from './handlers/sweep';
@@ -31,3 +32,6 @@ export const sweepDue = (): Promise<{ statusCode: number }> => handleSweep(live(
 
 /** Hourly scheduled trigger (function `reconcile`): repairs stored SLA state that events failed to update. */
 export const reconcileStored = (): Promise<{ statusCode: number }> => handleReconcile(live());
+
+/** preUninstall lifecycle trigger (function `pre-uninstall`): removes the `sla` issue properties; never throws. */
+export const preUninstall = (): Promise<void> => handlePreUninstall(live);

@@ -1,6 +1,6 @@
 /**
  * Reads manifest.yml into what the emulator wires: functions, product triggers, scheduled
- * triggers, queue consumers, UI modules with their resources and resolvers, indexed entity
+ * triggers, preUninstall triggers, queue consumers, UI modules with their resources and resolvers, indexed entity
  * properties (for JQL) and Custom Entity Store indexes. Parsed leniently: the offline validator
  * (@forge/manifest) is the judge of correctness; this only needs the shape.
  */
@@ -16,6 +16,7 @@ const trigger = z.object({
   filter: z.object({ ignoreSelf: z.boolean().optional(), expression: z.string().optional() }).partial().optional(),
 });
 const scheduled = z.object({ key: z.string(), function: z.string(), interval: z.string() });
+const lifecycle = z.object({ key: z.string(), function: z.string() });
 const consumer = z.object({ key: z.string(), queue: z.string(), function: z.string().optional(), resolver: z.object({ function: z.string() }).optional() });
 const uiModule = z.object({ key: z.string(), resource: z.string(), title: z.unknown().optional(), resolver: z.object({ function: z.string() }).optional() });
 const entityProperty = z.object({
@@ -32,6 +33,7 @@ const manifestSchema = z.object({
     function: z.array(fn).default([]),
     trigger: z.array(trigger).default([]),
     scheduledTrigger: z.array(scheduled).default([]),
+    preUninstall: z.array(lifecycle).default([]),
     consumer: z.array(consumer).default([]),
     'jira:issuePanel': z.array(uiModule).default([]),
     'jira:issueContext': z.array(uiModule).default([]),
@@ -51,6 +53,8 @@ export interface AppManifest {
   functions: Map<string, { file: string; exportName: string }>;
   triggers: Array<{ key: string; functionKey: string; events: string[]; ignoreSelf: boolean; expression: string | null }>;
   scheduled: Array<{ key: string; functionKey: string; intervalMs: number }>;
+  /** `preUninstall` lifecycle triggers: run by the control API's uninstall. */
+  preUninstall: Array<{ key: string; functionKey: string }>;
   consumers: Array<{ key: string; queue: string; functionKey: string }>;
   uiModules: Array<{ key: string; type: UiModuleType; resourcePath: string; resolverFunction: string | null }>;
   propertyIndexes: PropertyIndex[];
@@ -78,6 +82,7 @@ export function parseManifest(text: string): AppManifest {
     functions,
     triggers: m.modules.trigger.map((t) => ({ key: t.key, functionKey: t.function, events: t.events, ignoreSelf: t.filter?.ignoreSelf === true, expression: t.filter?.expression ?? null })),
     scheduled: m.modules.scheduledTrigger.map((s) => ({ key: s.key, functionKey: s.function, intervalMs: INTERVAL_MS[s.interval] ?? 300_000 })),
+    preUninstall: m.modules.preUninstall.map((p) => ({ key: p.key, functionKey: p.function })),
     consumers: m.modules.consumer.map((c) => ({ key: c.key, queue: c.queue, functionKey: c.function ?? c.resolver?.function ?? '' })),
     uiModules: [...ui('jira:issuePanel'), ...ui('jira:issueContext'), ...ui('jira:projectSettingsPage'), ...ui('jira:projectPage'), ...ui('jira:dashboardGadget')],
     propertyIndexes: m.modules['jira:entityProperty'].filter((e) => (e.entityType ?? 'issue') === 'issue').flatMap((e) => e.values.map((v) => ({

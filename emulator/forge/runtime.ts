@@ -2,7 +2,8 @@
  * The emulated Forge runtime: wires what manifest.yml declares. Product events go to trigger
  * functions (honouring ignoreSelf), queue pushes to consumers (at-least-once, InvocationError
  * retries, concurrency keys), scheduled triggers run on the emulator clock, and resolvers are
- * invoked for the user selected in the host page. Delivery semantics and their sources are listed in
+ * invoked for the user selected in the host page; an uninstall runs the `preUninstall` functions and
+ * then delivers nothing more. Delivery semantics and their sources are listed in
  * docs/reference/emulator-limits.md.
  */
 import { randomUUID } from 'node:crypto';
@@ -36,6 +37,8 @@ export interface RuntimeState { queue: SavedWorkItem[]; nextRun: Record<string, 
 
 /** Product events: "at most 4 retries" an InvocationError may ask for; the app assumes the same for queues. */
 export const MAX_REQUESTED_RETRIES = 4;
+/** Forge "Pre-uninstall trigger": the invocation times out after 55 seconds. */
+export const PRE_UNINSTALL_TIMEOUT_MS = 55_000;
 
 export class ForgeRuntime {
   readonly pump: Pump;
@@ -43,6 +46,8 @@ export class ForgeRuntime {
   jobs: Record<string, JobStats> = Object.create(null) as Record<string, JobStats>;
   private nextRun: Record<string, number> = Object.create(null) as Record<string, number>;
   private readonly cache = new Map<string, ForgeFunction>();
+  /** False after an uninstall, until the emulator next starts or is reset: the app then receives nothing. */
+  installed = true;
   counters = { triggerInvocations: 0, consumerInvocations: 0, scheduledRuns: 0, resolverCalls: 0, lostInvocations: 0 };
 
   constructor(
@@ -100,6 +105,7 @@ export class ForgeRuntime {
   }
 
   private onSiteEvent(e: SiteEvent): void {
+    if (!this.installed) return;
     for (const t of this.manifest.triggers) {
       if (!t.events.includes(e.type) || (t.ignoreSelf && e.selfGenerated)) continue;
       const payload = eventPayload(this.site, this.base, e);
@@ -159,6 +165,7 @@ export class ForgeRuntime {
 
   private publish(queueName: string | undefined, jobId: string, events: PushEvent[]): KvsReply {
     const consumer = this.manifest.consumers.find((c) => c.queue === queueName);
+    if (!this.installed) return { status: 403, body: { message: 'The app is not installed.' } };
     if (!consumer) return { status: 400, body: { message: `no consumer for queue '${queueName}' in manifest.yml` } };
     const refused = this.queue.admit(events);
     if (refused) return refused;
@@ -175,6 +182,34 @@ export class ForgeRuntime {
     return { status: 201, body: {} };
   }
 
+  /**
+   * The app's side of an uninstall: no more product events, scheduled runs or queue pushes reach it,
+   * work already queued is dropped (running work finishes), then each `preUninstall` function runs
+   * without a user. As on Forge, a failure or a timeout is logged and does not stop the uninstall.
+   */
+  async uninstall(): Promise<{ preUninstallRuns: number; failures: number }> {
+    this.installed = false;
+    this.pump.clear();
+    await this.pump.drain(PRE_UNINSTALL_TIMEOUT_MS);
+    this.pump.clear();
+    let failures = 0;
+    for (const p of this.manifest.preUninstall) {
+      const args = [{ context: { cloudId: 'emulator', moduleKey: p.key } }, { installContext: INSTALL_CONTEXT }];
+      const run = this.run(null, p.key, async () => this.fn(p.functionKey)(...args));
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('timed out after 55 s')), PRE_UNINSTALL_TIMEOUT_MS); });
+      try {
+        await Promise.race([run, timeout]);
+      } catch (e) {
+        failures++;
+        this.log(`preUninstall ${p.key} failed, the uninstall goes on: ${e instanceof Error ? e.message : String(e)}`);
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+    return { preUninstallRuns: this.manifest.preUninstall.length, failures };
+  }
+
   /** Restarts every scheduled trigger's slot from the current emulator time (after a reset). */
   resetSchedule(): void {
     for (const s of this.manifest.scheduled) this.nextRun[s.key] = this.clock.now() + s.intervalMs;
@@ -186,6 +221,7 @@ export class ForgeRuntime {
    * leaves the schedule alone, as a manual run would on Forge.
    */
   runDueScheduled(force = false): number {
+    if (!this.installed) return 0;
     let queued = 0;
     for (const s of this.manifest.scheduled) {
       const due = this.nextRun[s.key] ?? 0;
@@ -201,6 +237,7 @@ export class ForgeRuntime {
   async invokeResolver(call: ResolverCall): Promise<unknown> {
     const module = this.manifest.uiModules.find((m) => m.key === call.moduleKey);
     if (!module?.resolverFunction) throw new Error(`UI module '${call.moduleKey}' has no resolver in manifest.yml`);
+    if (!this.installed) throw new Error('The app is uninstalled; restart or reset the emulator to install it again.');
     const user = this.site.user(call.accountId);
     const context = {
       accountId: call.accountId, accountType: user?.accountType === 'customer' ? 'customer' : 'licensed', cloudId: 'emulator',

@@ -10,7 +10,8 @@
  *   `{failedIssues: {<issueId>: <message>}}` (an assumption, see docs/reference/scale.md).
  * - DELETE /rest/api/3/issue/properties/{propertyKey}: bulk delete of one property from the issues a
  *   filter names (`entityIds`, optionally only where the value equals `currentValue`), asynchronous
- *   like the bulk set; issues that do not exist or cannot be edited are reported the same way.
+ *   like the bulk set; issues that do not exist or cannot be edited are reported the same way. With
+ *   no `entityIds`, every issue the caller can see and edit is eligible, as Jira documents.
  */
 import type { Issue, SiteData } from './model';
 import { historyJson } from './format';
@@ -108,12 +109,17 @@ function deleteOne(r: JiraRequest, ctx: RouteContext, id: string, key: string, f
   return null;
 }
 
+/** Without `entityIds`, every issue the caller can see and edit is eligible; the others are simply not. */
+const editable = (r: JiraRequest, ctx: RouteContext): string[] =>
+  ctx.site.data.issues.filter((i) => canBrowse(ctx.site, r.actor.accountId, i) && !requirePermission(ctx, r, 'EDIT_ISSUES', i)).map((i) => i.id);
+
 function deleteBulk(r: JiraRequest, [key]: string[], ctx: RouteContext): JiraResponse {
   const filter = (r.body ?? {}) as { entityIds?: unknown; currentValue?: unknown };
-  const ids = filter.entityIds;
-  if (!Array.isArray(ids) || ids.length === 0) return jiraError(400, 'entityIds must list at least one issue id.');
+  const given = filter.entityIds;
+  if (given !== undefined && (!Array.isArray(given) || given.length === 0)) return jiraError(400, 'entityIds must list at least one issue id.');
+  const ids = Array.isArray(given) ? given.map(String) : editable(r, ctx);
   const task: Task = { id: String(10000 + tasks(ctx).size), submitted: ctx.now(), failedIssues: {}, count: ids.length, description: 'Bulk delete issue property' };
-  for (const id of ids.map(String)) {
+  for (const id of ids) {
     const failure = deleteOne(r, ctx, id, key ?? '', filter);
     if (failure) ownSet(task.failedIssues, id, failure);
   }

@@ -1,7 +1,7 @@
 /**
  * The control HTTP API (/control/...) used by tests, demos and the host page: create projects and
  * issues, transition, comment, change fields, move the clock, run the sweep, inject faults, wait
- * for the queue to drain, invoke a resolver as a user, and reset.
+ * for the queue to drain, invoke a resolver as a user, uninstall the app, and reset.
  */
 import type { Emulator } from '../app';
 import { clearFaults, updateFaults } from '../faults';
@@ -64,6 +64,8 @@ export async function handleControl(emu: Emulator, method: string, path: string,
     }
     case '/control/faults':
       return { status: 200, body: method === 'DELETE' ? clearFaults(emu.faults) : updateFaults(emu.faults, b) };
+    case '/control/uninstall':
+      return { status: 200, body: await emu.uninstall() };
     case '/control/invoke':
       return invoke(emu, b);
     case '/control/reset':

@@ -89,6 +89,15 @@ export async function deletePropertyBulk(req: Requester, key: string, issueIds: 
   return andThen(res, (t) => ('taskId' in t ? t.taskId : t.id));
 }
 
+/**
+ * Bulk delete with no filter criteria: Jira deletes the property from every issue the caller can see
+ * and edit (Jira REST v3 "Bulk delete issue property"). Used only at uninstall, as the app.
+ */
+export async function deletePropertyEverywhere(req: Requester, key: string): Promise<JiraResult<string>> {
+  const res = await req.json(taskRefSchema, route`/rest/api/3/issue/properties/${key}`, { method: 'DELETE', body: JSON.stringify({}) });
+  return andThen(res, (t) => ('taskId' in t ? t.taskId : t.id));
+}
+
 /** Reads the failed issue ids of a finished task's result; an unreadable result fails every issue. */
 function failedIn(result: unknown, all: string[]): string[] {
   if (result === undefined || result === null) return [];

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { JiraMetadata, NamedRef, StatusRef } from '../contract';
 import { ok } from '../core';
 import type { JiraResult, JiraTransport, RetryPolicy } from './http';
-import { bulkChangelogs, deletePropertyBulk, getTask, searchIssues, setPropertiesMulti, type SearchPage, type TaskOutcome } from './bulk';
+import { bulkChangelogs, deletePropertyBulk, deletePropertyEverywhere, getTask, searchIssues, setPropertiesMulti, type SearchPage, type TaskOutcome } from './bulk';
 import { readIssueBundle, type IssueBundle } from './issueReads';
 import { readMetadata } from './metadata';
 import { searchBundles, type BundlePage } from './searchBundles';
@@ -41,6 +41,8 @@ export interface JiraClient {
   getTask(taskId: string, issueIds: string[]): Promise<JiraResult<TaskOutcome>>;
   /** Starts an asynchronous bulk delete of one property from up to 100 issues; answers the task id. */
   deletePropertyBulk(key: string, issueIds: string[]): Promise<JiraResult<string>>;
+  /** Bulk delete of a property from every issue the caller can edit (no filter); answers the task id. */
+  deletePropertyEverywhere(key: string): Promise<JiraResult<string>>;
   putIssueProperty(issueId: string, key: string, value: unknown): Promise<JiraResult<void>>;
   deleteIssueProperty(issueId: string, key: string): Promise<JiraResult<void>>;
   /** The caller's permissions on a project (projectId) or an issue (issueId). */
@@ -90,6 +92,7 @@ export function createJiraClient(transport: JiraTransport, policy: RetryPolicy):
     setPropertiesMulti: (key, entries) => setPropertiesMulti(req, key, entries),
     getTask: (taskId, ids) => getTask(req, taskId, ids),
     deletePropertyBulk: (key, ids) => deletePropertyBulk(req, key, ids),
+    deletePropertyEverywhere: (key) => deletePropertyEverywhere(req, key),
     putIssueProperty: async (issueId, key, value) =>
       done(await req.send(route`/rest/api/3/issue/${issueId}/properties/${key}`, { method: 'PUT', body: JSON.stringify(value) })),
     deleteIssueProperty: async (issueId, key) => {

@@ -75,6 +75,27 @@ describe('the emulated Jira REST API', () => {
     expect(call(emu, 'GET', `/rest/api/3/issue/${b.key}/properties/sla`).status).toBe(200);
   });
 
+  it('deletes a property from every issue the caller can see and edit when a bulk delete names no issues, as Jira documents', () => {
+    const emu = testEmulator();
+    const a = createIssue(emu);
+    const b = createIssue(emu);
+    call(emu, 'PUT', `/rest/api/3/issue/${a.key}/properties/sla`, { v: 1 });
+    call(emu, 'PUT', `/rest/api/3/issue/${b.key}/properties/sla`, { v: 2 });
+    const taskOf = (res: ReturnType<typeof call>) => call(emu, 'GET', new URL(String(res.headers?.Location)).pathname).body as { result: { failedIssues: Record<string, string> } };
+    // Another customer can see neither request: nothing is eligible, and nothing counts as failed.
+    const stranger = call(emu, 'DELETE', '/rest/api/3/issue/properties/sla', {}, USERS.customerDan);
+    expect(stranger.status).toBe(303);
+    expect(taskOf(stranger).result.failedIssues).toEqual({});
+    expect(call(emu, 'GET', `/rest/api/3/issue/${a.key}/properties/sla`).status).toBe(200);
+    // `currentValue` alone narrows the eligible issues to those holding that value.
+    call(emu, 'DELETE', '/rest/api/3/issue/properties/sla', { currentValue: { v: 2 } });
+    expect(call(emu, 'GET', `/rest/api/3/issue/${a.key}/properties/sla`).status).toBe(200);
+    expect(call(emu, 'GET', `/rest/api/3/issue/${b.key}/properties/sla`).status).toBe(404);
+    const all = call(emu, 'DELETE', '/rest/api/3/issue/properties/sla', {});
+    expect(taskOf(all).result.failedIssues).toEqual({});
+    expect(call(emu, 'GET', `/rest/api/3/issue/${a.key}/properties/sla`).status).toBe(404);
+  });
+
   it('gives project administration to the admin only', () => {
     const emu = testEmulator();
     const perms = (who: string) => (call(emu, 'GET', '/rest/api/3/mypermissions?projectKey=SUP&permissions=ADMINISTER_PROJECTS,BROWSE_PROJECTS', undefined, who).body as {

@@ -94,7 +94,7 @@ export class FakeJira {
     if (p === '/rest/api/3/field') return reply(200, []);
     if (p === '/rest/api/3/search/jql') return this.search(c.body as SearchBody, c.as);
     if (p === '/rest/api/3/changelog/bulkfetch') return this.bulkChangelogs(c.body as { issueIdsOrKeys: string[]; fieldIds?: string[] });
-    if ((m = p.match(/^\/rest\/api\/3\/issue\/properties\/([^/]+)$/)) && c.method === 'DELETE') return this.deleteBulk(m[1]!, c.body as { entityIds: number[] });
+    if ((m = p.match(/^\/rest\/api\/3\/issue\/properties\/([^/]+)$/)) && c.method === 'DELETE') return this.deleteBulk(m[1]!, c.body as { entityIds?: number[] });
     if (p === '/rest/api/3/issue/properties/multi') return this.setMulti(c.body as { issues: Array<{ issueID: number; properties: Record<string, unknown> }> });
     if ((m = p.match(/^\/rest\/api\/3\/task\/([^/]+)$/))) return this.task(m[1]!);
     if (p === '/rest/api/3/search/approximate-count') return reply(200, { count: this.matching(String((c.body as { jql: string }).jql)).filter(this.visibleTo(c.as)).length });
@@ -236,10 +236,10 @@ export class FakeJira {
     return reply(303, { taskId: id }, { Location: `https://fake.atlassian.net/rest/api/3/task/${id}` });
   }
 
-  /** Bulk property deletes apply at once, like the writes. */
-  private deleteBulk(key: string, body: { entityIds: number[] }): ResponseLike {
+  /** Bulk property deletes apply at once, like the writes; no `entityIds` means every issue. */
+  private deleteBulk(key: string, body: { entityIds?: number[] }): ResponseLike {
     const failed: Record<string, string> = {};
-    for (const id of body.entityIds.map(String)) {
+    for (const id of body.entityIds?.map(String) ?? [...this.issues.keys()]) {
       const issue = this.issues.get(id);
       if (!issue) failed[id] = 'Issue does not exist';
       else delete issue.properties[key];
