@@ -1,5 +1,5 @@
-import { findPreset, instantiatePreset, POLICY_PRESETS, validatePolicy } from '../../../src/core/policy';
-import { SITE } from './metadata';
+import { findPreset, instantiatePreset, POLICY_PRESETS, validatePolicy } from '../../../../src/core/policy';
+import { SITE } from '../metadata';
 
 describe('policy presets', () => {
   it('has one preset per seed document, each valid once bound to a site', () => {
