@@ -14,6 +14,8 @@ export type RecomputeJob =
   | { kind: 'issue'; issueId: string; projectId?: string; delta?: MirrorDelta }
   /** A batch of due issues from the sweep, recomputed from the history mirror. */
   | { kind: 'due'; issueIds: string[] }
+  /** A batch of issues reconciliation no longer trusts, each recomputed from a fresh Jira read. */
+  | { kind: 'reread'; issueIds: string[]; projectId: string }
   | {
       kind: 'reindex';
       projectId: string;

@@ -75,11 +75,29 @@ async function runDue(deps: Deps, jira: JiraClient, issueIds: string[]): Promise
   return undefined;
 }
 
+/**
+ * Reconciliation's batch: every issue is read from Jira afresh (the mirror is what it distrusts).
+ * A rate limit or outage hands the rest of the batch back as its own job, so issues already done
+ * are not read again.
+ */
+async function runReread(deps: Deps, jira: JiraClient, job: Extract<RecomputeJob, { kind: 'reread' }>): Promise<Retry | undefined> {
+  for (const [i, issueId] of job.issueIds.entries()) {
+    const again = await report(deps, { kind: 'issue', issueId, projectId: job.projectId }, await recomputeIssue(deps, jira, issueId, job.projectId));
+    if (!again) continue;
+    const rest = job.issueIds.slice(i);
+    if (i === 0) return again;
+    await deps.queue.push([{ body: { ...job, issueIds: rest }, delayInSeconds: again.retryAfterS }]);
+    return undefined;
+  }
+  return undefined;
+}
+
 /** Runs one job; `retryCount` is how often the platform has redelivered it already. */
 export async function runJob(deps: Deps, job: RecomputeJob, retryCount: number): Promise<Retry | undefined> {
   const jira = deps.appJira(CONSUMER_JIRA_BUDGET_MS);
   if (job.kind === 'reindex') return continueChain(deps, job, retryCount, await runReindexPage(deps, jira, job));
   if (job.kind === 'due') return runDue(deps, jira, job.issueIds);
+  if (job.kind === 'reread') return runReread(deps, jira, job);
   // An event's job is answered from the history mirror when it can be; otherwise Jira is read.
   const mirrored = job.delta ? await recomputeFromMirror(deps, jira, job.issueId, job.delta) : null;
   const outcome = mirrored ?? (await recomputeIssue(deps, jira, job.issueId, job.projectId));

@@ -2,8 +2,8 @@
  * Reconciliation: an hourly, low-rate pass that makes every issue's stored SLA state converge even when
  * events, queue jobs or sweeps were lost, or someone wrote the property by hand. Candidates come from
  * indexed JQL (reconcileRules.ts); each is judged from the search result alone, and only the untrusted
- * ones are queued for an ordinary recompute, which fires any action that fell due meanwhile (its
- * claim is still free) exactly once.
+ * ones are queued, in batches of REREAD_BATCH, for a recompute from a fresh Jira read, which fires any
+ * action that fell due meanwhile (its claim is still free) exactly once.
  *
  * Bounded: at most MAX_PAGES search pages and RUN_BUDGET_MS per run; the rest of the round resumes on
  * the next run from the saved page token. Rate limits and outages end the run early; nothing is lost.
@@ -15,10 +15,17 @@ import { integrityKey, type IntegrityKey } from '../store/integrity';
 import { getProgress } from '../store/progress';
 import { loadReconcileState, saveReconcileState, type ReconcileState, type ReconcileTask } from '../store/reconcileState';
 import type { JiraClient } from '../jira/client';
-import { issueJob, pushAll, type Deps } from './deps';
+import { pushAll, type Deps, type RecomputeJob } from './deps';
+import type { PushEvent } from '@forge/events';
 import { auditJql, deltaJql, staleness, type Staleness } from './reconcileRules';
 
 export const PAGE_SIZE = 100;
+/**
+ * Issues per queued job. Forge counts events per minute at push time (500 an installation), and a
+ * busy day leaves thousands of issues updated since the last round: one event per issue would spend
+ * that limit, so a page's untrusted issues go out as a few batches read one by one in the consumer.
+ */
+export const REREAD_BATCH = 25;
 export const MAX_PAGES = 20;
 export const RUN_BUDGET_MS = 4 * 60_000;
 export const RECONCILE_JIRA_BUDGET_MS = 30_000;
@@ -78,8 +85,14 @@ async function runPage(run: Run, task: ReconcileTask, since: number): Promise<st
   }
   run.report.checked += page.value.issues.length;
   for (const s of stale) run.report.queued[s.why] = (run.report.queued[s.why] ?? 0) + 1;
-  await pushAll(run.deps.queue, stale.map((s) => issueJob(s.id, task.projectId)));
+  await pushAll(run.deps.queue, rereadJobs(stale.map((s) => s.id), task.projectId));
   return page.value.nextPageToken;
+}
+
+function rereadJobs(issueIds: string[], projectId: string): Array<PushEvent<RecomputeJob>> {
+  const jobs: Array<PushEvent<RecomputeJob>> = [];
+  for (let i = 0; i < issueIds.length; i += REREAD_BATCH) jobs.push({ body: { kind: 'reread', issueIds: issueIds.slice(i, i + REREAD_BATCH), projectId } });
+  return jobs;
 }
 
 /** Works through the round's tasks in order until the page or time budget is spent. */

@@ -8,10 +8,12 @@ import type { Deps, RecomputeJob } from '../app/deps';
 import { deltaSchema } from '../app/eventDelta';
 import { DUE_BATCH } from '../app/dueBatch';
 import { runJob } from '../app/jobs';
+import { REREAD_BATCH } from '../app/reconcile';
 import { invocationError } from './retry';
 
 const jobSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('due'), issueIds: z.array(z.string().min(1)).min(1).max(DUE_BATCH) }),
+  z.object({ kind: z.literal('reread'), issueIds: z.array(z.string().min(1)).min(1).max(REREAD_BATCH), projectId: z.string().min(1) }),
   z.object({ kind: z.literal('issue'), issueId: z.string().min(1), projectId: z.string().optional(), delta: deltaSchema.optional() }),
   z.object({
     kind: z.literal('reindex'),

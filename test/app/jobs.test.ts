@@ -3,7 +3,7 @@ import { runJob } from '../../src/app/jobs';
 import { STUCK_RECHECK_MS } from '../../src/app/recompute';
 import { getDue, upsertDue } from '../../src/store/dueIndex';
 import { world } from '../fakes/backend';
-import type { World } from '../fakes/world';
+import { addIssue, type World } from '../fakes/world';
 
 const S = 1_000;
 const issue1: RecomputeJob = { kind: 'issue', issueId: '1', projectId: '10000' };
@@ -62,5 +62,35 @@ describe('a project recompute page Jira rate-limits before it got anywhere', () 
     rateLimit(w, /search\/jql/);
     expect(await runJob(w.deps, reindex, 3)).toBeUndefined();
     expect(w.pushed).toEqual([{ body: reindex, delayInSeconds: 120, concurrency: { key: 'reindex-10000', limit: 1 } }]);
+  });
+});
+
+describe('a reconciliation batch', () => {
+  const reread = (ids: string[]): RecomputeJob => ({ kind: 'reread', issueIds: ids, projectId: '10000' });
+  const reads = (w: World, id: string) => w.jira.calls.filter((c) => c.method === 'GET' && new RegExp(`^/rest/api/3/issue/${id}(\\?|$)`).test(c.path)).length;
+
+  it('reads every issue of the batch from Jira and writes its property', async () => {
+    const w = await world();
+    addIssue(w.jira, { id: '2' });
+    expect(await runJob(w.deps, reread(['1', '2']), 0)).toBeUndefined();
+    expect([reads(w, '1'), reads(w, '2')]).toEqual([1, 1]);
+    expect([w.jira.issues.get('1')!.properties.sla, w.jira.issues.get('2')!.properties.sla].every((p) => p !== undefined)).toBe(true);
+  });
+
+  it('hands back only the issues it did not reach when Jira rate-limits it midway, delayed by the Retry-After', async () => {
+    const w = await world();
+    addIssue(w.jira, { id: '2' });
+    addIssue(w.jira, { id: '3' });
+    w.jira.failNext((c) => /^\/rest\/api\/3\/issue\/2(\?|$)/.test(c.path), 429, { 'Retry-After': '120' });
+    expect(await runJob(w.deps, reread(['1', '2', '3']), 0)).toBeUndefined();
+    expect(w.pushed).toEqual([{ body: reread(['2', '3']), delayInSeconds: 120 }]);
+    expect([reads(w, '1'), reads(w, '3')]).toEqual([1, 0]);
+  });
+
+  it('is handed back whole when Jira rate-limits its first issue', async () => {
+    const w = await world();
+    rateLimit(w, ISSUE_READ);
+    expect(await runJob(w.deps, reread(['1', '2']), 0)).toEqual({ retryAfterS: 120, reason: 'RATE_LIMITED' });
+    expect(w.pushed).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import '../fakes/forgeKvs';
 
 import { buildProperty } from '../../src/app/property';
-import { AUDIT_EVERY_MS, MAX_PAGES, runReconcile } from '../../src/app/reconcile';
+import { AUDIT_EVERY_MS, MAX_PAGES, REREAD_BATCH, runReconcile } from '../../src/app/reconcile';
 import type { JiraClient } from '../../src/jira/client';
 import type { IssueState } from '../../src/jira/searchStates';
 import { saveConfig } from '../../src/store/config';
@@ -45,10 +45,19 @@ describe('the reconciliation pass', () => {
     scriptedSearch(w, () => [ok, { id: '2', updated: UPDATED, sla: undefined }, { ...ok, id: '3' }], 1);
     const report = await runReconcile(w.deps);
     expect(w.pushed.map((e) => e.body)).toEqual([
-      { kind: 'issue', issueId: '2', projectId: '10000' }, { kind: 'issue', issueId: '3', projectId: '10000' },
-      { kind: 'issue', issueId: '2', projectId: '10000' }, { kind: 'issue', issueId: '3', projectId: '10000' },
+      { kind: 'reread', issueIds: ['2', '3'], projectId: '10000' },
+      { kind: 'reread', issueIds: ['2', '3'], projectId: '10000' },
     ]);
     expect(report.queued).toEqual({ missing: 2, integrity: 2 });
+  });
+
+  it(`queues a page's untrusted issues in batches of ${REREAD_BATCH}, so a busy day cannot spend Forge's events a minute`, async () => {
+    const w = await world();
+    scriptedSearch(w, () => Array.from({ length: 60 }, (_, i) => ({ id: String(100 + i), updated: UPDATED, sla: undefined })), 1);
+    await runReconcile(w.deps);
+    const batches = w.pushed.map((e) => e.body as { kind: string; issueIds: string[] });
+    expect(batches.map((b) => [b.kind, b.issueIds.length])).toEqual([['reread', 25], ['reread', 25], ['reread', 10], ['reread', 25], ['reread', 25], ['reread', 10]]);
+    expect(batches.slice(0, 3).flatMap((b) => b.issueIds)).toEqual(Array.from({ length: 60 }, (_, i) => String(100 + i)));
   });
 
   it(`reads at most ${MAX_PAGES} pages per run and resumes the round from the saved page token`, async () => {

@@ -4,7 +4,6 @@ import { render, screen, within } from '@testing-library/react';
 import { invoke } from '@forge/bridge';
 import { App } from '../../../static/issue-panel/src/App';
 import { parseContext } from '../../../static/issue-panel/src/host';
-import { lookOf } from '../../../static/issue-panel/src/look';
 import type { AgentPanelData } from '@contract';
 import type { CalendarSpec } from '@core';
 import { cycle, H, metric, MONDAY, officeCalendar, officeSpec, snapshot } from './fixtures';
@@ -30,13 +29,6 @@ beforeEach(() => { jest.useFakeTimers({ now: MONDAY + 10 * H }); invokeMock.mock
 afterEach(() => jest.useRealTimers());
 
 describe('the look of a clock', () => {
-  it('keeps label, icon and bar in one colour: blue running, amber past a warning, red at breach', () => {
-    expect(lookOf({ state: 'running', tone: 'default' })).toEqual({ lozenge: 'inprogress', bar: 'default', icon: 'clock', muted: false });
-    expect(lookOf({ state: 'running', tone: 'warning' })).toEqual({ lozenge: 'moved', bar: 'warning', icon: 'clock', muted: false });
-    expect(lookOf({ state: 'breachedRunning', tone: 'danger' })).toMatchObject({ lozenge: 'removed', bar: 'danger', icon: 'alert' });
-    expect(lookOf({ state: 'paused', tone: 'warning' })).toEqual({ lozenge: 'default', bar: 'paused', icon: 'pause', muted: true });
-  });
-
   it('turns the label amber together with the bar once a warning threshold is crossed', async () => {
     const c = await card({ warnings: { resolution: [{ kind: 'percent', percent: 20 }] } });
     expect(c.getByTestId('sla-state-resolution')).toHaveAttribute('data-appearance', 'moved');

@@ -2,7 +2,6 @@
 import '@testing-library/jest-dom';
 import { render, screen } from '@testing-library/react';
 import { TrendChart } from '../../../static/project-report/src/TrendChart';
-import { addMonths, monthIn } from '../../../static/project-report/src/context';
 
 describe('the report trend chart', () => {
   it('draws one line per metric with a point for each month that has figures', () => {
@@ -16,13 +15,5 @@ describe('the report trend chart', () => {
     expect(container.querySelectorAll('polyline')).toHaveLength(2);
     expect(container.querySelectorAll('circle')).toHaveLength(3);
     expect(screen.getByText(/Time to first response/)).toBeInTheDocument();
-  });
-});
-
-describe('report months', () => {
-  it('reads the month of an instant in the report zone and steps across years', () => {
-    expect(monthIn(Date.parse('2026-03-31T23:30:00Z'), 'Europe/Berlin')).toBe('2026-04');
-    expect(addMonths('2026-01', -1)).toBe('2025-12');
-    expect(addMonths('2025-12', 13)).toBe('2027-01');
   });
 });

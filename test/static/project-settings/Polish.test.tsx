@@ -6,8 +6,6 @@ import { useState } from 'react';
 import type { CustomHoliday, ExclusionWindow } from '@core';
 import { CustomHolidays } from '../../../static/project-settings/src/calendars/CustomHolidays';
 import { Exclusions } from '../../../static/project-settings/src/calendars/Overrides';
-import { instantOf, wallTimeOf } from '../../../static/project-settings/src/calendars/wallTime';
-import { newIntersectionCalendar } from '../../../static/project-settings/src/model/defaults';
 
 jest.setTimeout(20_000);
 
@@ -40,17 +38,5 @@ describe('form polish', () => {
     expect(from).toHaveValue('2026-03-01T22:00');
     fireEvent.change(from, { target: { value: '2026-03-01T23:30' } });
     expect(changes.at(-1)?.[0]?.start).toBe('2026-03-01T22:30:00Z');
-  });
-
-  it('converts wall times through daylight saving time the way the engine does', () => {
-    expect(instantOf('2026-07-01T09:00', 'Europe/Madrid')).toBe('2026-07-01T07:00:00Z');
-    expect(wallTimeOf('2026-07-01T07:00:00Z', 'Europe/Madrid')).toBe('2026-07-01T09:00');
-    expect(instantOf('2026-07-01T09', 'Europe/Madrid')).toBe('');
-    expect(wallTimeOf('', 'Europe/Madrid')).toBe('');
-  });
-
-  it('creates an intersection calendar from existing calendars', () => {
-    const cal = newIntersectionCalendar(['overlap'], []);
-    expect(cal).toMatchObject({ kind: 'intersection', id: 'overlap-2', name: 'Open when all are open' });
   });
 });

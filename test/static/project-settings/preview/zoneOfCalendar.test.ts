@@ -1,5 +1,5 @@
 import type { CalendarSpec } from '@core/browser';
-import { shownZone } from '../../../static/project-settings/src/preview/zoneOfCalendar';
+import { shownZone } from '../../../../static/project-settings/src/preview/zoneOfCalendar';
 
 const weekly = (id: string, name: string, timeZone: string): CalendarSpec => ({ schemaVersion: 1, kind: 'weekly', id, name, timeZone, week: { mon: [{ start: '09:00', end: '17:00' }] } });
 const sun: CalendarSpec = {

@@ -1,9 +1,9 @@
-import './jsdomClone';
+import '../jsdomClone';
 import type { FieldIssue } from '@contract';
 import type { CalendarSpec, PolicySpec } from '@core';
-import { explainIssue } from '../../../static/project-settings/src/model/explain';
-import { validateDraft } from '../../../static/project-settings/src/model/validateDraft';
-import { buildPolicy } from './fakeBackend';
+import { explainIssue } from '../../../../static/project-settings/src/model/explain';
+import { validateDraft } from '../../../../static/project-settings/src/model/validateDraft';
+import { buildPolicy } from '../fakeBackend';
 
 const madrid = buildPolicy().calendars[0] as CalendarSpec & { kind: 'weekly' };
 const withCalendar = (patch: Partial<typeof madrid>): PolicySpec => buildPolicy({ calendars: [{ ...madrid, ...patch }] });
@@ -64,5 +64,36 @@ describe('validation messages in plain words', () => {
     expect(out[1]).toBe('Calendar "Madrid office" needs a name.');
     expect(out[2]).toBe('Metric "First response", goal "High" uses a calendar that is not in this policy; pick another calendar.');
     for (const m of out) expect(m).not.toMatch(PATHLIKE);
+  });
+});
+
+describe('each issue code in its own words', () => {
+  const policy = withCalendar({ week: { mon: [{ start: '08:00', end: '12:00' }], tue: [{ start: '8am', end: '12:00' }] } });
+  const say = (path: string, code: string, message = '') => explainIssue({ path, code, message }, policy).message;
+
+  it('names which time is not a time of day, quoting what was typed', () => {
+    expect(say('calendars[0].week.tue[0].start', 'CAL_BAD_TIME')).toBe(`Calendar "Madrid office", Tuesday's first interval (8am–12:00): the opening time 8am is not a time of day (use HH:mm, e.g. 09:00).`);
+  });
+
+  it('names the other interval on another day when intervals overlap across days', () => {
+    const msg = say('calendars[0].week.tue[0]', 'CAL_OVERLAPPING_INTERVALS', 'interval overlaps week.mon[0]');
+    expect(msg).toBe(`Calendar "Madrid office", Tuesday's first interval (8am–12:00) overlaps Monday's first interval (08:00–12:00).`);
+    expect(say('calendars[0].week.tue[0]', 'CAL_OVERLAPPING_INTERVALS', 'overlap')).toBe(`Calendar "Madrid office", Tuesday's first interval (8am–12:00) overlaps another interval.`);
+  });
+
+  it('speaks of the whole calendar when it is never open, and of the zone when it is unknown', () => {
+    expect(say('calendars[0].week', 'CAL_NEVER_OPEN')).toBe('Calendar "Madrid office" is never open: give it opening hours on at least one day.');
+    expect(say('calendars[0].timeZone', 'CAL_UNKNOWN_ZONE')).toBe('Calendar "Madrid office", time zone: Europe/Madrid is not a time zone; pick one from the list.');
+  });
+
+  it('turns structural engine messages into what to do', () => {
+    expect(say('metrics[0].name', 'POL_MALFORMED', 'Expected at least 1 character(s).')).toBe('Metric "First response" needs a name.');
+    expect(say('metrics[0].key', 'POL_MALFORMED', 'Expected at least 1 character(s).')).toBe('Metric "First response", key cannot be empty.');
+    expect(say('metrics[0].mode', 'POL_MALFORMED', 'Expected one of once, cycle.')).toBe('Metric "First response" is not filled in correctly.');
+  });
+
+  it('keeps an engine sentence for a code without wording, taking out any path, and speaks of the policy without a subject', () => {
+    expect(say('metrics[0]', 'POL_SOMETHING', 'Goal refers to metrics[0].goals[1] twice')).toBe('Metric "First response": goal refers to twice.');
+    expect(say('', 'POL_SOMETHING', 'Something is off.')).toBe('The policy: something is off.');
   });
 });
