@@ -1,5 +1,4 @@
-import { formatTarget, parseTarget, selectGoal } from '../../../src/core/policy';
-import { goal } from '../evaluate/builders';
+import { formatTarget, parseTarget } from '../../../src/core/policy';
 
 describe('parseTarget', () => {
   it.each([
@@ -34,28 +33,5 @@ describe('formatTarget', () => {
     expect(formatTarget({ kind: 'minutes', minutes: 90 })).toBe('1 h 30 min');
     expect(formatTarget({ kind: 'businessDays', days: 2 })).toBe('2 business days');
     expect(formatTarget({ kind: 'trackOnly' })).toBe('track only');
-  });
-});
-
-describe('selectGoal', () => {
-  const metric = {
-    goals: [
-      goal({ id: 'feature', match: { issueTypeIds: ['10002'] } }),
-      goal({ id: 'sevA', match: { field: { fieldId: 'customfield_1', optionIds: ['a'] }, labels: ['vip'] } }),
-      goal({ id: 'emea', match: { customer: { fieldId: 'customfield_2', values: ['acme'] }, componentIds: ['7'] } }),
-      goal({ id: 'none', match: { priorityIds: [] } }),
-      goal({ id: 'rest', match: {} }),
-    ],
-  };
-
-  it('takes the first goal whose criteria all match', () => {
-    expect(selectGoal(metric, { issuetype: '10002', customfield_1: 'a', labels: 'vip' })?.id).toBe('feature');
-    expect(selectGoal(metric, { customfield_1: 'a', labels: 'urgent vip' })?.id).toBe('sevA');
-    expect(selectGoal(metric, { customfield_1: 'a', labels: 'urgent' })?.id).toBe('rest');
-    expect(selectGoal(metric, { customfield_2: 'acme', components: '3 7' })?.id).toBe('emea');
-  });
-
-  it('treats an empty list as matching nothing, so unmatched preset names never catch issues', () => {
-    expect(selectGoal({ goals: metric.goals.slice(3, 4) }, { priority: '1' })).toBeNull();
   });
 });

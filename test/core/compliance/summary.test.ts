@@ -1,4 +1,4 @@
-import { computeUptime, summarizeCompliance } from '../../../src/core/compliance';
+import { ComplianceAccumulator, nearestRank, percentOf, summarizeCompliance, summarizeCounted } from '../../../src/core/compliance';
 import type { CycleSnapshot, SlaSnapshot } from '../../../src/core/evaluate/types';
 import { at, HOUR } from '../evaluate/builders';
 
@@ -43,26 +43,42 @@ describe('summarizeCompliance', () => {
   });
 });
 
-describe('computeUptime', () => {
-  const may = at('2026-05-01T00:00:00Z');
-  const june = at('2026-06-01T00:00:00Z');
-
-  it('grants 7 credit days below 99.9% and 14 below 99%', () => {
-    expect(computeUptime([], may, june)).toMatchObject({ uptimePercent: 100, creditDays: 0 });
-    expect(computeUptime([{ start: may, end: may + HOUR }], may, june)).toMatchObject({ uptimePercent: 99.866, creditDays: 7 });
-    expect(computeUptime([{ start: may, end: may + 8 * HOUR }], may, june)).toMatchObject({ uptimePercent: 98.925, creditDays: 14 });
+describe('compliance figures', () => {
+  it('takes the nearest rank: the smallest value with at least p % at or below it, null for no values', () => {
+    expect(nearestRank([1, 2, 3, 4], 50)).toBe(2);
+    expect(nearestRank([1, 2, 3, 4], 51)).toBe(3);
+    expect(nearestRank([7], 0)).toBe(7);
+    expect(nearestRank([1, 2, 3, 4], 100)).toBe(4);
+    expect(nearestRank([], 50)).toBeNull();
   });
 
-  it('counts overlapping outages once and cuts outages at the month edges', () => {
-    const r = computeUptime([
-      { start: may - HOUR, end: may + HOUR },
-      { start: may + HOUR / 2, end: may + 2 * HOUR },
-      { start: june - HOUR, end: june + 5 * HOUR },
-    ], may, june);
-    expect(r.downtimeMs).toBe(3 * HOUR);
+  it('gives the percentage met to two decimals, null when nothing was counted', () => {
+    expect([percentOf(2, 1), percentOf(1, 2), percentOf(0, 3), percentOf(0, 0)]).toEqual([66.67, 33.33, 0, null]);
   });
 
-  it('uses configurable thresholds', () => {
-    expect(computeUptime([{ start: may, end: may + HOUR }], may, june, [{ below: 99.95, creditDays: 3 }]).creditDays).toBe(3);
+  it('sorts rows by month, then metric key, then goal id with no goal last', () => {
+    const rows = summarizeCounted([
+      { metricKey: 'response', goalId: null, month: '2026-03', met: true, elapsedMs: 1 },
+      { metricKey: 'response', goalId: 'b', month: '2026-03', met: true, elapsedMs: 1 },
+      { metricKey: 'resolution', goalId: 'z', month: '2026-03', met: true, elapsedMs: 1 },
+      { metricKey: 'response', goalId: 'a', month: '2026-03', met: false, elapsedMs: 1 },
+      { metricKey: 'response', goalId: 'a', month: '2026-02', met: true, elapsedMs: 1 },
+    ]);
+    expect(rows.map((r) => [r.month, r.metricKey, r.goalId])).toEqual([
+      ['2026-02', 'response', 'a'], ['2026-03', 'resolution', 'z'], ['2026-03', 'response', 'a'],
+      ['2026-03', 'response', 'b'], ['2026-03', 'response', null],
+    ]);
+  });
+
+  it('gives the same rows when cycles are added one at a time as when summarised at once', () => {
+    const acc = new ComplianceAccumulator();
+    acc.add('response', 'a', '2026-03', true, 30);
+    acc.add('response', 'a', '2026-03', true, 10);
+    acc.add('response', 'a', '2026-03', false, 99);
+    expect(acc.rows()).toEqual([{ metricKey: 'response', goalId: 'a', month: '2026-03', met: 2, breached: 1, percentMet: 66.67, medianToMeetMs: 10, p90ToMeetMs: 30 }]);
+  });
+
+  it('has no rows for no snapshots', () => {
+    expect(summarizeCompliance([])).toEqual([]);
   });
 });

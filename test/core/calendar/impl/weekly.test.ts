@@ -2,10 +2,10 @@
  * Weekly hours at their edges: overnight shifts across DST nights and year boundaries outside UTC,
  * each checked against a hand calculation made with luxon directly (never against the engine).
  */
-import { type WeeklyCalendarSpec } from '../../../src/core/calendar';
-import { openWindows } from './verbs';
-import { compile, HOUR, hoursOn, local, weeklySpec } from './builders';
-import { wall, referenceBetween } from './byHand';
+import { type WeeklyCalendarSpec } from '../../../../src/core/calendar';
+import { openWindows } from '../verbs';
+import { compile, HOUR, hoursOn, local, weeklySpec } from '../builders';
+import { wall, referenceBetween } from '../byHand';
 
 describe('overnight shifts across DST nights', () => {
   const nights = (zone: string): WeeklyCalendarSpec => weeklySpec({ timeZone: zone, week: hoursOn(['sat'], '22:00', '06:00') });

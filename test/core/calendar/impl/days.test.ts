@@ -1,9 +1,9 @@
-import { calendarPreset } from '../../../src/core/calendar';
-import { addBusinessDays, endOfBusinessDay } from './verbs';
-import { at, cal, compile, hoursOn, local } from './builders';
-import type { WeeklyCalendarSpec } from '../../../src/core/calendar';
-import { weeklySpec } from './builders';
-import { wall } from './byHand';
+import { calendarPreset } from '../../../../src/core/calendar';
+import { addBusinessDays, endOfBusinessDay } from '../verbs';
+import { at, cal, compile, hoursOn, local } from '../builders';
+import type { WeeklyCalendarSpec } from '../../../../src/core/calendar';
+import { weeklySpec } from '../builders';
+import { wall } from '../byHand';
 
 // Mon–Thu 08:00–19:00, Fri 08:00–15:00 (days of unequal length), Madrid time, no holidays.
 const madrid = cal({
