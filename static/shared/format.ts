@@ -89,3 +89,10 @@ export function zoneCity(timeZone: string): string {
 export function sameWallClock(a: string, b: string, at: number): boolean {
   return a === b || formatDateTime(at, a) === formatDateTime(at, b);
 }
+
+/** "2026-11" as "November 2026" in the locale; the month is a calendar month, so no zone shifts it. */
+export function monthLabel(month: string, locale?: string): string {
+  const [year, m] = month.split('-').map(Number);
+  if (!year || !m) return month;
+  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, m - 1, 1));
+}

@@ -57,9 +57,4 @@ export function viewerLocale(raw: unknown): string {
   }
 }
 
-/** "2026-11" as "November 2026" in the locale; the month is a calendar month, so no zone shifts it. */
-export function monthLabel(month: string, locale: string): string {
-  const [year, m] = month.split('-').map(Number);
-  if (!year || !m) return month;
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, m - 1, 1));
-}
+export { monthLabel } from '../../shared/format';

@@ -2,7 +2,7 @@
 import type { CSSProperties } from 'react';
 import type { BreachedCycleDto, DataOf } from '@contract';
 import type { ComplianceRow } from '@core/browser';
-import { formatDateTime, formatDuration } from '../../shared/format';
+import { formatDateTime, formatDuration, monthLabel } from '../../shared/format';
 import { colors, space } from '../../shared/ui';
 
 export const cell: CSSProperties = { padding: `${space.s050} ${space.s100}`, borderBottom: `1px solid ${colors.border}`, textAlign: 'left', fontSize: '13px' };
@@ -27,7 +27,7 @@ export function ComplianceTable({ rows, names }: { rows: ComplianceRow[]; names:
         <tbody>
           {rows.map((r) => (
             <tr key={`${r.month}-${r.metricKey}-${r.goalId ?? ''}`} data-testid="compliance-row">
-              <td style={cell}>{r.month}</td>
+              <td style={cell}>{monthLabel(r.month)}</td>
               <td style={cell}>{names.metrics[r.metricKey] ?? r.metricKey}</td>
               <td style={cell}>{r.goalId === null ? '—' : names.goals[r.goalId] ?? r.goalId}</td>
               <td style={num}>{r.met}</td>
