@@ -8,23 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { USERS } from '../../emulator/jira/catalog';
 import { comment, transition } from '../../emulator/server/actions';
-import { call } from './helpers';
-import { claimedActions, demoEmulator, dueBreachIds, freshIssues, HOUR, mismatches, recordActions, sortActions, type SentAction } from './storedState';
-import { teardown } from './helpers';
+import { call, teardown } from './helpers';
+import { appInEmulatorSuite, claimedActions, demoEmulator, dueBreachIds, freshIssues, HOUR, mismatches, recordActions, SEEDED_UNTIL, sortActions, type SentAction } from './storedState';
 
-beforeEach(() => jest.spyOn(console, 'warn').mockImplementation(() => undefined));
-afterEach(() => {
-  teardown();
-  jest.restoreAllMocks();
-});
-jest.setTimeout(300_000);
+appInEmulatorSuite();
 
-/**
- * The demo's histories end at this instant rather than at the wall-clock time, so which clocks run,
- * pause or breach (CET and Madrid business hours, weekends) does not depend on when the test runs.
- * A Monday afternoon: the weekend's Severity A issues are past their first-response goal.
- */
-const SEEDED_UNTIL = Date.parse('2026-11-30T16:47:00Z');
 
 const responsePhase = (sla: unknown): unknown => (sla as { metrics?: Record<string, { phase?: string }> } | undefined)?.metrics?.response?.phase;
 

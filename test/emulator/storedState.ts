@@ -9,8 +9,26 @@ import { panelSla } from '../../src/app/panel';
 import { storedState, type SlaAction } from '@core';
 import { loadConfig } from '../../src/store/config';
 import { productionDeps } from '../../src/wiring';
+import { teardown } from './helpers';
 
 export const HOUR = 3_600_000;
+
+/**
+ * The demo's histories end at this instant rather than at the wall-clock time, so which clocks run,
+ * pause or breach (CET and Madrid business hours, weekends) does not depend on when a test runs.
+ * A Monday afternoon: the weekend's Severity A issues are past their first-response goal.
+ */
+export const SEEDED_UNTIL = Date.parse('2026-11-30T16:47:00Z');
+
+/** Hooks of a suite that runs the real app in the emulator: its warnings muted, its globals removed after each test. */
+export function appInEmulatorSuite(): void {
+  beforeEach(() => jest.spyOn(console, 'warn').mockImplementation(() => undefined));
+  afterEach(() => {
+    teardown();
+    jest.restoreAllMocks();
+  });
+  jest.setTimeout(300_000);
+}
 
 export function demoEmulator(stateDir: string | null = null): Emulator {
   return new Emulator({ root: process.cwd(), base: 'http://jira.test', stateDir, log: () => undefined });

@@ -13,7 +13,7 @@ import { seedDemo } from '../../emulator/seed';
 import { changeFields, comment, transition } from '../../emulator/server/actions';
 import { productionDeps } from '../../src/wiring';
 import { recomputeIssue } from '../../src/app/recompute';
-import { claimedActions, dueBreachIds, HOUR, mismatches, recordActions, sortActions, type SentAction } from './storedState';
+import { claimedActions, dueBreachIds, HOUR, mismatches, recordActions, SEEDED_UNTIL, sortActions, type SentAction } from './storedState';
 
 jest.setTimeout(240_000);
 
@@ -30,12 +30,6 @@ afterEach(() => {
 });
 
 const MIN = 60_000;
-/**
- * The demo's histories end here, not at the wall-clock time: which clocks run, pause or breach depends
- * on the CET and Madrid business hours, so an unpinned run's outcome depended on the hour it ran. A
- * Monday afternoon, when Severity A issues created at the weekend are past their first-response goal.
- */
-const SEEDED_UNTIL = Date.parse('2026-11-30T16:47:00Z');
 const PRIORITIES = ['Highest', 'High', 'Medium', 'Low'];
 
 /** A burst of edits across every issue, without waiting for the app between them. */

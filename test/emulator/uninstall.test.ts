@@ -8,18 +8,11 @@ import { USERS } from '../../emulator/jira/catalog';
 import { comment } from '../../emulator/server/actions';
 import { handleControl } from '../../emulator/server/control';
 import type { Emulator } from '../../emulator/app';
-import { call, teardown } from './helpers';
-import { demoEmulator, freshIssues, HOUR } from './storedState';
+import { call } from './helpers';
+import { appInEmulatorSuite, demoEmulator, freshIssues, HOUR, SEEDED_UNTIL } from './storedState';
 
-beforeEach(() => jest.spyOn(console, 'warn').mockImplementation(() => undefined));
-afterEach(() => {
-  teardown();
-  jest.restoreAllMocks();
-});
-jest.setTimeout(300_000);
+appInEmulatorSuite();
 
-/** The demo's histories end here, so which issues are breached does not depend on the wall clock. */
-const SEEDED_UNTIL = Date.parse('2026-11-30T16:47:00Z');
 
 const breachedByJql = (emu: Emulator): unknown[] => {
   const res = call(emu, 'POST', '/rest/api/3/search/jql', { jql: 'slaBreached is not EMPTY', fields: ['id'], maxResults: 100 });
