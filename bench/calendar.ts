@@ -5,22 +5,12 @@
  */
 import { calendarPreset, compileCalendar, listHolidays, type BusinessCalendar, type CalendarSpec } from '@core';
 import { dayjsPeer, momentPeer, type BenchHours, type Peer } from './peers';
+import { rng } from './rng';
 
 const MINUTE = 60_000;
 const STARTS = 2_000;
 const OUR_REPEATS = 50;
 
-/** mulberry32: a small seeded generator, so every run measures the same workload. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Job { start: number; minutes: number; end: number }
 

@@ -6,7 +6,8 @@
  */
 import { STATUS, USERS } from '../../emulator/jira/catalog';
 import { SEVERITY_FIELD_ID, type Issue } from '../../emulator/jira/model';
-import { PROJECT, rng } from './seed';
+import { rng } from '../rng';
+import { PROJECT } from './seed';
 import type { SimWorld } from './world';
 
 const DAY_MS = 8 * 60 * 60_000;

@@ -6,22 +6,12 @@
  */
 import { STATUS, USERS } from '../../emulator/jira/catalog';
 import { SEVERITY_FIELD_ID, type ChangeItem, type Comment, type Issue, type SiteData } from '../../emulator/jira/model';
+import { rng } from '../rng';
 
 export const PROJECT = { id: '10000', key: 'SUP' };
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 
-/** Small deterministic PRNG (mulberry32), so every run seeds the same site. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STATUS_NAMES: Record<string, string> = { [STATUS.waitingForSupport]: 'Waiting for support', [STATUS.inProgress]: 'In Progress', [STATUS.waitingForCustomer]: 'Waiting for customer', [STATUS.resolved]: 'Resolved' };
 const PRIORITY_NAMES: Record<string, string> = { '1': 'Highest', '2': 'High', '3': 'Medium', '4': 'Low' };

@@ -1,7 +1,7 @@
 /** Entry of the dashboard gadget: the edit view when the host opens it for editing, else the gadget. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { view } from '@forge/bridge';
+import { hostContext } from '../../shared/hostContext';
 import { enableTheme } from '../../shared/theme';
 import { GlobalStyles } from '../../shared/ui';
 import { parseGadgetContext } from './config';
@@ -9,12 +9,7 @@ import { EditView } from './EditView';
 import { Gadget } from './Gadget';
 
 async function start(): Promise<void> {
-  let raw: unknown = null;
-  try {
-    raw = await view.getContext();
-  } catch {
-    // Outside a host: the gadget asks to be configured.
-  }
+  const raw = await hostContext();
   await enableTheme(raw);
   const el = document.getElementById('root');
   if (!el) return;

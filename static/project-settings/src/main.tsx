@@ -1,20 +1,11 @@
 /** Entry of the settings page: apply the host theme before the first render, then render. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { view } from '@forge/bridge';
+import { hostContext } from '../../shared/hostContext';
 import { enableTheme } from '../../shared/theme';
 import { GlobalStyles } from '../../shared/ui';
 import { App } from './App';
 import { SettingsStyles } from './ui/SettingsStyles';
-
-async function hostContext(): Promise<unknown> {
-  try {
-    return await view.getContext();
-  } catch {
-    // Outside a host (or an old one) the page still works, with light tokens.
-    return null;
-  }
-}
 
 async function start(): Promise<void> {
   await enableTheme(await hostContext());
